@@ -1,0 +1,42 @@
+# Thin wrapper over CMake. `make run` and `make test` are the README's two set-up commands.
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc)
+REPORT_DIR ?= $(BUILD_DIR)/reports
+
+# Debian packages the build and the tests need.
+DEBIAN_PACKAGES := cmake g++ make pkg-config duktape-dev nlohmann-json3-dev libcli11-dev \
+	libgtest-dev libgmock-dev libpugixml-dev libxml2-utils
+
+.PHONY: all deps configure build run test clean
+
+all: build
+
+# Installs whatever of DEBIAN_PACKAGES is missing (needs root and apt-get).
+deps:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing missing Debian packages:" $$missing; \
+	  if [ "$$(id -u)" -ne 0 ]; then echo "run as root, or install them: apt-get install" $$missing; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+$(BUILD_DIR)/CMakeCache.txt: | deps
+	cmake -S . -B $(BUILD_DIR)
+
+configure: $(BUILD_DIR)/CMakeCache.txt
+
+build: deps configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# Runs the shipped cases on the embedded default engine and writes both reports.
+run: build
+	@mkdir -p $(REPORT_DIR)
+	$(BUILD_DIR)/settle run cases --json $(REPORT_DIR)/settle.json --junit $(REPORT_DIR)/settle.xml
+	@echo "Reports: $(REPORT_DIR)/settle.json $(REPORT_DIR)/settle.xml"
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD_DIR)

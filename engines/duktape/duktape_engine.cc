@@ -1,0 +1,346 @@
+#include "engines/duktape/duktape_engine.h"
+
+#include <stdexcept>
+
+#include "engines/duktape/duktape_heap.h"
+#include "engines/feature_probes.h"
+
+namespace settle {
+namespace embedded {
+extern const char* const kDuktapePromiseJs;
+extern const char* const kHostJs;
+}  // namespace embedded
+
+// Bytecode of everything a realm is built from, made once and loaded into each case's heap.
+struct DuktapeBootstrap {
+  EngineInfo info;
+  EngineOptions options;
+  std::string promise_bytecode;  // engines/duktape/promise.js, a function (global, host)
+  std::string host_bytecode;     // engines/host/host.js, a function (global, hooks)
+  std::vector<std::string> prelude_bytecode;  // program functions, one per --prelude
+};
+
+namespace {
+
+// Heap stash keys.
+constexpr const char* kJobQueue = "jobs";
+constexpr const char* kHostApi = "host";
+constexpr const char* kEncoder = "enc";
+
+const std::chrono::milliseconds kReportGrace{500};
+
+// The per-run state that native functions reach through the heap.
+struct JobQueue {
+  duk_uarridx_t head = 0;
+  duk_uarridx_t tail = 0;
+};
+
+std::string error_text(duk_context* ctx, duk_idx_t index) {
+  // Prefer the stack trace's first line (it names file and line) over a bare message.
+  return duk_safe_to_string(ctx, index);
+}
+
+// Compiles `source` (a program whose completion value is a function, or a plain program) and
+// returns its bytecode. Throws std::runtime_error with Duktape's message.
+std::string compile_to_bytecode(duk_context* ctx, const std::string& source, const std::string& file,
+                                bool evaluate_to_function) {
+  duk_push_string(ctx, file.c_str());
+  if (duk_pcompile_lstring_filename(ctx, 0, source.data(), source.size()) != 0) {
+    std::string message = file + ": " + error_text(ctx, -1);
+    duk_pop(ctx);
+    throw std::runtime_error(message);
+  }
+  if (evaluate_to_function && duk_pcall(ctx, 0) != 0) {
+    std::string message = file + ": " + error_text(ctx, -1);
+    duk_pop(ctx);
+    throw std::runtime_error(message);
+  }
+  duk_dump_function(ctx);
+  duk_size_t size = 0;
+  const char* bytes = static_cast<const char*>(duk_get_buffer(ctx, -1, &size));
+  std::string bytecode(bytes, size);
+  duk_pop(ctx);
+  return bytecode;
+}
+
+void push_bytecode(duk_context* ctx, const std::string& bytecode) {
+  void* buffer = duk_push_fixed_buffer(ctx, bytecode.size());
+  std::copy(bytecode.begin(), bytecode.end(), static_cast<char*>(buffer));
+  duk_load_function(ctx);
+}
+
+JobQueue& job_queue(duk_context* ctx) {
+  duk_push_heap_stash(ctx);
+  duk_get_prop_string(ctx, -1, "queue");
+  auto* queue = static_cast<JobQueue*>(duk_get_pointer(ctx, -1));
+  duk_pop_2(ctx);
+  return *queue;
+}
+
+duk_ret_t native_enqueue_job(duk_context* ctx) {
+  duk_require_function(ctx, 0);
+  JobQueue& queue = job_queue(ctx);
+  duk_push_heap_stash(ctx);
+  duk_get_prop_string(ctx, -1, kJobQueue);
+  duk_dup(ctx, 0);
+  duk_put_prop_index(ctx, -2, queue.tail++);
+  return 0;
+}
+
+// Encodes with Duktape's JC format, which escapes every non-ASCII character, so that the report
+// text is valid UTF-8 whatever the engine holds internally.
+duk_ret_t native_encode(duk_context* ctx) {
+  duk_push_heap_stash(ctx);
+  duk_get_prop_string(ctx, -1, kEncoder);
+  duk_push_string(ctx, "jc");
+  duk_dup(ctx, 0);
+  duk_call(ctx, 2);
+  return 1;
+}
+
+void put_function(duk_context* ctx, const char* name, duk_c_function function, duk_idx_t nargs) {
+  duk_push_c_function(ctx, function, nargs);
+  duk_put_prop_string(ctx, -2, name);
+}
+
+// Builds a realm: the Promise, the host prelude and the user's preludes. Leaves nothing on the
+// stack. Throws std::runtime_error when a part fails to load.
+void build_realm(duk_context* ctx, const DuktapeBootstrap& bootstrap, JobQueue* queue) {
+  duk_push_heap_stash(ctx);
+  duk_push_array(ctx);
+  duk_put_prop_string(ctx, -2, kJobQueue);
+  duk_push_pointer(ctx, queue);
+  duk_put_prop_string(ctx, -2, "queue");
+  duk_get_global_string(ctx, "Duktape");
+  duk_get_prop_string(ctx, -1, "enc");
+  duk_put_prop_string(ctx, -3, kEncoder);
+  duk_pop(ctx);
+
+  // promise.js (global, host) -> {isPromise, state, result}
+  push_bytecode(ctx, bootstrap.promise_bytecode);
+  duk_push_global_object(ctx);
+  duk_push_object(ctx);
+  put_function(ctx, "enqueueJob", native_enqueue_job, 1);
+  duk_push_object(ctx);
+  for (const char* slot : {"state", "result", "fulfillReactions", "rejectReactions", "isHandled"}) {
+    duk_push_string(ctx, (std::string("\xFF") + "Promise." + slot).c_str());  // a hidden symbol
+    duk_put_prop_string(ctx, -2, slot);
+  }
+  duk_put_prop_string(ctx, -2, "slots");
+  if (duk_pcall(ctx, 2) != 0) {
+    throw std::runtime_error("engines/duktape/promise.js: " + error_text(ctx, -1));
+  }
+  duk_idx_t promise_api = duk_get_top_index(ctx);
+
+  // host.js (global, hooks) -> the functions that drive the case
+  push_bytecode(ctx, bootstrap.host_bytecode);
+  duk_push_global_object(ctx);
+  duk_push_object(ctx);
+  put_function(ctx, "enqueueJob", native_enqueue_job, 1);
+  put_function(ctx, "encode", native_encode, 1);
+  duk_dup(ctx, promise_api);
+  duk_put_prop_string(ctx, -2, "promise");
+  if (duk_pcall(ctx, 2) != 0) {
+    throw std::runtime_error("engines/host/host.js: " + error_text(ctx, -1));
+  }
+  duk_put_prop_string(ctx, -3, kHostApi);  // [stash promise_api host_api]
+  duk_pop_2(ctx);
+
+  for (std::size_t i = 0; i < bootstrap.prelude_bytecode.size(); ++i) {
+    push_bytecode(ctx, bootstrap.prelude_bytecode[i]);
+    duk_push_global_object(ctx);
+    if (duk_pcall_method(ctx, 0) != 0) {
+      throw std::runtime_error("prelude " + bootstrap.options.preludes[i].file + " threw: " +
+                               error_text(ctx, -1));
+    }
+    duk_pop(ctx);
+  }
+}
+
+// Calls host.<name>(the `nargs` values on top of the stack); leaves the result or the error.
+duk_int_t call_host(duk_context* ctx, const char* name, duk_idx_t nargs) {
+  duk_idx_t base = duk_get_top(ctx) - nargs;
+  duk_push_heap_stash(ctx);
+  duk_get_prop_string(ctx, -1, kHostApi);
+  duk_remove(ctx, -2);
+  duk_insert(ctx, base);  // [host args...]
+  duk_push_string(ctx, name);
+  duk_insert(ctx, base + 1);  // [host name args...]
+  duk_int_t status = duk_pcall_prop(ctx, base, nargs);
+  duk_remove(ctx, base);
+  return status;
+}
+
+// Runs queued jobs until the queue is empty. Jobs never throw in a correct Promise; a throw is
+// recorded as uncaught.
+void drain_jobs(duk_context* ctx, DuktapeHeap& heap, JobQueue& queue) {
+  duk_push_heap_stash(ctx);
+  duk_get_prop_string(ctx, -1, kJobQueue);
+  while (queue.head < queue.tail && !heap.timed_out() && !heap.out_of_memory()) {
+    duk_get_prop_index(ctx, -1, queue.head);
+    duk_push_undefined(ctx);
+    duk_put_prop_index(ctx, -3, queue.head);
+    ++queue.head;
+    if (duk_pcall(ctx, 0) != 0) {
+      duk_push_string(ctx, "a job");
+      duk_swap(ctx, -1, -2);
+      call_host(ctx, "reportUncaught", 2);
+      duk_pop(ctx);
+    }
+    duk_pop(ctx);
+    if (queue.head == queue.tail) {  // start a fresh array so the queue does not grow for ever
+      queue.head = queue.tail = 0;
+      duk_pop(ctx);
+      duk_push_array(ctx);
+      duk_dup_top(ctx);
+      duk_put_prop_string(ctx, -3, kJobQueue);
+    }
+  }
+  duk_pop_2(ctx);
+}
+
+void read_report(const std::string& text, Observation& observation) {
+  auto report = nlohmann::json::parse(text);
+  observation.state = outcome_from_name(report.value("state", ""));
+  if (!observation.state) throw std::runtime_error("the host prelude reported no outcome");
+  observation.value = report.value("value", nlohmann::json());
+  observation.log = report["log"];
+  observation.globals = report["globals"];
+  observation.printed = report.value("printed", "");
+  if (!report["uncaught"].empty()) {
+    const auto& first = report["uncaught"][0];
+    observation.fault = "uncaught exception in " + first["where"].get<std::string>() + ": " +
+                        first["value"].dump();
+  }
+}
+
+// Ends the case through host.finish(); returns false when that failed (message in `fault`).
+bool finish(duk_context* ctx, const Job& job, Observation& observation) {
+  duk_push_array(ctx);
+  for (duk_uarridx_t i = 0; i < job.watched_globals.size(); ++i) {
+    duk_push_string(ctx, job.watched_globals[i].c_str());
+    duk_put_prop_index(ctx, -2, i);
+  }
+  if (call_host(ctx, "finish", 1) != 0) {
+    observation.fault = "the observed values could not be serialised: " + error_text(ctx, -1);
+    duk_pop(ctx);
+    return false;
+  }
+  std::string text = duk_get_string(ctx, -1);
+  duk_pop(ctx);
+  read_report(text, observation);
+  return true;
+}
+
+}  // namespace
+
+DuktapeEngine::DuktapeEngine(std::shared_ptr<const DuktapeBootstrap> bootstrap)
+    : bootstrap_(std::move(bootstrap)) {}
+
+const EngineInfo& DuktapeEngine::info() const { return bootstrap_->info; }
+
+Observation DuktapeEngine::run(const Job& job) {
+  Observation observation;
+  DuktapeHeap heap;
+  duk_context* ctx = heap.context();
+  JobQueue queue;
+  auto deadline = std::chrono::steady_clock::now() + job.timeout;
+  heap.set_deadline(deadline);
+  try {
+    build_realm(ctx, *bootstrap_, &queue);
+  } catch (const std::exception& error) {
+    observation.fault = error.what();
+    return observation;
+  }
+  heap.arm_memory_limit(bootstrap_->options.memory_limit_bytes);
+
+  const Case& test = *job.test;
+  duk_push_string(ctx, test.id.c_str());
+  duk_uint_t flags = test.strict ? DUK_COMPILE_STRICT : 0;
+  if (duk_pcompile_lstring_filename(ctx, flags, test.code.data(), test.code.size()) != 0) {
+    observation.parse_error = true;
+    call_host(ctx, "observeThrow", 1);
+  } else {
+    duk_push_global_object(ctx);
+    bool threw = duk_pcall_method(ctx, 0) != 0;
+    call_host(ctx, threw ? "observeThrow" : "observe", 1);
+  }
+  duk_pop(ctx);
+
+  while (true) {
+    drain_jobs(ctx, heap, queue);
+    if (heap.timed_out() || heap.out_of_memory()) break;
+    bool ran_timer = call_host(ctx, "runNextTimer", 0) == 0 && duk_get_boolean_default(ctx, -1, false);
+    duk_pop(ctx);
+    if (!ran_timer) break;
+  }
+  duk_set_top(ctx, 0);
+
+  bool out_of_memory = heap.out_of_memory();
+  bool timed_out = heap.timed_out();
+  if (timed_out) {
+    // Keep what the case logged so far: give the report a short time of its own.
+    heap.set_deadline(std::chrono::steady_clock::now() + kReportGrace);
+    heap.clear_timeout();
+  }
+  try {
+    finish(ctx, job, observation);
+  } catch (const std::exception& error) {
+    observation.fault = std::string("the host prelude's report was unreadable: ") + error.what();
+  }
+  if (timed_out) {
+    observation.timed_out = true;
+    observation.state.reset();
+  } else if (out_of_memory) {
+    observation.state.reset();
+    observation.fault = "the case exceeded the memory limit of " +
+                        std::to_string(bootstrap_->options.memory_limit_bytes >> 20) + " MiB";
+  }
+  return observation;
+}
+
+DuktapeEngineFactory::DuktapeEngineFactory(std::string name, EngineOptions options)
+    : bootstrap_(std::make_shared<DuktapeBootstrap>()) {
+  bootstrap_->options = std::move(options);
+  bootstrap_->info.name = std::move(name);
+  bootstrap_->info.adapter = "duktape";
+  bootstrap_->info.version = "duktape " + duktape_version();
+
+  DuktapeHeap heap;
+  duk_context* ctx = heap.context();
+  bootstrap_->promise_bytecode =
+      compile_to_bytecode(ctx, embedded::kDuktapePromiseJs, "engines/duktape/promise.js", true);
+  bootstrap_->host_bytecode =
+      compile_to_bytecode(ctx, embedded::kHostJs, "engines/host/host.js", true);
+  for (const Prelude& prelude : bootstrap_->options.preludes) {
+    bootstrap_->prelude_bytecode.push_back(compile_to_bytecode(ctx, prelude.code, prelude.file, false));
+  }
+
+  // Feature probes, once per run, in a realm built like every case's.
+  DuktapeHeap probe_heap;
+  duk_context* probe = probe_heap.context();
+  JobQueue queue;
+  build_realm(probe, *bootstrap_, &queue);
+  std::string script = feature_probe_script();
+  if (duk_peval_lstring(probe, script.data(), script.size()) != 0) {
+    throw std::runtime_error("feature probes failed on duktape: " + error_text(probe, -1));
+  }
+  const nlohmann::json probed = nlohmann::json::parse(duk_get_string(probe, -1));
+  for (auto it = probed.begin(); it != probed.end(); ++it) {
+    bootstrap_->info.features[it.key()] = it.value().get<bool>();
+  }
+}
+
+const EngineInfo& DuktapeEngineFactory::info() const { return bootstrap_->info; }
+
+std::unique_ptr<Engine> DuktapeEngineFactory::create() const {
+  return std::make_unique<DuktapeEngine>(bootstrap_);
+}
+
+std::string duktape_version() {
+  long version = DUK_VERSION;
+  return std::to_string(version / 10000) + "." + std::to_string(version / 100 % 100) + "." +
+         std::to_string(version % 100);
+}
+
+}  // namespace settle

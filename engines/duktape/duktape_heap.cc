@@ -1,0 +1,80 @@
+#include "engines/duktape/duktape_heap.h"
+
+#include <malloc.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <new>
+
+extern "C" int settle_duktape_exec_timeout_check(void* heap_udata) {
+  return heap_udata != nullptr && static_cast<settle::DuktapeHeap*>(heap_udata)->deadline_passed();
+}
+
+namespace settle {
+
+DuktapeHeap::DuktapeHeap() {
+  context_ = duk_create_heap(&DuktapeHeap::allocate, &DuktapeHeap::reallocate,
+                             &DuktapeHeap::release, this, &DuktapeHeap::fatal);
+  if (!context_) throw std::bad_alloc();
+}
+
+DuktapeHeap::~DuktapeHeap() {
+  limit_ = 0;  // tearing down may allocate a little; never refuse it
+  duk_destroy_heap(context_);
+}
+
+void DuktapeHeap::arm_memory_limit(std::size_t limit) {
+  std::size_t floor = in_use_ + (1u << 20);
+  limit_ = limit > floor ? limit : floor;
+}
+
+bool DuktapeHeap::deadline_passed() {
+  if (!timed_out_ && std::chrono::steady_clock::now() >= deadline_) timed_out_ = true;
+  return timed_out_;
+}
+
+DuktapeHeap& DuktapeHeap::of(duk_context* context) {
+  duk_memory_functions functions;
+  duk_get_memory_functions(context, &functions);
+  return *static_cast<DuktapeHeap*>(functions.udata);
+}
+
+void* DuktapeHeap::allocate(void* self, duk_size_t size) {
+  auto* heap = static_cast<DuktapeHeap*>(self);
+  if (heap->limit_ != 0 && heap->in_use_ + size > heap->limit_) {
+    heap->out_of_memory_ = true;
+    return nullptr;
+  }
+  void* pointer = std::malloc(size);
+  if (pointer) heap->in_use_ += malloc_usable_size(pointer);
+  return pointer;
+}
+
+void* DuktapeHeap::reallocate(void* self, void* pointer, duk_size_t size) {
+  auto* heap = static_cast<DuktapeHeap*>(self);
+  std::size_t old_size = pointer ? malloc_usable_size(pointer) : 0;
+  if (heap->limit_ != 0 && size > old_size && heap->in_use_ - old_size + size > heap->limit_) {
+    heap->out_of_memory_ = true;
+    return nullptr;
+  }
+  void* moved = std::realloc(pointer, size);
+  if (moved || size == 0) {
+    heap->in_use_ = heap->in_use_ - old_size + (moved ? malloc_usable_size(moved) : 0);
+  }
+  return moved;
+}
+
+void DuktapeHeap::release(void* self, void* pointer) {
+  if (!pointer) return;
+  static_cast<DuktapeHeap*>(self)->in_use_ -= malloc_usable_size(pointer);
+  std::free(pointer);
+}
+
+void DuktapeHeap::fatal(void*, const char* message) {
+  // Duktape calls this only for errors outside any protected call, which the adapter never
+  // makes; it must not return.
+  std::fprintf(stderr, "settle: fatal Duktape error: %s\n", message ? message : "(no message)");
+  std::abort();
+}
+
+}  // namespace settle

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+
+#include "duktape.h"
+
+namespace settle {
+
+// A Duktape heap for one case: its own allocator with a memory cap, and a deadline that the
+// interpreter's execution-timeout check enforces (see cmake/duktape.cmake).
+class DuktapeHeap {
+ public:
+  DuktapeHeap();
+  ~DuktapeHeap();
+  DuktapeHeap(const DuktapeHeap&) = delete;
+  DuktapeHeap& operator=(const DuktapeHeap&) = delete;
+
+  duk_context* context() const { return context_; }
+
+  // Caps the heap at `limit` bytes from now on (raised above current use, which must stay valid).
+  void arm_memory_limit(std::size_t limit);
+  void set_deadline(std::chrono::steady_clock::time_point deadline) { deadline_ = deadline; }
+  void clear_timeout() { timed_out_ = false; }
+
+  bool timed_out() const { return timed_out_; }
+  bool out_of_memory() const { return out_of_memory_; }
+  std::size_t bytes_in_use() const { return in_use_; }
+
+  // Called by the interpreter every few thousand instructions; true stops the script.
+  bool deadline_passed();
+  // The heap that owns `context`.
+  static DuktapeHeap& of(duk_context* context);
+
+ private:
+  static void* allocate(void* self, duk_size_t size);
+  static void* reallocate(void* self, void* pointer, duk_size_t size);
+  static void release(void* self, void* pointer);
+  static void fatal(void* self, const char* message);
+
+  duk_context* context_ = nullptr;
+  std::size_t in_use_ = 0;
+  std::size_t limit_ = 0;  // 0: not armed
+  bool out_of_memory_ = false;
+  bool timed_out_ = false;
+  std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
+};
+
+}  // namespace settle

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "runner/case.h"
+#include "runner/observation.h"
+
+namespace settle {
+
+struct EngineInfo {
+  std::string name;     // as chosen with --engine
+  std::string version;  // e.g. "duktape 2.7.0"
+  std::string adapter;  // duktape, process, ...
+  // test262 feature names probed on this engine: true when present. Features not listed are
+  // taken as present (a case about a missing built-in should fail, not skip).
+  std::map<std::string, bool> features;
+
+  bool lacks(const std::string& feature) const {
+    auto found = features.find(feature);
+    return found != features.end() && !found->second;
+  }
+};
+
+// A script run in every case's realm before the case: a Promise library, a patch.
+struct Prelude {
+  std::string file;
+  std::string code;
+};
+
+struct EngineOptions {
+  std::vector<Prelude> preludes;
+  std::size_t memory_limit_bytes = 512u << 20;
+};
+
+// One case to run, with what the run asks the engine to watch.
+struct Job {
+  const Case* test = nullptr;
+  std::chrono::milliseconds timeout{5000};
+  std::vector<std::string> watched_globals;  // reported in Observation::globals
+};
+
+// One engine instance, used by one worker at a time.
+class Engine {
+ public:
+  virtual ~Engine() = default;
+  virtual const EngineInfo& info() const = 0;
+  virtual Observation run(const Job& job) = 0;  // one case in a fresh realm
+};
+
+// Makes an engine's instances for the workers; probes its features once.
+class EngineFactory {
+ public:
+  virtual ~EngineFactory() = default;
+  virtual const EngineInfo& info() const = 0;
+  virtual std::unique_ptr<Engine> create() const = 0;
+};
+
+}  // namespace settle

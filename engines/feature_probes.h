@@ -1,0 +1,15 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace settle {
+
+// test262 feature names with the expression that detects each (engines/feature_probes.json).
+const std::vector<std::pair<std::string, std::string>>& feature_probes();
+
+// One ES5 script that evaluates every probe and completes with a JSON text {feature: bool}.
+std::string feature_probe_script();
+
+}  // namespace settle

@@ -1,0 +1,283 @@
+// The host prelude: loaded into every case's realm, on every engine, before the case runs.
+// It gives case code the host API of DESIGN.md ($log, setTimeout, clearTimeout, print), watches
+// the subject settle, and writes observed values in the report notation, so that every engine
+// reports values the same way. ES5 only: Duktape runs it too.
+//
+// The adapter calls this function with the realm's global object and its hooks:
+//   hooks.enqueueJob(fn)   queue a job on the engine's job (microtask) queue
+//   hooks.promise          optional {isPromise, state, result}: reads a native promise's state
+//                          without calling its `then` (so observing it changes nothing)
+//   hooks.encode(value)    optional JSON encoder (default JSON.stringify)
+// and gets back the functions it drives the case with (see the return statement).
+(function (global, hooks) {
+  'use strict';
+
+  // Intrinsics are captured now, before case code can replace them.
+  var uncurry = Function.prototype.bind.bind(Function.prototype.call);
+  var apply = uncurry(Function.prototype.apply);
+  var objectKeys = Object.keys;
+  var defineProperty = Object.defineProperty;
+  var hasOwn = uncurry(Object.prototype.hasOwnProperty);
+  var isPrototypeOf = uncurry(Object.prototype.isPrototypeOf);
+  var objectToString = uncurry(Object.prototype.toString);
+  var symbolToString = typeof Symbol === 'function' ? uncurry(Symbol.prototype.toString) : null;
+  var isArray = Array.isArray;
+  var push = uncurry(Array.prototype.push);
+  var splice = uncurry(Array.prototype.splice);
+  var slice = uncurry(Array.prototype.slice);
+  var stringReplace = uncurry(String.prototype.replace);
+  var stringSlice = uncurry(String.prototype.slice);
+  var ErrorPrototype = Error.prototype;
+  var TypeError_ = TypeError;
+  var String_ = String;
+  var Number_ = Number;
+  var encode = hooks.encode || JSON.stringify;
+  var enqueueJob = hooks.enqueueJob;
+  var nativePromise = hooks.promise || null;
+
+  var MAX_DEPTH = 8;
+  var MAX_NODES = 10000;
+  var MAX_PRINTED = 1 << 20;
+
+  // ---- the host API seen by case code -------------------------------------------------------
+
+  var logged = [];
+  var printed = '';
+  var uncaught = [];
+
+  function $log(value) {
+    push(logged, value);
+  }
+
+  function print(text) {
+    if (printed.length < MAX_PRINTED) printed += String_(text) + '\n';
+  }
+
+  // Timers run on a virtual clock: when the job queue is empty, the adapter runs the timer that is
+  // due first (ties in the order they were set), moving the clock to its due time. No case sleeps.
+  var timers = [];
+  var clock = 0;
+  var nextTimerId = 1;
+
+  function setTimeout(callback, delay) {
+    if (typeof callback !== 'function') throw new TypeError_('setTimeout: callback is not a function');
+    var ms = Number_(delay);
+    if (!(ms > 0)) ms = 0;
+    var id = nextTimerId++;
+    push(timers, { id: id, due: clock + ms, callback: callback, args: slice(arguments, 2) });
+    return id;
+  }
+
+  function clearTimeout(id) {
+    for (var i = 0; i < timers.length; i++) {
+      if (timers[i].id === id) {
+        splice(timers, i, 1);
+        return;
+      }
+    }
+  }
+
+  function hostFunction(name, fn, length) {
+    defineProperty(fn, 'name', { value: name, configurable: true });
+    defineProperty(fn, 'length', { value: length, configurable: true });
+    defineProperty(global, name, { value: fn, writable: true, configurable: true, enumerable: false });
+  }
+  hostFunction('$log', $log, 1);
+  hostFunction('print', print, 1);
+  hostFunction('setTimeout', setTimeout, 2);
+  hostFunction('clearTimeout', clearTimeout, 1);
+
+  // ---- driving the case ---------------------------------------------------------------------
+
+  // The subject's settlement: {state, value}; state 'pending' until a thenable settles.
+  var outcome = null;
+  var subject;
+
+  function isObject(value) {
+    return (typeof value === 'object' && value !== null) || typeof value === 'function';
+  }
+
+  function settleOnce(state) {
+    return function (value) {
+      if (outcome.state === 'pending') outcome = { state: state, value: value };
+    };
+  }
+
+  // Watches the script's completion value as `await` would, except that a native promise is read
+  // directly at the end instead of through `then`.
+  function observe(completion) {
+    subject = completion;
+    if (nativePromise && nativePromise.isPromise(completion)) {
+      outcome = { state: 'native' };
+      return;
+    }
+    if (isObject(completion)) {
+      var then;
+      try {
+        then = completion.then;
+      } catch (error) {
+        outcome = { state: 'rejected', value: error };
+        return;
+      }
+      if (typeof then === 'function') {
+        outcome = { state: 'pending' };
+        enqueueJob(function () {
+          var onFulfilled = settleOnce('fulfilled');
+          var onRejected = settleOnce('rejected');
+          try {
+            uncurry(then)(completion, onFulfilled, onRejected);
+          } catch (error) {
+            onRejected(error);
+          }
+        });
+        return;
+      }
+    }
+    outcome = { state: 'returns', value: completion };
+  }
+
+  function observeThrow(error) {
+    outcome = { state: 'throws', value: error };
+  }
+
+  function reportUncaught(where, error) {
+    push(uncaught, { where: where, value: error });
+  }
+
+  // Runs the timer that is due first; false when none is left.
+  function runNextTimer() {
+    if (timers.length === 0) return false;
+    var first = 0;
+    for (var i = 1; i < timers.length; i++) {
+      if (timers[i].due < timers[first].due) first = i;
+    }
+    var timer = timers[first];
+    splice(timers, first, 1);
+    clock = timer.due;
+    try {
+      apply(timer.callback, undefined, timer.args);
+    } catch (error) {
+      reportUncaught('a timer callback', error);
+    }
+    return true;
+  }
+
+  // ---- the report notation ------------------------------------------------------------------
+
+  var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+  function cleanString(text) {
+    // JSON reports are UTF-8: a lone surrogate cannot be written, so it becomes U+FFFD.
+    return stringReplace(text, LONE_SURROGATE, function (match, before) {
+      return (before || '') + '\uFFFD';
+    });
+  }
+
+  function symbolDescription(symbol) {
+    var text = symbolToString(symbol);  // "Symbol(desc)"
+    return text.length > 8 ? cleanString(stringSlice(text, 7, -1)) : null;
+  }
+
+  function isError(value) {
+    return isPrototypeOf(ErrorPrototype, value) || objectToString(value) === '[object Error]';
+  }
+
+  function escapeKey(key) {
+    return key.charAt(0) === '$' ? '$' + key : key;
+  }
+
+  function Serializer(watched) {
+    this.watched = watched;  // [[name, value], ...]: objects written as {"$same": name}
+    this.nodes = 0;
+    this.path = [];
+  }
+
+  Serializer.prototype.write = function (value) {
+    var type = typeof value;
+    if (value === undefined) return { $: 'undefined' };
+    if (value === null || type === 'boolean') return value;
+    if (type === 'number') {
+      if (value !== value) return { $: 'NaN' };
+      if (value === Infinity) return { $: 'Infinity' };
+      if (value === -Infinity) return { $: '-Infinity' };
+      if (value === 0 && 1 / value < 0) return { $: '-0' };
+      return value;
+    }
+    if (type === 'string') return cleanString(value);
+    if (type === 'bigint') return { $bigint: String_(value) };
+    for (var w = 0; w < this.watched.length; w++) {
+      if (this.watched[w][1] === value) return { $same: this.watched[w][0] };
+    }
+    if (type === 'symbol') return { $symbol: symbolDescription(value) };
+    if (++this.nodes > MAX_NODES || this.path.length >= MAX_DEPTH) return { $cut: true };
+    for (var p = 0; p < this.path.length; p++) {
+      if (this.path[p] === value) return { $cut: true };
+    }
+    push(this.path, value);
+    var written = this.writeObject(value, type);
+    this.path.length--;
+    return written;
+  };
+
+  Serializer.prototype.writeObject = function (value, type) {
+    var out, i;
+    if (type === 'function') return { $function: true, name: cleanString(String_(value.name)) };
+    if (isError(value)) {
+      out = { $error: cleanString(String_(value.name)), message: cleanString(String_(value.message)) };
+      if (hasOwn(value, 'errors')) out.errors = this.write(value.errors);
+      if (hasOwn(value, 'cause')) out.cause = this.write(value.cause);
+      return out;
+    }
+    if (isArray(value)) {
+      out = [];
+      for (i = 0; i < value.length; i++) {
+        if (this.nodes > MAX_NODES) return { $cut: true };
+        push(out, this.write(value[i]));
+      }
+      return out;
+    }
+    out = {};
+    var keys = objectKeys(value);
+    for (i = 0; i < keys.length; i++) {
+      // defineProperty, not assignment: a key such as __proto__ must stay an own property.
+      defineProperty(out, escapeKey(keys[i]), {
+        value: this.write(value[keys[i]]), writable: true, enumerable: true, configurable: true
+      });
+    }
+    return out;
+  };
+
+  // Ends the case: the settlement, the log and the watched globals, as a JSON text.
+  function finish(watchedNames) {
+    var watched = [];
+    var i;
+    for (i = 0; i < watchedNames.length; i++) {
+      var name = watchedNames[i];
+      if (name in global) push(watched, [name, global[name]]);
+    }
+    var report = { state: outcome ? outcome.state : 'none', log: [], globals: {}, uncaught: [] };
+    var value = outcome ? outcome.value : undefined;
+    if (report.state === 'native') {
+      report.state = nativePromise.state(subject);
+      value = nativePromise.result(subject);
+    }
+    if (report.state !== 'pending') report.value = new Serializer(watched).write(value);
+    for (i = 0; i < logged.length; i++) push(report.log, new Serializer(watched).write(logged[i]));
+    for (i = 0; i < watched.length; i++) {
+      report.globals[watched[i][0]] = new Serializer([]).write(watched[i][1]);
+    }
+    for (i = 0; i < uncaught.length; i++) {
+      push(report.uncaught, { where: uncaught[i].where, value: new Serializer([]).write(uncaught[i].value) });
+    }
+    report.printed = cleanString(printed);
+    return encode(report);
+  }
+
+  return {
+    observe: observe,
+    observeThrow: observeThrow,
+    reportUncaught: reportUncaught,
+    runNextTimer: runNextTimer,
+    finish: finish
+  };
+})

@@ -1,0 +1,86 @@
+#include "reports/json_reporter.h"
+
+#include <cmath>
+
+#include "reports/atomic_file.h"
+
+namespace settle {
+
+using nlohmann::json;
+
+json JsonReporter::expected_json(const Expectation& expect) {
+  json expected = json::object();
+  expected[std::string(outcome_name(expect.outcome))] = expect.value;
+  if (expect.log) expected["log"] = *expect.log;
+  return expected;
+}
+
+json JsonReporter::observed_json(const Observation& observed) {
+  json out = json::object();
+  out["state"] = observed.state ? json(outcome_name(*observed.state)) : json(nullptr);
+  if (observed.state && *observed.state != Outcome::kPending) out["value"] = observed.value;
+  out["log"] = observed.log;
+  if (!observed.globals.empty()) out["globals"] = observed.globals;
+  if (!observed.printed.empty()) out["printed"] = observed.printed;
+  if (observed.parse_error) out["parse_error"] = true;
+  return out;
+}
+
+json JsonReporter::result_json(const Result& result) {
+  const Case& test = *result.test;
+  json record = {
+      {"id", test.id},
+      {"file", test.file},
+      {"engine", result.engine},
+      {"status", status_name(result.status)},
+      {"expected", expected_json(test.expect)},
+  };
+  if (result.status != Status::kSkip) record["observed"] = observed_json(result.observed);
+  record["duration_ms"] = std::round(result.duration_ms * 1000) / 1000;
+  record["message"] = result.message;
+  if (!test.description.empty()) record["description"] = test.description;
+  return record;
+}
+
+void JsonReporter::begin(const RunInfo& run) {
+  report_ = {
+      {"format", "settle-report/1"},
+      {"settle_version", run.settle_version},
+      {"started", run.started},
+      {"complete", false},
+      {"settings", run.settings},
+      {"engines", json::array()},
+      {"summary", json::object()},
+      {"load_errors", json::array()},
+      {"results", json::array()},
+  };
+  for (const EngineInfo& engine : run.engines) {
+    report_["engines"].push_back({{"name", engine.name},
+                                  {"version", engine.version},
+                                  {"adapter", engine.adapter},
+                                  {"features", engine.features}});
+  }
+  for (const LoadError& error : run.load_errors) {
+    report_["load_errors"].push_back({{"file", error.file},
+                                      {"line", error.where.line},
+                                      {"column", error.where.column},
+                                      {"field", error.field},
+                                      {"message", error.message}});
+  }
+}
+
+void JsonReporter::add(const Result& result) { report_["results"].push_back(result_json(result)); }
+
+void JsonReporter::end(const Summary& summary) {
+  report_["complete"] = summary.complete;
+  for (const auto& [engine, counts] : summary.per_engine) {
+    json& line = report_["summary"][engine];
+    for (Status status : {Status::kPass, Status::kFail, Status::kSkip, Status::kTimeout, Status::kError}) {
+      line[std::string(status_name(status))] = counts.count(status);
+    }
+    line["total"] = counts.total();
+  }
+  write_file_atomically(path_, report_.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+}
+
+}  // namespace settle

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runner/outcome.h"
+
+namespace settle {
+
+// What a case must settle to. Patterns stay JSON: the matcher is the one place that reads `$` tags.
+struct Expectation {
+  Outcome outcome = Outcome::kFulfilled;
+  nlohmann::json value;               // the value pattern (`true` for pending)
+  std::optional<nlohmann::json> log;  // array of patterns, when the case states a log
+};
+
+// One runnable case. Loaders produce it; nothing else builds one.
+struct Case {
+  std::string id;        // full id: <file relative to the case root, without extension>/<local id>
+  std::string local_id;  // the id inside its file
+  std::string file;      // the file as discovered, e.g. cases/finally/basics.json
+  std::string suite;
+  std::string spec;
+  std::string description;
+  std::string code;
+  bool strict = false;
+  std::vector<std::string> features;  // the file's and the case's, file's first
+  std::optional<int> timeout_ms;
+  std::optional<std::string> skip;  // a reason, when the case is skipped by its author
+  Expectation expect;
+};
+
+}  // namespace settle

@@ -1,0 +1,214 @@
+#include "runner/case_file_loader.h"
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "runner/json_source.h"
+#include "runner/matcher.h"
+
+namespace settle {
+namespace {
+
+using nlohmann::json;
+
+// Thrown inside the loader to stop at the first problem; turned into a LoadError.
+struct Invalid {
+  std::string field;
+  std::string message;
+};
+
+[[noreturn]] void invalid(const std::string& field, std::string message) {
+  throw Invalid{field, std::move(message)};
+}
+
+void check_known_fields(const json& object, const std::string& path,
+                        const std::set<std::string>& known) {
+  for (const auto& [key, value] : object.items()) {
+    if (known.count(key) == 0) {
+      std::string list;
+      for (const auto& name : known) list += (list.empty() ? "" : ", ") + name;
+      invalid(JsonSource::member_path(path, key), "unknown field (allowed here: " + list + ")");
+    }
+  }
+}
+
+const json* optional_field(const json& object, const std::string& key) {
+  auto found = object.find(key);
+  return found == object.end() ? nullptr : &*found;
+}
+
+const json& required_field(const json& object, const std::string& path, const std::string& key) {
+  const json* value = optional_field(object, key);
+  if (!value) invalid(path, "missing required field \"" + key + "\"");
+  return *value;
+}
+
+std::string string_field(const json& object, const std::string& path, const std::string& key) {
+  const json* value = optional_field(object, key);
+  if (!value) return {};
+  if (!value->is_string()) invalid(JsonSource::member_path(path, key), "must be a string");
+  return value->get<std::string>();
+}
+
+std::vector<std::string> features_field(const json& object, const std::string& path) {
+  const json* value = optional_field(object, "features");
+  if (!value) return {};
+  std::string field = JsonSource::member_path(path, "features");
+  if (!value->is_array()) invalid(field, "must be an array of feature names");
+  std::vector<std::string> features;
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    const json& name = (*value)[i];
+    if (!name.is_string() || name.get<std::string>().empty()) {
+      invalid(JsonSource::element_path(field, i), "must be a non-empty string");
+    }
+    features.push_back(name);
+  }
+  return features;
+}
+
+std::string code_field(const json& object, const std::string& path) {
+  const json& code = required_field(object, path, "code");
+  std::string field = JsonSource::member_path(path, "code");
+  if (code.is_string()) return code;
+  if (!code.is_array()) invalid(field, "must be a string or an array of lines");
+  std::string joined;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    if (!code[i].is_string()) invalid(JsonSource::element_path(field, i), "must be a string");
+    if (i > 0) joined += '\n';
+    joined += code[i].get<std::string>();
+  }
+  return joined;
+}
+
+void check_value_pattern(const json& pattern, const std::string& path) {
+  if (auto error = check_pattern(pattern, path)) invalid(error->path, error->message);
+}
+
+Expectation expect_field(const json& object, const std::string& path) {
+  const json& expect = required_field(object, path, "expect");
+  std::string field = JsonSource::member_path(path, "expect");
+  if (!expect.is_object()) invalid(field, "must be an object with one outcome key");
+  Expectation result;
+  int outcomes = 0;
+  for (const auto& [key, value] : expect.items()) {
+    std::string member = JsonSource::member_path(field, key);
+    if (key == "log") {
+      if (!value.is_array()) invalid(member, "must be an array of value patterns");
+      check_value_pattern(value, member);
+      result.log = value;
+      continue;
+    }
+    auto outcome = outcome_from_name(key);
+    if (!outcome) {
+      invalid(member, "unknown field (allowed: fulfilled, rejected, pending, returns, throws, log)");
+    }
+    if (++outcomes > 1) invalid(member, "expect holds exactly one outcome key");
+    if (*outcome == Outcome::kPending && value != true) invalid(member, "must be true");
+    check_value_pattern(value, member);
+    result.outcome = *outcome;
+    result.value = value;
+  }
+  if (outcomes == 0) {
+    invalid(field, "needs one outcome key: fulfilled, rejected, pending, returns or throws");
+  }
+  return result;
+}
+
+Case case_at(const json& object, const std::string& path, const std::string& id_prefix) {
+  static const std::regex kIdPattern("[a-z0-9][a-z0-9-]*");
+  if (!object.is_object()) invalid(path, "must be an object");
+  check_known_fields(object, path,
+                     {"id", "description", "code", "expect", "features", "strict", "timeout_ms",
+                      "skip"});
+  Case result;
+  const json& id = required_field(object, path, "id");
+  if (!id.is_string() || !std::regex_match(id.get<std::string>(), kIdPattern)) {
+    invalid(JsonSource::member_path(path, "id"), "must match [a-z0-9][a-z0-9-]*");
+  }
+  result.local_id = id.get<std::string>();
+  result.id = id_prefix + "/" + result.local_id;
+  result.description = string_field(object, path, "description");
+  result.code = code_field(object, path);
+  result.expect = expect_field(object, path);
+  result.features = features_field(object, path);
+  if (const json* strict = optional_field(object, "strict")) {
+    if (!strict->is_boolean()) invalid(JsonSource::member_path(path, "strict"), "must be true or false");
+    result.strict = strict->get<bool>();
+  }
+  if (const json* timeout = optional_field(object, "timeout_ms")) {
+    if (!timeout->is_number_integer() || timeout->get<long long>() <= 0 ||
+        timeout->get<long long>() > 3'600'000) {
+      invalid(JsonSource::member_path(path, "timeout_ms"),
+              "must be a whole number of milliseconds from 1 to 3600000");
+    }
+    result.timeout_ms = timeout->get<int>();
+  }
+  if (const json* skip = optional_field(object, "skip")) {
+    if (!skip->is_string() || skip->get<std::string>().empty()) {
+      invalid(JsonSource::member_path(path, "skip"), "must be a non-empty reason");
+    }
+    result.skip = skip->get<std::string>();
+  }
+  return result;
+}
+
+std::vector<Case> cases_of(const json& root, const std::string& file, const std::string& id_prefix) {
+  if (!root.is_object()) invalid("", "a case file holds one JSON object");
+  check_known_fields(root, "", {"suite", "spec", "features", "cases"});
+  std::string suite = string_field(root, "", "suite");
+  std::string spec = string_field(root, "", "spec");
+  std::vector<std::string> file_features = features_field(root, "");
+  const json& list = required_field(root, "", "cases");
+  if (!list.is_array()) invalid("cases", "must be an array of cases");
+
+  std::vector<Case> cases;
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    std::string path = JsonSource::element_path("cases", i);
+    Case item = case_at(list[i], path, id_prefix);
+    if (!seen.insert(item.local_id).second) {
+      invalid(JsonSource::member_path(path, "id"), "duplicate id \"" + item.local_id + "\"");
+    }
+    item.file = file;
+    item.suite = suite;
+    item.spec = spec;
+    std::vector<std::string> features = file_features;
+    for (auto& feature : item.features) {
+      if (std::find(features.begin(), features.end(), feature) == features.end()) {
+        features.push_back(feature);
+      }
+    }
+    item.features = std::move(features);
+    cases.push_back(std::move(item));
+  }
+  return cases;
+}
+
+}  // namespace
+
+LoadedCases parse_case_file(const std::string& file, const std::string& id_prefix,
+                            std::string text) {
+  std::optional<JsonSource> source;
+  try {
+    source = JsonSource::parse(std::move(text));
+  } catch (const JsonSyntaxError& error) {
+    return LoadError{file, error.where(), "", std::string("invalid JSON: ") + error.what()};
+  }
+  try {
+    return cases_of(source->root(), file, id_prefix);
+  } catch (const Invalid& error) {
+    return LoadError{file, source->position_of(error.field), error.field, error.message};
+  }
+}
+
+LoadedCases load_case_file(const std::string& file, const std::string& id_prefix) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return LoadError{file, {}, "", "cannot read the file"};
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_case_file(file, id_prefix, text.str());
+}
+
+}  // namespace settle

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "runner/case.h"
+#include "runner/load_error.h"
+
+namespace settle {
+
+using LoadedCases = std::variant<std::vector<Case>, LoadError>;
+
+// Loads a settle case file (JSON with comments). `id_prefix` is the file's path relative to the
+// case root without its extension; full case ids are `<id_prefix>/<id>`.
+LoadedCases load_case_file(const std::string& file, const std::string& id_prefix);
+
+// The same, for a text already in memory (`file` is only used in messages and in the cases).
+LoadedCases parse_case_file(const std::string& file, const std::string& id_prefix,
+                            std::string text);
+
+}  // namespace settle

@@ -1,0 +1,46 @@
+#include <iostream>
+#include <memory>
+
+#include "runner/cli/case_loading.h"
+#include "runner/cli/commands.h"
+#include "runner/plan.h"
+
+namespace settle::cli {
+namespace {
+
+struct ListOptions {
+  std::vector<std::string> paths;
+  std::vector<std::string> filters;
+  std::optional<std::string> case_root;
+};
+
+int list(const ListOptions& options) {
+  LoadedCorpus corpus = load_corpus(options.paths, options.case_root);
+  for (const auto& error : corpus.errors) std::cerr << error.to_string() << "\n";
+  for (const Case* test : select_cases(corpus.cases, options.filters)) {
+    std::cout << test->id;
+    if (!test->features.empty()) {
+      std::cout << "  [";
+      for (std::size_t i = 0; i < test->features.size(); ++i) {
+        std::cout << (i ? ", " : "") << test->features[i];
+      }
+      std::cout << "]";
+    }
+    if (test->skip) std::cout << "  (skip: " << *test->skip << ")";
+    std::cout << "\n";
+  }
+  return corpus.errors.empty() ? kExitOk : kExitBadInput;
+}
+
+}  // namespace
+
+void add_list_command(CLI::App& app, int* exit_status) {
+  auto options = std::make_shared<ListOptions>();
+  CLI::App* command = app.add_subcommand("list", "List the cases that would run, with their features");
+  command->add_option("paths", options->paths, "Case files or folders (default: cases/)");
+  command->add_option("--filter", options->filters, "Glob on full case ids; repeatable");
+  command->add_option("--case-root", options->case_root, "Folder that case ids are relative to");
+  command->callback([options, exit_status] { *exit_status = list(*options); });
+}
+
+}  // namespace settle::cli

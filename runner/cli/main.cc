@@ -1,0 +1,21 @@
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "runner/cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"settle: a conformance runner for ECMAScript Promise semantics"};
+  app.set_version_flag("--version", std::string("settle ") + SETTLE_VERSION);
+  app.require_subcommand(1);
+  int exit_status = settle::cli::kExitOk;
+  settle::cli::add_run_command(app, &exit_status);
+  settle::cli::add_list_command(app, &exit_status);
+  settle::cli::add_engines_command(app, &exit_status);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    int code = app.exit(error);
+    return code == 0 ? 0 : settle::cli::kExitBadInput;
+  }
+  return exit_status;
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runner/load_error.h"
+
+namespace settle {
+
+struct CaseFileRef {
+  std::string path;       // as it will appear in reports, e.g. cases/finally/basics.json
+  std::string id_prefix;  // relative to the case root, without extension: finally/basics
+};
+
+struct Discovery {
+  std::vector<CaseFileRef> files;  // sorted by path, each once
+  std::vector<LoadError> errors;   // paths that do not exist
+};
+
+// Finds the case files under PATHs (files or folders, searched recursively). A file's case root
+// is `case_root` when given; otherwise its nearest enclosing folder named `cases`, or else the
+// folder that was named on the command line (for a file argument, the file's own folder). So a
+// case keeps one id whether the run names `cases/` or `cases/finally/basics.json`.
+Discovery discover(const std::vector<std::string>& paths,
+                   const std::optional<std::string>& case_root = std::nullopt);
+
+}  // namespace settle

@@ -1,0 +1,193 @@
+#include "runner/json_source.h"
+
+#include <iterator>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace settle {
+namespace {
+
+// An input iterator over the text that tells the parser's SAX events how far the lexer has read.
+class TrackingIterator {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+
+  TrackingIterator(const char* at, const char** cursor) : at_(at), cursor_(cursor) {}
+  reference operator*() const { return *at_; }
+  TrackingIterator& operator++() {
+    ++at_;
+    *cursor_ = at_;
+    return *this;
+  }
+  bool operator==(const TrackingIterator& other) const { return at_ == other.at_; }
+  bool operator!=(const TrackingIterator& other) const { return at_ != other.at_; }
+
+ private:
+  const char* at_;
+  const char** cursor_;
+};
+
+// The offset of the opening quote of a string token whose closing quote ends just before `end`.
+std::size_t string_token_start(std::string_view text, std::size_t end) {
+  if (end < 2) return 0;
+  for (std::size_t i = end - 1; i-- > 0;) {
+    if (text[i] != '"') continue;
+    std::size_t backslashes = 0;
+    while (i >= backslashes + 1 && text[i - backslashes - 1] == '\\') ++backslashes;
+    if (backslashes % 2 == 0) return i;
+  }
+  return 0;
+}
+
+std::string strip_nlohmann_prefix(const std::string& what) {
+  // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..."
+  auto colon = what.find(": ");
+  return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+}  // namespace
+
+class PositionRecorder : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  PositionRecorder(JsonSource& source, const char** cursor)
+      : source_(source), cursor_(cursor), begin_(source.text_.data()) {}
+
+  bool null() override { return put(nullptr, value_end()); }
+  bool boolean(bool value) override { return put(value, value_end()); }
+  bool number_integer(number_integer_t value) override { return put(value, value_end()); }
+  bool number_unsigned(number_unsigned_t value) override { return put(value, value_end()); }
+  bool number_float(number_float_t value, const string_t&) override {
+    return put(value, value_end());
+  }
+  bool string(string_t& value) override {
+    return put(std::move(value), string_token_start(source_.text_, offset()));
+  }
+  bool binary(binary_t&) override { return false; }
+  bool start_object(std::size_t) override { return open(nlohmann::json::object()); }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override { return open(nlohmann::json::array()); }
+  bool end_array() override { return close(); }
+
+  bool key(string_t& key) override {
+    std::size_t start = string_token_start(source_.text_, offset());
+    Frame& frame = frames_.back();
+    if (frame.value->contains(key)) {
+      throw JsonSyntaxError(source_.position_at(start), "duplicate key \"" + key + "\"");
+    }
+    frame.key = key;
+    source_.offsets_.emplace(JsonSource::member_path(frame.path, key), start);
+    return true;
+  }
+
+  bool parse_error(std::size_t byte, const std::string&,
+                   const nlohmann::detail::exception& error) override {
+    std::size_t offset = byte == 0 ? 0 : byte - 1;
+    throw JsonSyntaxError(source_.position_at(offset), strip_nlohmann_prefix(error.what()));
+  }
+
+ private:
+  struct Frame {
+    nlohmann::json* value;
+    std::string path;
+    std::string key;
+  };
+
+  std::size_t offset() const { return static_cast<std::size_t>(*cursor_ - begin_); }
+  std::size_t value_end() const { return offset() == 0 ? 0 : offset() - 1; }
+
+  // Places a value in the current container and returns it with its path.
+  std::pair<nlohmann::json*, std::string> place(nlohmann::json value, std::size_t start) {
+    if (frames_.empty()) {
+      source_.root_ = std::move(value);
+      source_.offsets_.emplace("", start);
+      return {&source_.root_, ""};
+    }
+    Frame& parent = frames_.back();
+    std::string path;
+    nlohmann::json* slot;
+    if (parent.value->is_array()) {
+      path = JsonSource::element_path(parent.path, parent.value->size());
+      parent.value->push_back(std::move(value));
+      slot = &parent.value->back();
+    } else {
+      path = JsonSource::member_path(parent.path, parent.key);
+      slot = &(*parent.value)[parent.key];
+      *slot = std::move(value);
+    }
+    source_.offsets_.emplace(path, start);  // keeps a member's key position
+    return {slot, path};
+  }
+
+  bool put(nlohmann::json value, std::size_t start) {
+    place(std::move(value), start);
+    return true;
+  }
+
+  bool open(nlohmann::json container) {
+    auto [slot, path] = place(std::move(container), value_end());
+    frames_.push_back(Frame{slot, path, {}});
+    return true;
+  }
+
+  bool close() {
+    frames_.pop_back();
+    return true;
+  }
+
+  JsonSource& source_;
+  const char** cursor_;
+  const char* begin_;
+  std::vector<Frame> frames_;
+};
+
+JsonSource JsonSource::parse(std::string text) {
+  JsonSource source;
+  source.text_ = std::move(text);
+  const char* cursor = source.text_.data();
+  PositionRecorder recorder(source, &cursor);
+  const char* begin = source.text_.data();
+  const char* end = begin + source.text_.size();
+  nlohmann::json::sax_parse(TrackingIterator(begin, &cursor), TrackingIterator(end, &cursor),
+                            &recorder, nlohmann::json::input_format_t::json, true,
+                            /*ignore_comments=*/true);
+  return source;
+}
+
+SourcePosition JsonSource::position_of(const std::string& path) const {
+  std::string probe = path;
+  while (true) {
+    auto found = offsets_.find(probe);
+    if (found != offsets_.end()) return position_at(found->second);
+    if (probe.empty()) return {};
+    auto cut = probe.find_last_of(".[");
+    probe = cut == std::string::npos ? "" : probe.substr(0, cut);
+  }
+}
+
+SourcePosition JsonSource::position_at(std::size_t offset) const {
+  SourcePosition position;
+  for (std::size_t i = 0; i < offset && i < text_.size(); ++i) {
+    if (text_[i] == '\n') {
+      ++position.line;
+      position.column = 1;
+    } else if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) {
+      ++position.column;  // count characters, not UTF-8 continuation bytes
+    }
+  }
+  return position;
+}
+
+std::string JsonSource::member_path(const std::string& parent, const std::string& key) {
+  return parent.empty() ? key : parent + "." + key;
+}
+
+std::string JsonSource::element_path(const std::string& parent, std::size_t index) {
+  return parent + "[" + std::to_string(index) + "]";
+}
+
+}  // namespace settle

@@ -1,0 +1,27 @@
+#include "runner/judge.h"
+
+#include "runner/matcher.h"
+
+namespace settle {
+
+Result judge(const Case& test, const std::string& engine, Observation observed, double duration_ms) {
+  Result result;
+  result.test = &test;
+  result.engine = engine;
+  result.duration_ms = duration_ms;
+  if (observed.timed_out) {
+    result.status = Status::kTimeout;
+    result.message = "timed out";
+  } else if (!observed.fault.empty()) {
+    result.status = Status::kError;
+    result.message = observed.fault;
+  } else {
+    Verdict verdict = match(test.expect, observed);
+    result.status = verdict.pass ? Status::kPass : Status::kFail;
+    result.message = std::move(verdict.message);
+  }
+  result.observed = std::move(observed);
+  return result;
+}
+
+}  // namespace settle

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "runner/case.h"
+#include "runner/observation.h"
+
+namespace settle {
+
+// The one place that interprets value patterns and their `$` tags (DESIGN.md, "Value patterns").
+
+struct PatternError {
+  std::string path;  // field path of the offending part of the pattern
+  std::string message;
+};
+
+// Checks that `pattern` is a well-formed value pattern; `path` is where it stands in its file.
+std::optional<PatternError> check_pattern(const nlohmann::json& pattern, const std::string& path);
+
+// The names of the globals that `{"$same": name}` patterns in `expect` refer to.
+std::vector<std::string> same_references(const Expectation& expect);
+
+// Whether an observed value (report notation) matches a pattern. `globals` resolves `$same`.
+// On a mismatch `why` says where and how, e.g. `[1].name: expected "a", observed "b"`.
+bool value_matches(const nlohmann::json& pattern, const nlohmann::json& observed,
+                   const nlohmann::json& globals, std::string* why);
+
+struct Verdict {
+  bool pass = false;
+  std::string message;  // for a failure: expected beside observed
+};
+
+// Compares a completed observation (neither timed out nor faulted) with the expectation.
+Verdict match(const Expectation& expect, const Observation& observed);
+
+}  // namespace settle

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "runner/outcome.h"
+
+namespace settle {
+
+// What an engine saw when it ran one case. Values are in the report notation (DESIGN.md).
+// Engines produce it and know nothing of expectations.
+struct Observation {
+  std::optional<Outcome> state;  // empty when the run timed out or the engine failed
+  nlohmann::json value;
+  nlohmann::json log = nlohmann::json::array();
+  nlohmann::json globals = nlohmann::json::object();  // the globals the job asked to watch
+  std::string printed;                               // what the case passed to print()
+  bool parse_error = false;  // the code did not compile (state is then kThrows)
+  bool timed_out = false;
+  std::string fault;  // non-empty when the engine crashed, ran out of memory or broke protocol
+};
+
+}  // namespace settle

@@ -1,0 +1,56 @@
+#include "runner/plan.h"
+
+#include <fnmatch.h>
+
+#include <algorithm>
+
+#include "runner/matcher.h"
+
+namespace settle {
+
+std::vector<const Case*> select_cases(const std::vector<Case>& cases,
+                                      const std::vector<std::string>& filters) {
+  std::vector<const Case*> selected;
+  for (const Case& test : cases) {
+    bool wanted = filters.empty() ||
+                  std::any_of(filters.begin(), filters.end(), [&](const std::string& glob) {
+                    return fnmatch(glob.c_str(), test.id.c_str(), 0) == 0;
+                  });
+    if (wanted) selected.push_back(&test);
+  }
+  std::stable_sort(selected.begin(), selected.end(),
+                   [](const Case* a, const Case* b) { return a->id < b->id; });
+  return selected;
+}
+
+std::vector<PlannedJob> plan_jobs(const std::vector<const Case*>& cases,
+                                  const std::vector<const EngineInfo*>& engines,
+                                  const PlanSettings& settings) {
+  std::vector<PlannedJob> jobs;
+  jobs.reserve(cases.size() * engines.size());
+  for (const Case* test : cases) {
+    std::vector<std::string> watched = same_references(test->expect);
+    for (std::size_t e = 0; e < engines.size(); ++e) {
+      PlannedJob planned;
+      planned.engine = e;
+      planned.job.test = test;
+      planned.job.timeout = test->timeout_ms ? std::chrono::milliseconds(*test->timeout_ms)
+                                             : settings.timeout;
+      planned.job.watched_globals = watched;
+      if (test->skip) {
+        planned.skip = "skipped by the case: " + *test->skip;
+      } else {
+        for (const std::string& feature : test->features) {
+          if (engines[e]->lacks(feature)) {
+            planned.skip = "requires feature " + feature + ", which " + engines[e]->name + " lacks";
+            break;
+          }
+        }
+      }
+      jobs.push_back(std::move(planned));
+    }
+  }
+  return jobs;
+}
+
+}  // namespace settle

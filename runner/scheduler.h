@@ -1,0 +1,23 @@
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "engines/engine.h"
+#include "runner/plan.h"
+#include "runner/result.h"
+
+namespace settle {
+
+struct SchedulerCallbacks {
+  // Each result, in the jobs' order whatever the number of workers.
+  std::function<void(Result&&)> on_result;
+  // After each job finishes: how many are done. Called under the scheduler's lock.
+  std::function<void(std::size_t done, std::size_t total, const Result&)> on_progress;
+};
+
+// Runs the jobs on `workers` threads, each with its own instance of each engine.
+void run_jobs(const std::vector<PlannedJob>& jobs, const std::vector<const EngineFactory*>& engines,
+              unsigned workers, const SchedulerCallbacks& callbacks);
+
+}  // namespace settle

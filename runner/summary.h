@@ -1,0 +1,41 @@
+#pragma once
+
+#include <array>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engines/engine.h"
+#include "runner/load_error.h"
+#include "runner/result.h"
+
+namespace settle {
+
+// What the reporters are told before the first result.
+struct RunInfo {
+  std::string settle_version;
+  std::string started;  // ISO 8601, UTC
+  std::vector<EngineInfo> engines;
+  std::vector<LoadError> load_errors;  // case files that did not load
+  std::map<std::string, std::string> settings;  // engines, filters, timeout, ...
+};
+
+// Counts by status, per engine.
+struct StatusCounts {
+  std::array<std::size_t, 5> by_status{};  // indexed by Status
+  std::size_t count(Status status) const { return by_status[static_cast<std::size_t>(status)]; }
+  std::size_t total() const;
+  bool all_as_expected() const;  // no fail, timeout or error
+};
+
+struct Summary {
+  std::map<std::string, StatusCounts> per_engine;
+  std::size_t load_errors = 0;
+  bool complete = true;
+  double seconds = 0;
+
+  void add(const Result& result) { ++per_engine[result.engine].by_status[static_cast<std::size_t>(result.status)]; }
+  StatusCounts overall() const;
+};
+
+}  // namespace settle
