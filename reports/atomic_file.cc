@@ -23,8 +23,8 @@ std::string folder_of(const std::string& path) {
 }  // namespace
 
 void write_file_atomically(const std::string& path, const std::string& content) {
-  std::string temporary = folder_of(path) + "/." +
-                          std::filesystem::path(path).filename().string() + ".XXXXXX";
+  std::string temporary =
+      folder_of(path) + "/." + std::filesystem::path(path).filename().string() + ".XXXXXX";
   int fd = mkstemp(temporary.data());
   if (fd < 0) fail("create a temporary file for", path, errno);
   const char* data = content.data();

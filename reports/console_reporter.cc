@@ -47,7 +47,9 @@ void ConsoleReporter::add(const Result& result) {
   if (options_.quiet || result.status == Status::kPass || result.status == Status::kSkip) return;
   clear_progress();
   const char* color = result.status == Status::kFail ? "1;31" : "1;33";
-  std::string label = result.status == Status::kFail ? "FAIL" : result.status == Status::kTimeout ? "TIMEOUT" : "ERROR";
+  std::string label = result.status == Status::kFail      ? "FAIL"
+                      : result.status == Status::kTimeout ? "TIMEOUT"
+                                                          : "ERROR";
   std::fprintf(out_, "%s %s [%s]  (%s)\n", paint(label, color).c_str(), result.test->id.c_str(),
                result.engine.c_str(), result.test->file.c_str());
   if (!result.test->description.empty()) {

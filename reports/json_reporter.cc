@@ -35,7 +35,7 @@ json JsonReporter::result_json(const Result& result) {
       {"status", status_name(result.status)},
       {"expected", expected_json(test.expect)},
   };
-  if (result.status != Status::kSkip) record["observed"] = observed_json(result.observed);
+  record["observed"] = observed_json(result.observed);
   record["duration_ms"] = std::round(result.duration_ms * 1000) / 1000;
   record["message"] = result.message;
   if (!test.description.empty()) record["description"] = test.description;
@@ -44,14 +44,10 @@ json JsonReporter::result_json(const Result& result) {
 
 void JsonReporter::begin(const RunInfo& run) {
   report_ = {
-      {"format", "settle-report/1"},
-      {"settle_version", run.settle_version},
-      {"started", run.started},
-      {"complete", false},
-      {"settings", run.settings},
-      {"engines", json::array()},
-      {"summary", json::object()},
-      {"load_errors", json::array()},
+      {"format", "settle-report/1"}, {"settle_version", run.settle_version},
+      {"started", run.started},      {"complete", false},
+      {"settings", run.settings},    {"engines", json::array()},
+      {"summary", json::object()},   {"load_errors", json::array()},
       {"results", json::array()},
   };
   for (const EngineInfo& engine : run.engines) {
@@ -75,7 +71,8 @@ void JsonReporter::end(const Summary& summary) {
   report_["complete"] = summary.complete;
   for (const auto& [engine, counts] : summary.per_engine) {
     json& line = report_["summary"][engine];
-    for (Status status : {Status::kPass, Status::kFail, Status::kSkip, Status::kTimeout, Status::kError}) {
+    for (Status status :
+         {Status::kPass, Status::kFail, Status::kSkip, Status::kTimeout, Status::kError}) {
       line[std::string(status_name(status))] = counts.count(status);
     }
     line["total"] = counts.total();

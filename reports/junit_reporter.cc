@@ -110,7 +110,9 @@ std::string JunitReporter::render(const Summary& summary) const {
     set(testcase, "name", row.name);
     set(testcase, "time", seconds_text(row.seconds));
     if (row.status == "pass") continue;
-    const char* element = row.status == "fail" ? "failure" : row.status == "skip" ? "skipped" : "error";
+    const char* element = row.status == "fail"   ? "failure"
+                          : row.status == "skip" ? "skipped"
+                                                 : "error";
     pugi::xml_node outcome = testcase.append_child(element);
     std::string message = row.message.empty() ? row.status : row.message;
     set(outcome, "message", message);

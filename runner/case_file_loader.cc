@@ -102,7 +102,8 @@ Expectation expect_field(const json& object, const std::string& path) {
     }
     auto outcome = outcome_from_name(key);
     if (!outcome) {
-      invalid(member, "unknown field (allowed: fulfilled, rejected, pending, returns, throws, log)");
+      invalid(member,
+              "unknown field (allowed: fulfilled, rejected, pending, returns, throws, log)");
     }
     if (++outcomes > 1) invalid(member, "expect holds exactly one outcome key");
     if (*outcome == Outcome::kPending && value != true) invalid(member, "must be true");
@@ -119,9 +120,9 @@ Expectation expect_field(const json& object, const std::string& path) {
 Case case_at(const json& object, const std::string& path, const std::string& id_prefix) {
   static const std::regex kIdPattern("[a-z0-9][a-z0-9-]*");
   if (!object.is_object()) invalid(path, "must be an object");
-  check_known_fields(object, path,
-                     {"id", "description", "code", "expect", "features", "strict", "timeout_ms",
-                      "skip"});
+  check_known_fields(
+      object, path,
+      {"id", "description", "code", "expect", "features", "strict", "timeout_ms", "skip"});
   Case result;
   const json& id = required_field(object, path, "id");
   if (!id.is_string() || !std::regex_match(id.get<std::string>(), kIdPattern)) {
@@ -134,7 +135,8 @@ Case case_at(const json& object, const std::string& path, const std::string& id_
   result.expect = expect_field(object, path);
   result.features = features_field(object, path);
   if (const json* strict = optional_field(object, "strict")) {
-    if (!strict->is_boolean()) invalid(JsonSource::member_path(path, "strict"), "must be true or false");
+    if (!strict->is_boolean())
+      invalid(JsonSource::member_path(path, "strict"), "must be true or false");
     result.strict = strict->get<bool>();
   }
   if (const json* timeout = optional_field(object, "timeout_ms")) {
@@ -154,7 +156,8 @@ Case case_at(const json& object, const std::string& path, const std::string& id_
   return result;
 }
 
-std::vector<Case> cases_of(const json& root, const std::string& file, const std::string& id_prefix) {
+std::vector<Case> cases_of(const json& root, const std::string& file,
+                           const std::string& id_prefix) {
   if (!root.is_object()) invalid("", "a case file holds one JSON object");
   check_known_fields(root, "", {"suite", "spec", "features", "cases"});
   std::string suite = string_field(root, "", "suite");

@@ -37,7 +37,8 @@ std::string id_prefix_of(const fs::path& file, const fs::path& root) {
 
 }  // namespace
 
-Discovery discover(const std::vector<std::string>& paths, const std::optional<std::string>& case_root) {
+Discovery discover(const std::vector<std::string>& paths,
+                   const std::optional<std::string>& case_root) {
   Discovery discovery;
   std::set<std::string> seen;
   auto add = [&](const fs::path& file, const fs::path& named_folder) {
@@ -51,7 +52,9 @@ Discovery discover(const std::vector<std::string>& paths, const std::optional<st
     std::error_code error;
     if (fs::is_directory(path, error)) {
       std::vector<fs::path> found;
-      for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error), end;
+      for (fs::recursive_directory_iterator
+               it(path, fs::directory_options::skip_permission_denied, error),
+           end;
            !error && it != end; it.increment(error)) {
         if (it->is_regular_file(error) && is_case_file(it->path())) found.push_back(it->path());
       }

@@ -1,5 +1,6 @@
 #include "runner/json_source.h"
 
+#include <cctype>
 #include <iterator>
 #include <optional>
 #include <string_view>
@@ -44,6 +45,18 @@ std::size_t string_token_start(std::string_view text, std::size_t end) {
   return 0;
 }
 
+// The offset where a number or literal (true, false, null) token starts; the lexer has read up to
+// `end`, possibly one character past the token.
+std::size_t scalar_token_start(std::string_view text, std::size_t end) {
+  auto in_token = [&](std::size_t i) {
+    char c = text[i];
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '+' || c == '-';
+  };
+  if (end > 0 && end <= text.size() && !in_token(end - 1)) --end;
+  while (end > 0 && in_token(end - 1)) --end;
+  return end;
+}
+
 std::string strip_nlohmann_prefix(const std::string& what) {
   // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..."
   auto colon = what.find(": ");
@@ -57,12 +70,12 @@ class PositionRecorder : public nlohmann::json_sax<nlohmann::json> {
   PositionRecorder(JsonSource& source, const char** cursor)
       : source_(source), cursor_(cursor), begin_(source.text_.data()) {}
 
-  bool null() override { return put(nullptr, value_end()); }
-  bool boolean(bool value) override { return put(value, value_end()); }
-  bool number_integer(number_integer_t value) override { return put(value, value_end()); }
-  bool number_unsigned(number_unsigned_t value) override { return put(value, value_end()); }
+  bool null() override { return put(nullptr, scalar_start()); }
+  bool boolean(bool value) override { return put(value, scalar_start()); }
+  bool number_integer(number_integer_t value) override { return put(value, scalar_start()); }
+  bool number_unsigned(number_unsigned_t value) override { return put(value, scalar_start()); }
   bool number_float(number_float_t value, const string_t&) override {
-    return put(value, value_end());
+    return put(value, scalar_start());
   }
   bool string(string_t& value) override {
     return put(std::move(value), string_token_start(source_.text_, offset()));
@@ -80,17 +93,32 @@ class PositionRecorder : public nlohmann::json_sax<nlohmann::json> {
       throw JsonSyntaxError(source_.position_at(start), "duplicate key \"" + key + "\"");
     }
     frame.key = key;
-    source_.offsets_.emplace(JsonSource::member_path(frame.path, key), start);
+    if (frames_.size() <= kTrackedDepth) {
+      source_.offsets_.emplace(JsonSource::member_path(frame.path, key), start);
+    }
     return true;
   }
 
   bool parse_error(std::size_t byte, const std::string&,
                    const nlohmann::detail::exception& error) override {
-    std::size_t offset = byte == 0 ? 0 : byte - 1;
-    throw JsonSyntaxError(source_.position_at(offset), strip_nlohmann_prefix(error.what()));
+    // `byte` counts the characters read up to the end of the offending token: point at its start.
+    const std::string& text = source_.text_;
+    std::size_t end = std::min(byte, text.size());
+    std::size_t start =
+        byte > text.size() ? text.size() : (end == 0 ? 0 : end - 1);  // past the end: EOF
+    if (byte > text.size()) {
+      // the input ended inside a value
+    } else if (end > 0 && text[end - 1] == '"') {
+      start = string_token_start(text, end);
+    } else if (end > 0 && std::isalnum(static_cast<unsigned char>(text[end - 1]))) {
+      start = scalar_token_start(text, end);
+    }
+    throw JsonSyntaxError(source_.position_at(start), strip_nlohmann_prefix(error.what()));
   }
 
  private:
+  static constexpr std::size_t kTrackedDepth = 32;
+
   struct Frame {
     nlohmann::json* value;
     std::string path;
@@ -99,6 +127,7 @@ class PositionRecorder : public nlohmann::json_sax<nlohmann::json> {
 
   std::size_t offset() const { return static_cast<std::size_t>(*cursor_ - begin_); }
   std::size_t value_end() const { return offset() == 0 ? 0 : offset() - 1; }
+  std::size_t scalar_start() const { return scalar_token_start(source_.text_, offset()); }
 
   // Places a value in the current container and returns it with its path.
   std::pair<nlohmann::json*, std::string> place(nlohmann::json value, std::size_t start) {
@@ -108,18 +137,21 @@ class PositionRecorder : public nlohmann::json_sax<nlohmann::json> {
       return {&source_.root_, ""};
     }
     Frame& parent = frames_.back();
+    // Positions are kept for the shallow levels that validation names; deeper values report
+    // their nearest recorded ancestor, so a deeply nested file costs no more than its size.
+    bool tracked = frames_.size() <= kTrackedDepth;
     std::string path;
     nlohmann::json* slot;
     if (parent.value->is_array()) {
-      path = JsonSource::element_path(parent.path, parent.value->size());
+      if (tracked) path = JsonSource::element_path(parent.path, parent.value->size());
       parent.value->push_back(std::move(value));
       slot = &parent.value->back();
     } else {
-      path = JsonSource::member_path(parent.path, parent.key);
+      if (tracked) path = JsonSource::member_path(parent.path, parent.key);
       slot = &(*parent.value)[parent.key];
       *slot = std::move(value);
     }
-    source_.offsets_.emplace(path, start);  // keeps a member's key position
+    if (tracked) source_.offsets_.emplace(path, start);  // keeps a member's key position
     return {slot, path};
   }
 
@@ -171,7 +203,8 @@ SourcePosition JsonSource::position_of(const std::string& path) const {
 
 SourcePosition JsonSource::position_at(std::size_t offset) const {
   SourcePosition position;
-  for (std::size_t i = 0; i < offset && i < text_.size(); ++i) {
+  std::size_t first = text_.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;  // a BOM takes no column
+  for (std::size_t i = first; i < offset && i < text_.size(); ++i) {
     if (text_[i] == '\n') {
       ++position.line;
       position.column = 1;

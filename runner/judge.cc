@@ -4,7 +4,8 @@
 
 namespace settle {
 
-Result judge(const Case& test, const std::string& engine, Observation observed, double duration_ms) {
+Result judge(const Case& test, const std::string& engine, Observation observed,
+             double duration_ms) {
   Result result;
   result.test = &test;
   result.engine = engine;

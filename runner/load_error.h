@@ -14,7 +14,8 @@ struct LoadError {
   std::string message;
 
   std::string to_string() const {
-    std::string text = file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + ": ";
+    std::string text =
+        file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + ": ";
     if (!field.empty()) text += field + ": ";
     return text + message;
   }

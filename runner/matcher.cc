@@ -20,9 +20,10 @@ std::optional<PatternError> error_at(const std::string& path, std::string messag
 std::optional<PatternError> check_only_keys(const json& pattern, const std::string& path,
                                             std::initializer_list<const char*> allowed) {
   for (const auto& [key, member] : pattern.items()) {
-    bool known = std::any_of(allowed.begin(), allowed.end(),
-                             [&](const char* name) { return key == name; });
-    if (!known) return error_at(JsonSource::member_path(path, key), "not allowed beside " + tag_of(pattern));
+    bool known =
+        std::any_of(allowed.begin(), allowed.end(), [&](const char* name) { return key == name; });
+    if (!known)
+      return error_at(JsonSource::member_path(path, key), "not allowed beside " + tag_of(pattern));
   }
   return std::nullopt;
 }
@@ -32,11 +33,12 @@ std::optional<PatternError> check_tagged(const json& pattern, const std::string&
   const json& tag_value = pattern[tag];
   std::string tag_path = JsonSource::member_path(path, tag);
   if (tag == "$") {
-    bool known = tag_value.is_string() &&
-                 std::any_of(std::begin(kSpecialValues), std::end(kSpecialValues),
-                             [&](const char* name) { return tag_value == name; });
+    bool known =
+        tag_value.is_string() && std::any_of(std::begin(kSpecialValues), std::end(kSpecialValues),
+                                             [&](const char* name) { return tag_value == name; });
     if (!known) {
-      return error_at(tag_path, "must be one of \"undefined\", \"NaN\", \"-0\", \"Infinity\", \"-Infinity\"");
+      return error_at(tag_path,
+                      "must be one of \"undefined\", \"NaN\", \"-0\", \"Infinity\", \"-Infinity\"");
     }
     return check_only_keys(pattern, path, {"$"});
   }
@@ -76,9 +78,10 @@ std::optional<PatternError> check_tagged(const json& pattern, const std::string&
     if (tag_value != true) return error_at(tag_path, "must be true");
     return check_only_keys(pattern, path, {"$any", "$cut"});
   }
-  return error_at(tag_path,
-                  "unknown tag (known: $, $error, $same, $function, $symbol, $any, $cut; write a real "
-                  "key that begins with $ as $$...)");
+  return error_at(
+      tag_path,
+      "unknown tag (known: $, $error, $same, $function, $symbol, $any, $cut; write a real "
+      "key that begins with $ as $$...)");
 }
 
 bool is_primitive_notation(const json& value) {
@@ -122,16 +125,21 @@ bool matches_tagged(const json& pattern, const std::string& tag, const json& obs
   }
   if (tag == "$error") {
     std::string name = pattern["$error"];
-    bool named = observed_tag == "$error" ? observed["$error"] == name
-                                          : observed_tag.empty() && observed.is_object() &&
-                                                observed.contains("name") && observed["name"] == name;
+    bool named = observed_tag == "$error"
+                     ? observed["$error"] == name
+                     : observed_tag.empty() && observed.is_object() && observed.contains("name") &&
+                           observed["name"] == name;
     if (!named) return fail(why, path, pattern, observed);
     return members_match(pattern, observed, globals, path, why, "$error");
   }
   if (tag == "$same") {
     std::string name = pattern["$same"];
     if (observed_tag == "$same" && observed["$same"] == name) return true;
-    if (globals.contains(name) && is_primitive_notation(globals[name]) && observed == globals[name]) {
+    const json* value = &observed;
+    if (observed_tag == "$same" && globals.contains(observed["$same"].get<std::string>())) {
+      value = &globals[observed["$same"].get<std::string>()];  // another global with that value
+    }
+    if (globals.contains(name) && is_primitive_notation(globals[name]) && *value == globals[name]) {
       return true;
     }
     return fail(why, path, pattern, observed, "not the value of the global " + name);
@@ -162,7 +170,8 @@ bool matches_at(const json& pattern, const json& observed_in, const json& global
     auto name = observed->at("$same").get<std::string>();
     if (globals.contains(name)) observed = &globals[name];
   }
-  if (!pattern_tag.empty()) return matches_tagged(pattern, pattern_tag, *observed, globals, path, why);
+  if (!pattern_tag.empty())
+    return matches_tagged(pattern, pattern_tag, *observed, globals, path, why);
 
   if (pattern.is_number()) {
     if (observed->is_number() && observed->get<double>() == pattern.get<double>()) return true;
@@ -179,7 +188,8 @@ bool matches_at(const json& pattern, const json& observed_in, const json& global
                       std::to_string(pattern.size()));
     }
     for (std::size_t i = 0; i < pattern.size(); ++i) {
-      if (!matches_at(pattern[i], (*observed)[i], globals, JsonSource::element_path(path, i), why)) {
+      if (!matches_at(pattern[i], (*observed)[i], globals, JsonSource::element_path(path, i),
+                      why)) {
         return false;
       }
     }
@@ -190,7 +200,8 @@ bool matches_at(const json& pattern, const json& observed_in, const json& global
       return fail(why, path, pattern, *observed);
     }
     for (const auto& [key, member] : observed->items()) {
-      if (!pattern.contains(key)) return fail(why, path, pattern, *observed, "extra property " + key);
+      if (!pattern.contains(key))
+        return fail(why, path, pattern, *observed, "extra property " + key);
     }
     return members_match(pattern, *observed, globals, path, why, "");
   }
@@ -253,20 +264,20 @@ bool value_matches(const json& pattern, const json& observed, const json& global
 
 Verdict match(const Expectation& expect, const Observation& observed) {
   Verdict verdict;
-  std::string expected_text = expect.outcome == Outcome::kPending
-                                  ? "pending"
-                                  : std::string(outcome_name(expect.outcome)) + " " +
-                                        compact(expect.value);
+  std::string expected_text =
+      expect.outcome == Outcome::kPending
+          ? "pending"
+          : std::string(outcome_name(expect.outcome)) + " " + compact(expect.value);
   if (observed.state != expect.outcome) {
-    verdict.message = "expected " + expected_text + "\nobserved " +
-                      describe(observed.state, observed.value);
+    verdict.message =
+        "expected " + expected_text + "\nobserved " + describe(observed.state, observed.value);
     return verdict;
   }
   std::string why;
   if (expect.outcome != Outcome::kPending &&
       !value_matches(expect.value, observed.value, observed.globals, &why)) {
-    verdict.message = "expected " + expected_text + "\nobserved " +
-                      describe(observed.state, observed.value);
+    verdict.message =
+        "expected " + expected_text + "\nobserved " + describe(observed.state, observed.value);
     if (!why.empty() && why.rfind("expected", 0) != 0) verdict.message += "\n" + why;
     return verdict;
   }
@@ -275,22 +286,20 @@ Verdict match(const Expectation& expect, const Observation& observed) {
     const json& got = observed.log;
     std::size_t common = std::min(want.size(), got.size());
     for (std::size_t i = 0; i <= common; ++i) {
-      bool differs;
       std::string detail;
       if (i == common) {
-        differs = want.size() != got.size();
-        detail = "log[" + std::to_string(i) + "]: " +
-                 (i < want.size() ? "expected " + compact(want[i]) + ", observed nothing"
-                                  : "expected nothing, observed " + compact(got[i]));
+        if (want.size() == got.size()) break;
+        detail = i < want.size() ? "expected " + compact(want[i]) + ", observed nothing"
+                                 : "expected nothing, observed " + compact(got[i]);
+      } else if (value_matches(want[i], got[i], observed.globals, &why)) {
+        continue;
       } else {
-        differs = !value_matches(want[i], got[i], observed.globals, &why);
-        detail = "log[" + std::to_string(i) + "]: " + why;
+        detail = why;
       }
-      if (differs) {
-        verdict.message = "expected log " + compact(want, 400) + "\nobserved log " +
-                          compact(got, 400) + "\nfirst difference " + detail;
-        return verdict;
-      }
+      verdict.message = "expected log " + compact(want, 400) + "\nobserved log " +
+                        compact(got, 400) + "\nfirst difference log[" + std::to_string(i) +
+                        "]: " + detail;
+      return verdict;
     }
   }
   verdict.pass = true;

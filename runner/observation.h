@@ -15,7 +15,7 @@ struct Observation {
   nlohmann::json value;
   nlohmann::json log = nlohmann::json::array();
   nlohmann::json globals = nlohmann::json::object();  // the globals the job asked to watch
-  std::string printed;                               // what the case passed to print()
+  std::string printed;                                // what the case passed to print()
   bool parse_error = false;  // the code did not compile (state is then kThrows)
   bool timed_out = false;
   std::string fault;  // non-empty when the engine crashed, ran out of memory or broke protocol

@@ -34,8 +34,8 @@ std::vector<PlannedJob> plan_jobs(const std::vector<const Case*>& cases,
       PlannedJob planned;
       planned.engine = e;
       planned.job.test = test;
-      planned.job.timeout = test->timeout_ms ? std::chrono::milliseconds(*test->timeout_ms)
-                                             : settings.timeout;
+      planned.job.timeout =
+          test->timeout_ms ? std::chrono::milliseconds(*test->timeout_ms) : settings.timeout;
       planned.job.watched_globals = watched;
       if (test->skip) {
         planned.skip = "skipped by the case: " + *test->skip;

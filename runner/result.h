@@ -12,11 +12,16 @@ enum class Status { kPass, kFail, kSkip, kTimeout, kError };
 
 inline std::string_view status_name(Status status) {
   switch (status) {
-    case Status::kPass: return "pass";
-    case Status::kFail: return "fail";
-    case Status::kSkip: return "skip";
-    case Status::kTimeout: return "timeout";
-    case Status::kError: return "error";
+    case Status::kPass:
+      return "pass";
+    case Status::kFail:
+      return "fail";
+    case Status::kSkip:
+      return "skip";
+    case Status::kTimeout:
+      return "timeout";
+    case Status::kError:
+      return "error";
   }
   return "?";
 }

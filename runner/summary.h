@@ -16,7 +16,7 @@ struct RunInfo {
   std::string settle_version;
   std::string started;  // ISO 8601, UTC
   std::vector<EngineInfo> engines;
-  std::vector<LoadError> load_errors;  // case files that did not load
+  std::vector<LoadError> load_errors;           // case files that did not load
   std::map<std::string, std::string> settings;  // engines, filters, timeout, ...
 };
 
@@ -34,7 +34,9 @@ struct Summary {
   bool complete = true;
   double seconds = 0;
 
-  void add(const Result& result) { ++per_engine[result.engine].by_status[static_cast<std::size_t>(result.status)]; }
+  void add(const Result& result) {
+    ++per_engine[result.engine].by_status[static_cast<std::size_t>(result.status)];
+  }
   StatusCounts overall() const;
 };
 

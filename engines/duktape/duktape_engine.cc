@@ -26,6 +26,18 @@ namespace {
 constexpr const char* kJobQueue = "jobs";
 constexpr const char* kHostApi = "host";
 constexpr const char* kEncoder = "enc";
+constexpr const char* kPromiseInstaller = "promiseInstaller";
+constexpr const char* kHostInstaller = "hostInstaller";
+
+// A heap is renewed after this many cases, so that whatever a case leaves in it cannot pile up.
+constexpr std::size_t kCasesPerHeap = 2000;
+
+// Empties the global object of the heap's first thread, where the installers were loaded. The
+// installers must read every intrinsic from their `global` argument, since they run in other
+// realms; a name they read directly would find nothing here and fail loudly.
+constexpr const char* kEmptyGlobal =
+    "(function (g) { var names = Object.getOwnPropertyNames(g);"
+    " for (var i = 0; i < names.length; i++) { try { delete g[names[i]]; } catch (e) {} } })(this)";
 
 const std::chrono::milliseconds kReportGrace{500};
 
@@ -42,8 +54,8 @@ std::string error_text(duk_context* ctx, duk_idx_t index) {
 
 // Compiles `source` (a program whose completion value is a function, or a plain program) and
 // returns its bytecode. Throws std::runtime_error with Duktape's message.
-std::string compile_to_bytecode(duk_context* ctx, const std::string& source, const std::string& file,
-                                bool evaluate_to_function) {
+std::string compile_to_bytecode(duk_context* ctx, const std::string& source,
+                                const std::string& file, bool evaluate_to_function) {
   duk_push_string(ctx, file.c_str());
   if (duk_pcompile_lstring_filename(ctx, 0, source.data(), source.size()) != 0) {
     std::string message = file + ": " + error_text(ctx, -1);
@@ -103,22 +115,46 @@ void put_function(duk_context* ctx, const char* name, duk_c_function function, d
   duk_put_prop_string(ctx, -2, name);
 }
 
-// Builds a realm: the Promise, the host prelude and the user's preludes. Leaves nothing on the
-// stack. Throws std::runtime_error when a part fails to load.
+// Loads the installers into a new heap's stash and empties its first realm's global object.
+void prepare_heap(duk_context* ctx, const DuktapeBootstrap& bootstrap) {
+  duk_push_heap_stash(ctx);
+  push_bytecode(ctx, bootstrap.promise_bytecode);
+  duk_put_prop_string(ctx, -2, kPromiseInstaller);
+  push_bytecode(ctx, bootstrap.host_bytecode);
+  duk_put_prop_string(ctx, -2, kHostInstaller);
+  duk_get_global_string(ctx, "Duktape");
+  duk_get_prop_string(ctx, -1, "enc");
+  duk_put_prop_string(ctx, -3, kEncoder);
+  duk_pop_2(ctx);
+  if (duk_peval_string(ctx, kEmptyGlobal) != 0) {
+    throw std::runtime_error("cannot prepare the Duktape heap: " + error_text(ctx, -1));
+  }
+  duk_pop(ctx);
+}
+
+// Calls the installer in the heap stash under `installer` with (global, hooks on the stack top);
+// leaves what it returns. Throws std::runtime_error with `file` when it fails.
+void install(duk_context* ctx, const char* installer, const char* file) {
+  duk_push_heap_stash(ctx);
+  duk_get_prop_string(ctx, -1, installer);
+  duk_remove(ctx, -2);
+  duk_insert(ctx, -2);  // [installer hooks]
+  duk_push_global_object(ctx);
+  duk_insert(ctx, -2);  // [installer global hooks]
+  if (duk_pcall(ctx, 2) != 0)
+    throw std::runtime_error(std::string(file) + ": " + error_text(ctx, -1));
+}
+
+// Builds the realm of the thread `ctx`: the Promise, the host prelude and the user's preludes.
+// Leaves nothing on the stack. Throws std::runtime_error when a part fails to load.
 void build_realm(duk_context* ctx, const DuktapeBootstrap& bootstrap, JobQueue* queue) {
   duk_push_heap_stash(ctx);
   duk_push_array(ctx);
   duk_put_prop_string(ctx, -2, kJobQueue);
   duk_push_pointer(ctx, queue);
   duk_put_prop_string(ctx, -2, "queue");
-  duk_get_global_string(ctx, "Duktape");
-  duk_get_prop_string(ctx, -1, "enc");
-  duk_put_prop_string(ctx, -3, kEncoder);
-  duk_pop(ctx);
 
   // promise.js (global, host) -> {isPromise, state, result}
-  push_bytecode(ctx, bootstrap.promise_bytecode);
-  duk_push_global_object(ctx);
   duk_push_object(ctx);
   put_function(ctx, "enqueueJob", native_enqueue_job, 1);
   duk_push_object(ctx);
@@ -127,31 +163,24 @@ void build_realm(duk_context* ctx, const DuktapeBootstrap& bootstrap, JobQueue* 
     duk_put_prop_string(ctx, -2, slot);
   }
   duk_put_prop_string(ctx, -2, "slots");
-  if (duk_pcall(ctx, 2) != 0) {
-    throw std::runtime_error("engines/duktape/promise.js: " + error_text(ctx, -1));
-  }
-  duk_idx_t promise_api = duk_get_top_index(ctx);
+  install(ctx, kPromiseInstaller, "engines/duktape/promise.js");
 
   // host.js (global, hooks) -> the functions that drive the case
-  push_bytecode(ctx, bootstrap.host_bytecode);
-  duk_push_global_object(ctx);
   duk_push_object(ctx);
   put_function(ctx, "enqueueJob", native_enqueue_job, 1);
   put_function(ctx, "encode", native_encode, 1);
-  duk_dup(ctx, promise_api);
+  duk_dup(ctx, -2);
   duk_put_prop_string(ctx, -2, "promise");
-  if (duk_pcall(ctx, 2) != 0) {
-    throw std::runtime_error("engines/host/host.js: " + error_text(ctx, -1));
-  }
+  install(ctx, kHostInstaller, "engines/host/host.js");
   duk_put_prop_string(ctx, -3, kHostApi);  // [stash promise_api host_api]
   duk_pop_2(ctx);
 
   for (std::size_t i = 0; i < bootstrap.prelude_bytecode.size(); ++i) {
-    push_bytecode(ctx, bootstrap.prelude_bytecode[i]);
+    push_bytecode(ctx, bootstrap.prelude_bytecode[i]);  // bound to this realm's global scope
     duk_push_global_object(ctx);
     if (duk_pcall_method(ctx, 0) != 0) {
-      throw std::runtime_error("prelude " + bootstrap.options.preludes[i].file + " threw: " +
-                               error_text(ctx, -1));
+      throw std::runtime_error("prelude " + bootstrap.options.preludes[i].file +
+                               " threw: " + error_text(ctx, -1));
     }
     duk_pop(ctx);
   }
@@ -184,8 +213,7 @@ void drain_jobs(duk_context* ctx, DuktapeHeap& heap, JobQueue& queue) {
     if (duk_pcall(ctx, 0) != 0) {
       duk_push_string(ctx, "a job");
       duk_swap(ctx, -1, -2);
-      call_host(ctx, "reportUncaught", 2);
-      duk_pop(ctx);
+      call_host(ctx, "reportUncaught", 2);  // replaces the error with its result
     }
     duk_pop(ctx);
     if (queue.head == queue.tail) {  // start a fresh array so the queue does not grow for ever
@@ -201,16 +229,15 @@ void drain_jobs(duk_context* ctx, DuktapeHeap& heap, JobQueue& queue) {
 
 void read_report(const std::string& text, Observation& observation) {
   auto report = nlohmann::json::parse(text);
-  observation.state = outcome_from_name(report.value("state", ""));
-  if (!observation.state) throw std::runtime_error("the host prelude reported no outcome");
-  observation.value = report.value("value", nlohmann::json());
   observation.log = report["log"];
   observation.globals = report["globals"];
   observation.printed = report.value("printed", "");
+  observation.state = outcome_from_name(report.value("state", ""));
+  observation.value = report.value("value", nlohmann::json());
   if (!report["uncaught"].empty()) {
     const auto& first = report["uncaught"][0];
-    observation.fault = "uncaught exception in " + first["where"].get<std::string>() + ": " +
-                        first["value"].dump();
+    observation.fault =
+        "uncaught exception in " + first["where"].get<std::string>() + ": " + first["value"].dump();
   }
 }
 
@@ -232,27 +259,21 @@ bool finish(duk_context* ctx, const Job& job, Observation& observation) {
   return true;
 }
 
-}  // namespace
-
-DuktapeEngine::DuktapeEngine(std::shared_ptr<const DuktapeBootstrap> bootstrap)
-    : bootstrap_(std::move(bootstrap)) {}
-
-const EngineInfo& DuktapeEngine::info() const { return bootstrap_->info; }
-
-Observation DuktapeEngine::run(const Job& job) {
+// Runs one case in a new realm: a new thread with a new global environment, pushed on `main`.
+Observation run_in_new_realm(duk_context* main, DuktapeHeap& heap,
+                             const DuktapeBootstrap& bootstrap, const Job& job) {
   Observation observation;
-  DuktapeHeap heap;
-  duk_context* ctx = heap.context();
+  heap.set_deadline(std::chrono::steady_clock::now() + job.timeout);
+  duk_push_thread_new_globalenv(main);
+  duk_context* ctx = duk_get_context(main, -1);
   JobQueue queue;
-  auto deadline = std::chrono::steady_clock::now() + job.timeout;
-  heap.set_deadline(deadline);
   try {
-    build_realm(ctx, *bootstrap_, &queue);
+    build_realm(ctx, bootstrap, &queue);
   } catch (const std::exception& error) {
     observation.fault = error.what();
     return observation;
   }
-  heap.arm_memory_limit(bootstrap_->options.memory_limit_bytes);
+  heap.arm_memory_limit(bootstrap.options.memory_limit_bytes);
 
   const Case& test = *job.test;
   duk_push_string(ctx, test.id.c_str());
@@ -270,7 +291,8 @@ Observation DuktapeEngine::run(const Job& job) {
   while (true) {
     drain_jobs(ctx, heap, queue);
     if (heap.timed_out() || heap.out_of_memory()) break;
-    bool ran_timer = call_host(ctx, "runNextTimer", 0) == 0 && duk_get_boolean_default(ctx, -1, false);
+    bool ran_timer =
+        call_host(ctx, "runNextTimer", 0) == 0 && duk_get_boolean_default(ctx, -1, false);
     duk_pop(ctx);
     if (!ran_timer) break;
   }
@@ -283,6 +305,7 @@ Observation DuktapeEngine::run(const Job& job) {
     heap.set_deadline(std::chrono::steady_clock::now() + kReportGrace);
     heap.clear_timeout();
   }
+  heap.disarm_memory_limit();
   try {
     finish(ctx, job, observation);
   } catch (const std::exception& error) {
@@ -291,11 +314,43 @@ Observation DuktapeEngine::run(const Job& job) {
   if (timed_out) {
     observation.timed_out = true;
     observation.state.reset();
+  } else if (!observation.state && observation.fault.empty()) {
+    observation.fault = "the host prelude saw no outcome";
   } else if (out_of_memory) {
     observation.state.reset();
     observation.fault = "the case exceeded the memory limit of " +
-                        std::to_string(bootstrap_->options.memory_limit_bytes >> 20) + " MiB";
+                        std::to_string(bootstrap.options.memory_limit_bytes >> 20) + " MiB";
   }
+  return observation;
+}
+
+}  // namespace
+
+DuktapeEngine::DuktapeEngine(std::shared_ptr<const DuktapeBootstrap> bootstrap)
+    : bootstrap_(std::move(bootstrap)) {}
+
+DuktapeEngine::~DuktapeEngine() = default;
+
+const EngineInfo& DuktapeEngine::info() const { return bootstrap_->info; }
+
+void DuktapeEngine::open_heap() {
+  heap_.reset();
+  auto heap = std::make_unique<DuktapeHeap>();
+  prepare_heap(heap->context(), *bootstrap_);
+  heap_ = std::move(heap);
+  cases_in_heap_ = 0;
+}
+
+Observation DuktapeEngine::run(const Job& job) {
+  if (!heap_ || cases_in_heap_ >= kCasesPerHeap) open_heap();
+  ++cases_in_heap_;
+  DuktapeHeap& heap = *heap_;
+  duk_context* main = heap.context();
+  Observation observation = run_in_new_realm(main, heap, *bootstrap_, job);
+  duk_set_top(main, 0);  // drops the case's thread and all it held
+  heap.set_deadline(std::chrono::steady_clock::time_point::max());
+  heap.disarm_memory_limit();
+  if (observation.timed_out || !observation.fault.empty() || heap.out_of_memory()) heap_.reset();
   return observation;
 }
 
@@ -313,14 +368,22 @@ DuktapeEngineFactory::DuktapeEngineFactory(std::string name, EngineOptions optio
   bootstrap_->host_bytecode =
       compile_to_bytecode(ctx, embedded::kHostJs, "engines/host/host.js", true);
   for (const Prelude& prelude : bootstrap_->options.preludes) {
-    bootstrap_->prelude_bytecode.push_back(compile_to_bytecode(ctx, prelude.code, prelude.file, false));
+    bootstrap_->prelude_bytecode.push_back(
+        compile_to_bytecode(ctx, prelude.code, prelude.file, false));
   }
 
   // Feature probes, once per run, in a realm built like every case's.
   DuktapeHeap probe_heap;
-  duk_context* probe = probe_heap.context();
+  duk_context* main = probe_heap.context();
+  prepare_heap(main, *bootstrap_);
+  duk_push_thread_new_globalenv(main);
+  duk_context* probe = duk_get_context(main, -1);
   JobQueue queue;
-  build_realm(probe, *bootstrap_, &queue);
+  try {
+    build_realm(probe, *bootstrap_, &queue);
+  } catch (const std::exception&) {
+    return;  // a prelude that throws makes every case an error, which says more than a probe
+  }
   std::string script = feature_probe_script();
   if (duk_peval_lstring(probe, script.data(), script.size()) != 0) {
     throw std::runtime_error("feature probes failed on duktape: " + error_text(probe, -1));

@@ -23,9 +23,9 @@ DuktapeHeap::~DuktapeHeap() {
   duk_destroy_heap(context_);
 }
 
-void DuktapeHeap::arm_memory_limit(std::size_t limit) {
-  std::size_t floor = in_use_ + (1u << 20);
-  limit_ = limit > floor ? limit : floor;
+void DuktapeHeap::arm_memory_limit(std::size_t allowance) {
+  out_of_memory_ = false;
+  limit_ = in_use_ + allowance;
 }
 
 bool DuktapeHeap::deadline_passed() {

@@ -18,8 +18,10 @@ class DuktapeHeap {
 
   duk_context* context() const { return context_; }
 
-  // Caps the heap at `limit` bytes from now on (raised above current use, which must stay valid).
-  void arm_memory_limit(std::size_t limit);
+  // Lets the heap grow by `allowance` bytes from now on (Duktape must never be refused memory it
+  // already holds, so the cap is always above current use).
+  void arm_memory_limit(std::size_t allowance);
+  void disarm_memory_limit() { limit_ = 0; }
   void set_deadline(std::chrono::steady_clock::time_point deadline) { deadline_ = deadline; }
   void clear_timeout() { timed_out_ = false; }
 

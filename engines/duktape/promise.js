@@ -23,10 +23,11 @@
 // (then, catch, the resolving functions, the element functions, ...) have neither. In Duktape
 // the getter and setter functions of an object literal ARE like that: not constructors (`new`
 // throws the realm's TypeError) and with no `prototype`. So every non-constructor built-in
-// function here is the getter or setter of an object literal, called as a plain function, which
-// forwards to the function holding the spec's steps. Its `length` and `name` are then redefined
-// (non-writable, non-enumerable, configurable) and Duktape's non-standard own `fileName`
-// property is deleted.
+// function here is the getter or setter of an object literal keyed '' (so its own `name` is
+// already "", and its `length` is 0 for a getter and 1 for a setter, both non-writable,
+// non-enumerable, configurable), called as a plain function, which forwards to the function
+// holding the spec's steps. `length` and `name` are redefined where they differ, and Duktape's
+// non-standard own `fileName` property is deleted.
 //
 // Duktape gives every *strict* function own, non-configurable `caller` and `arguments`
 // properties (ES5 semantics) which cannot be removed. This outer function is therefore left in
@@ -36,7 +37,21 @@
 // strict-mode function further down. The methods that read their `this` value (then, catch,
 // finally, Promise.all, ..., get [Symbol.species]) must be strict, so that a primitive `this`
 // is not boxed: they are the one place where Duktape leaves `caller`/`arguments` own
-// properties on a built-in function that the spec would not have.
+// properties on a built-in function that the spec would not have. (If the adapter compiled this
+// file as strict code, the closures would get them too; nothing else would change.)
+//
+// Other things Duktape cannot do exactly:
+//  - Reflect.construct(Promise, args, NewTarget) with NewTarget !== Promise throws
+//    "unsupported" in Duktape, and for `new` on a Proxy of Promise Duktape passes the Proxy's
+//    target as new.target. Subclasses still work through `new Promise` + setPrototypeOf, and
+//    Get(NewTarget, "prototype") is still done.
+//  - IsConstructor is answered with a Proxy `construct` trap (see there); Duktape cannot wrap a
+//    Proxy in a Proxy, so a callable Proxy counts as a constructor.
+//  - Arrays and strings have no [Symbol.iterator] in Duktape: see "Operations on Iterator
+//    Objects" for the stand-in used only when GetMethod(obj, @@iterator) finds nothing.
+//  - Object.freeze on a promise freezes its hidden slot properties too; slot writes are then
+//    lost (not thrown), see SetSlot.
+//  - GetFunctionRealm / job realms: one realm per Duktape heap, so they are the current realm.
 (function (global, host) {
   var ObjectGetOwnPropertyDescriptor = global.Object.getOwnPropertyDescriptor;
   var ObjectDefineProperty = global.Object.defineProperty;
@@ -57,7 +72,7 @@
     return desc;
   }
 
-  // 10.2.9 SetFunctionName / 10.2.10 SetFunctionLength, for the functions made here: both
+  // SetFunctionName / SetFunctionLength (§10.2), for the functions made here: both
   // properties { [[Writable]]: false, [[Enumerable]]: false, [[Configurable]]: true }. Also drops
   // Duktape's own `fileName` property, which the spec's functions do not have.
   function SetBuiltinFunctionProperties(func, length, name) {
@@ -67,24 +82,27 @@
     return func;
   }
 
-  function AccessorOf(holder, which) {
-    return ObjectGetOwnPropertyDescriptor(holder, 'f')[which];
-  }
+  var LENGTH_2 = Descriptor(2, false, false, true);
 
-  // 10.3.4 CreateBuiltinFunction ( behaviour, length, name, additionalInternalSlotsList )
+  // CreateBuiltinFunction ( behaviour, length, name, additionalInternalSlotsList )  (§10.3)
   // `steps` is the behaviour; `F` is the record of the function's internal slots (or of the
   // values an Abstract Closure captures). The steps receive it as "the active function object",
-  // followed by the arguments. Only lengths 0, 1 and 2 occur in §27.2.
+  // followed by the arguments. Only lengths 0, 1 and 2 occur in §27.2. An accessor keyed ''
+  // already has the own properties name "" and length 0 (getter) or 1 (setter), with the
+  // spec's attributes; only what differs is redefined.
   function CreateBuiltinFunction(steps, length, name, F) {
     var func;
     if (length === 0) {
-      func = AccessorOf({ get f() { return steps(F); } }, 'get');
+      func = ObjectGetOwnPropertyDescriptor({ get ''() { return steps(F); } }, '').get;
     } else if (length === 1) {
-      func = AccessorOf({ set f(a) { return steps(F, a); } }, 'set');
+      func = ObjectGetOwnPropertyDescriptor({ set ''(a) { return steps(F, a); } }, '').set;
     } else {
-      func = AccessorOf({ get f() { return steps(F, arguments[0], arguments[1]); } }, 'get');
+      func = ObjectGetOwnPropertyDescriptor({ get ''() { return steps(F, arguments[0], arguments[1]); } }, '').get;
+      ObjectDefineProperty(func, 'length', length === 2 ? LENGTH_2 : Descriptor(length, false, false, true));
     }
-    return SetBuiltinFunctionProperties(func, length, name);
+    if (name !== '') ObjectDefineProperty(func, 'name', Descriptor(name, false, false, true));
+    delete func.fileName;
+    return func;
   }
 
   // A sloppy-mode assignment to a promise internal slot. Duktape's Object.freeze also freezes
@@ -111,7 +129,6 @@
     // Intrinsics, captured now so that later changes to the globals do not reach them.
     // -------------------------------------------------------------------------------------
     var ObjectConstructor = global.Object;
-    var ObjectPrototype = ObjectConstructor.prototype;
     var ObjectSetPrototypeOf = ObjectConstructor.setPrototypeOf;
     var ArrayIsArray = global.Array.isArray;
     var ReflectApply = global.Reflect.apply;
@@ -152,17 +169,17 @@
     // Abstract operations of chapter 7 that §27.2 uses.
     // -------------------------------------------------------------------------------------
 
-    // 6.1.7 "is an Object"
+    // "is an Object" (§6.1)
     function IsObject(x) {
       return (typeof x === 'object' && x !== null) || typeof x === 'function';
     }
 
-    // 7.2.3 IsCallable ( argument )
+    // IsCallable ( argument )  (§7.2)
     function IsCallable(argument) {
       return typeof argument === 'function';
     }
 
-    // 7.2.4 IsConstructor ( argument )
+    // IsConstructor ( argument )  (§7.2)
     // Duktape cannot ask for [[Construct]] directly and its Reflect.construct does not accept
     // a newTarget other than the target. A Proxy is a constructor exactly when its target is,
     // and a Proxy with a `construct` trap answers `new` without calling the target, so `new` on
@@ -191,7 +208,7 @@
       }
     }
 
-    // 7.2.9 SameValue ( x, y )
+    // SameValue ( x, y )  (§7.2)
     function SameValue(x, y) {
       if (typeof x !== typeof y) return false;
       if (typeof x === 'number') {
@@ -201,13 +218,13 @@
       return x === y;
     }
 
-    // 7.1.17 ToString ( argument )
+    // ToString ( argument )  (§7.1)
     function ToString(argument) {
       if (typeof argument === 'symbol') throw new TypeErrorConstructor('Cannot convert a Symbol value to a string');
       return StringConstructor(argument);
     }
 
-    // 7.1.20 ToLength ( argument )
+    // ToLength ( argument )  (§7.1)
     function ToLength(argument) {
       var len = NumberConstructor(argument);   // ToIntegerOrInfinity
       if (len !== len || len <= 0) return 0;
@@ -215,13 +232,13 @@
       return len < 9007199254740991 ? len : 9007199254740991;
     }
 
-    // 7.3.5 CreateDataProperty / 7.3.7 CreateDataPropertyOrThrow ( O, P, V )
+    // CreateDataProperty / CreateDataPropertyOrThrow ( O, P, V )  (§7.3)
     function CreateDataPropertyOrThrow(O, P, V) {
       ObjectDefineProperty(O, P, Descriptor(V, true, true, true));
       return true;
     }
 
-    // 7.3.11 GetMethod ( V, P )
+    // GetMethod ( V, P )  (§7.3)
     function GetMethod(V, P) {
       // 1. Let func be ? GetV(V, P).
       var func = V[P];
@@ -233,7 +250,7 @@
       return func;
     }
 
-    // 7.3.13 Call ( F, V [ , argumentsList ] )
+    // Call ( F, V [ , argumentsList ] )  (§7.3)
     function Call(F, V, argumentsList) {
       // 1. If argumentsList is not present, set argumentsList to a new empty List.
       if (argumentsList === undefined) argumentsList = [];
@@ -252,7 +269,7 @@
       return ReflectApply(F, V, argumentsList);
     }
 
-    // 7.3.20 Invoke ( V, P [ , argumentsList ] )
+    // Invoke ( V, P [ , argumentsList ] )  (§7.3)
     function Invoke(V, P, argumentsList) {
       // 1. If argumentsList is not present, set argumentsList to a new empty List.
       // 2. Let func be ? GetV(V, P).
@@ -279,7 +296,7 @@
       throw new TypeErrorConstructor('object.constructor[Symbol.species] is not a constructor');
     }
 
-    // 7.3.18 CreateArrayFromList ( elements )
+    // CreateArrayFromList ( elements )  (§7.3)
     function CreateArrayFromList(elements) {
       // 1. Let array be ! ArrayCreate(0).
       var array = [];
@@ -294,7 +311,7 @@
       return array;
     }
 
-    // 10.1.14 GetPrototypeFromConstructor ( constructor, intrinsicDefaultProto )
+    // GetPrototypeFromConstructor ( constructor, intrinsicDefaultProto )  (§10.1)
     function GetPrototypeFromConstructor(constructor, intrinsicDefaultProto) {
       // 1. Assert: IsCallable(constructor) is true.
       // 2. Let proto be ? Get(constructor, "prototype").
@@ -330,24 +347,25 @@
     }
 
     // -------------------------------------------------------------------------------------
-    // 7.4 Operations on Iterator Objects
+    // Operations on Iterator Objects (§7.4)
     //
     // Duktape 2.7 defines Symbol.iterator, but its built-ins implement no iterator: arrays and
     // strings have no [Symbol.iterator] method. GetIterator therefore does the spec's
     // GetMethod(obj, @@iterator) first, and uses any method it finds; only when that gives
     // undefined AND obj is an Array (IsArray) or a String value does it stand in the iterator
     // the spec's %Array.prototype.values% / %String.prototype[@@iterator]% would return
-    // (23.1.5.1 CreateArrayIterator with kind value; 22.1.5.1). Those read `length` and the
-    // elements one step at a time, as the spec's do. Other objects without the method
-    // (arguments objects, typed arrays, String objects) are not iterable here: TypeError.
+    // (§23.1.5.1 CreateArrayIterator, kind value; §22.1.3 String.prototype [ %Symbol.iterator% ]).
+    // Those read `length` and the elements one step at a time, as the spec's do. Other
+    // objects without the method (arguments objects, typed arrays, String objects) are not
+    // iterable here: TypeError.
     // -------------------------------------------------------------------------------------
 
-    // 7.4.1 Iterator Records: { [[Iterator]], [[NextMethod]], [[Done]] }
+    // Iterator Records: { [[Iterator]], [[NextMethod]], [[Done]] }  (§7.4)
     function IteratorRecord(iterator, nextMethod) {
       return { Iterator: iterator, NextMethod: nextMethod, Done: false };
     }
 
-    // 7.4.2 GetIteratorFromMethod ( obj, method )
+    // GetIteratorFromMethod ( obj, method )  (§7.4)
     function GetIteratorFromMethod(obj, method) {
       // 1. Let iterator be ? Call(method, obj).
       var iterator = Call(method, obj, []);
@@ -360,7 +378,7 @@
       return IteratorRecord(iterator, nextMethod);
     }
 
-    // 7.4.3 GetIterator ( obj, kind ), kind sync
+    // GetIterator ( obj, kind ), kind sync  (§7.4)
     function GetIterator(obj) {
       // 1. (async) -- not used by §27.2.
       // 2. Else, let method be ? GetMethod(obj, %Symbol.iterator%).
@@ -376,7 +394,7 @@
       return GetIteratorFromMethod(obj, method);
     }
 
-    // 7.4.4 IteratorNext ( iteratorRecord [ , value ] )
+    // IteratorNext ( iteratorRecord [ , value ] )  (§7.4)
     function IteratorNext(iteratorRecord) {
       var result;
       // 1. If value is not present, then
@@ -403,19 +421,19 @@
       return result;
     }
 
-    // 7.4.5 IteratorComplete ( iteratorResult )
+    // IteratorComplete ( iteratorResult )  (§7.4)
     function IteratorComplete(iteratorResult) {
       // 1. Return ToBoolean(? Get(iteratorResult, "done")).
       return !!iteratorResult.done;
     }
 
-    // 7.4.6 IteratorValue ( iteratorResult )
+    // IteratorValue ( iteratorResult )  (§7.4)
     function IteratorValue(iteratorResult) {
       // 1. Return ? Get(iteratorResult, "value").
       return iteratorResult.value;
     }
 
-    // 7.4.7 IteratorStep ( iteratorRecord )
+    // IteratorStep ( iteratorRecord )  (§7.4)
     function IteratorStep(iteratorRecord) {
       // 1. Let result be ? IteratorNext(iteratorRecord).
       var result = IteratorNext(iteratorRecord);
@@ -442,7 +460,7 @@
       return result;
     }
 
-    // 7.4.8 IteratorStepValue ( iteratorRecord )
+    // IteratorStepValue ( iteratorRecord )  (§7.4)
     function IteratorStepValue(iteratorRecord) {
       // 1. Let result be ? IteratorStep(iteratorRecord).
       var result = IteratorStep(iteratorRecord);
@@ -461,7 +479,7 @@
       }
     }
 
-    // 7.4.9 IteratorClose ( iteratorRecord, completion ), for a throw completion (the only kind
+    // IteratorClose ( iteratorRecord, completion )  (§7.4), for a throw completion (the only kind
     // §27.2 passes): whatever GetMethod / Call of `return` do, the result is `completion`.
     function IteratorCloseWithThrow(iteratorRecord, completionValue) {
       // 1. Assert: iteratorRecord.[[Iterator]] is an Object.
@@ -482,7 +500,7 @@
       return completionValue;
     }
 
-    // 7.4.13 IteratorToList ( iteratorRecord )
+    // IteratorToList ( iteratorRecord )  (§7.4)
     function IteratorToList(iteratorRecord) {
       // 1. Let values be a new empty List.
       var values = NewList();
@@ -497,7 +515,7 @@
       }
     }
 
-    // 7.4.14 CreateIterResultObject ( value, done )
+    // CreateIterResultObject ( value, done )  (§7.4)
     function CreateIterResultObject(value, done) {
       // 1. Let obj be OrdinaryObjectCreate(%Object.prototype%).
       // 2. Perform ! CreateDataPropertyOrThrow(obj, "value", value).
@@ -783,20 +801,20 @@
       return undefined;
     }
 
-    // 9.5.2 HostMakeJobCallback ( callback )
+    // HostMakeJobCallback ( callback )  (§9.5)
     function HostMakeJobCallback(callback) {
       // 1. Return the JobCallback Record { [[Callback]]: callback, [[HostDefined]]: empty }.
       return { Callback: callback, HostDefined: EMPTY };
     }
 
-    // 9.5.3 HostCallJobCallback ( jobCallback, V, argumentsList )
+    // HostCallJobCallback ( jobCallback, V, argumentsList )  (§9.5)
     function HostCallJobCallback(jobCallback, V, argumentsList) {
       // 1. Assert: IsCallable(jobCallback.[[Callback]]) is true.
       // 2. Return ? Call(jobCallback.[[Callback]], V, argumentsList).
       return Call(jobCallback.Callback, V, argumentsList);
     }
 
-    // 9.5.5 HostEnqueuePromiseJob ( job, realm )
+    // HostEnqueuePromiseJob ( job, realm )  (§9.5)
     function HostEnqueuePromiseJob(job, realm) {
       host.enqueueJob(job);
     }
@@ -910,16 +928,18 @@
       // 2. If IsCallable(executor) is false, throw a TypeError exception.
       if (!IsCallable(executor)) throw new TypeErrorConstructor('Promise resolver ' + ToDisplayString(executor) + ' is not a function');
       // 3. Let promise be ? OrdinaryCreateFromConstructor(NewTarget, "%Promise.prototype%", « [[PromiseState]], [[PromiseResult]], [[PromiseFulfillReactions]], [[PromiseRejectReactions]], [[PromiseIsHandled]] »).
+      //    (The slots are properties keyed by the host's hidden symbols, which no script can
+      //    name, enumerate or intercept; [[PromiseResult]] starts as undefined.)
       var promise = ObjectCreate(GetPrototypeFromConstructor(NewTarget, PromisePrototype));
-      ObjectDefineProperty(promise, SLOT_RESULT, Descriptor(undefined, true, false, true));
+      promise[SLOT_RESULT] = undefined;
       // 4. Set promise.[[PromiseState]] to pending.
-      ObjectDefineProperty(promise, SLOT_STATE, Descriptor('pending', true, false, true));
+      promise[SLOT_STATE] = 'pending';
       // 5. Set promise.[[PromiseFulfillReactions]] to a new empty List.
-      ObjectDefineProperty(promise, SLOT_FULFILL_REACTIONS, Descriptor(NewList(), true, false, true));
+      promise[SLOT_FULFILL_REACTIONS] = NewList();
       // 6. Set promise.[[PromiseRejectReactions]] to a new empty List.
-      ObjectDefineProperty(promise, SLOT_REJECT_REACTIONS, Descriptor(NewList(), true, false, true));
+      promise[SLOT_REJECT_REACTIONS] = NewList();
       // 7. Set promise.[[PromiseIsHandled]] to false.
-      ObjectDefineProperty(promise, SLOT_IS_HANDLED, Descriptor(false, true, false, true));
+      promise[SLOT_IS_HANDLED] = false;
       // 8. Let resolvingFunctions be CreateResolvingFunctions(promise).
       var resolvingFunctions = CreateResolvingFunctions(promise);
       // 9. Let completion be Completion(Call(executor, undefined, « resolvingFunctions.[[Resolve]], resolvingFunctions.[[Reject]] »)).
@@ -1737,10 +1757,19 @@
     // Built-in method objects. Strict-mode getters of object literals (see the top of the
     // file): not constructors, no `prototype`; `this` is passed to the steps unchanged.
     // -------------------------------------------------------------------------------------
+    // (Only `then` and `try` read more arguments than their length; the others use a getter
+    // or setter shell whose parameter count is their length, which spares an arguments object.)
     function CreateBuiltinMethod(steps, length, name) {
-      var func = ObjectGetOwnPropertyDescriptor({
-        get f() { return steps(this, arguments[0], arguments[1], arguments); }
-      }, 'f').get;
+      var func;
+      if (length === 0) {
+        func = ObjectGetOwnPropertyDescriptor({ get ''() { return steps(this); } }, '').get;
+      } else if (length === 1 && steps !== PromiseTry) {
+        func = ObjectGetOwnPropertyDescriptor({ set ''(a) { return steps(this, a); } }, '').set;
+      } else {
+        func = ObjectGetOwnPropertyDescriptor({
+          get ''() { return steps(this, arguments[0], arguments[1], arguments); }
+        }, '').get;
+      }
       return SetBuiltinFunctionProperties(func, length, name);
     }
 

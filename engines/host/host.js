@@ -12,26 +12,32 @@
 (function (global, hooks) {
   'use strict';
 
-  // Intrinsics are captured now, before case code can replace them.
-  var uncurry = Function.prototype.bind.bind(Function.prototype.call);
-  var apply = uncurry(Function.prototype.apply);
-  var objectKeys = Object.keys;
-  var defineProperty = Object.defineProperty;
-  var hasOwn = uncurry(Object.prototype.hasOwnProperty);
-  var isPrototypeOf = uncurry(Object.prototype.isPrototypeOf);
-  var objectToString = uncurry(Object.prototype.toString);
-  var symbolToString = typeof Symbol === 'function' ? uncurry(Symbol.prototype.toString) : null;
-  var isArray = Array.isArray;
-  var push = uncurry(Array.prototype.push);
-  var splice = uncurry(Array.prototype.splice);
-  var slice = uncurry(Array.prototype.slice);
-  var stringReplace = uncurry(String.prototype.replace);
-  var stringSlice = uncurry(String.prototype.slice);
-  var ErrorPrototype = Error.prototype;
-  var TypeError_ = TypeError;
-  var String_ = String;
-  var Number_ = Number;
-  var encode = hooks.encode || JSON.stringify;
+  // Intrinsics are read from `global` and captured now, before case code can replace them. The
+  // function must not name a global directly: one compiled copy of it serves many realms, and a
+  // free name would reach another realm's object (the Duktape adapter's tests check this).
+  var Function_ = global.Function;
+  var Object_ = global.Object;
+  var Array_ = global.Array;
+  var String_ = global.String;
+  var Symbol_ = global.Symbol;
+  var uncurry = Function_.prototype.bind.bind(Function_.prototype.call);
+  var apply = uncurry(Function_.prototype.apply);
+  var objectKeys = Object_.keys;
+  var defineProperty = Object_.defineProperty;
+  var hasOwn = uncurry(Object_.prototype.hasOwnProperty);
+  var isPrototypeOf = uncurry(Object_.prototype.isPrototypeOf);
+  var objectToString = uncurry(Object_.prototype.toString);
+  var symbolToString = typeof Symbol_ === 'function' ? uncurry(Symbol_.prototype.toString) : null;
+  var isArray = Array_.isArray;
+  var push = uncurry(Array_.prototype.push);
+  var splice = uncurry(Array_.prototype.splice);
+  var slice = uncurry(Array_.prototype.slice);
+  var stringReplace = uncurry(String_.prototype.replace);
+  var stringSlice = uncurry(String_.prototype.slice);
+  var ErrorPrototype = global.Error.prototype;
+  var TypeError_ = global.TypeError;
+  var Number_ = global.Number;
+  var encode = hooks.encode || global.JSON.stringify;
   var enqueueJob = hooks.enqueueJob;
   var nativePromise = hooks.promise || null;
 

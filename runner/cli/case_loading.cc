@@ -5,7 +5,8 @@
 
 namespace settle::cli {
 
-LoadedCorpus load_corpus(std::vector<std::string> paths, const std::optional<std::string>& case_root) {
+LoadedCorpus load_corpus(std::vector<std::string> paths,
+                         const std::optional<std::string>& case_root) {
   if (paths.empty()) paths.push_back("cases");
   Discovery discovery = discover(paths, case_root);
   LoadedCorpus corpus;

@@ -16,6 +16,7 @@ struct LoadedCorpus {
 
 // Discovers and loads every case file under `paths` (default: cases/). A file that fails to load
 // is an error of its own; the other files still load.
-LoadedCorpus load_corpus(std::vector<std::string> paths, const std::optional<std::string>& case_root);
+LoadedCorpus load_corpus(std::vector<std::string> paths,
+                         const std::optional<std::string>& case_root);
 
 }  // namespace settle::cli

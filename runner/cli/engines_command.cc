@@ -13,7 +13,8 @@ int list_engines() {
       auto factory = make_engine_factory(name, EngineOptions{});
       const EngineInfo& info = factory->info();
       any_usable = true;
-      std::cout << info.name << "  available  " << info.version << "  (adapter " << info.adapter << ")\n";
+      std::cout << info.name << "  available  " << info.version << "  (adapter " << info.adapter
+                << ")\n";
       std::string has, lacks;
       for (const auto& [feature, present] : info.features) {
         (present ? has : lacks) += (present ? has : lacks).empty() ? feature : ", " + feature;
@@ -30,7 +31,8 @@ int list_engines() {
 }  // namespace
 
 void add_engines_command(CLI::App& app, int* exit_status) {
-  CLI::App* command = app.add_subcommand("engines", "List engines, their versions and feature probes");
+  CLI::App* command =
+      app.add_subcommand("engines", "List engines, their versions and feature probes");
   command->callback([exit_status] { *exit_status = list_engines(); });
 }
 

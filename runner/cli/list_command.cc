@@ -36,7 +36,8 @@ int list(const ListOptions& options) {
 
 void add_list_command(CLI::App& app, int* exit_status) {
   auto options = std::make_shared<ListOptions>();
-  CLI::App* command = app.add_subcommand("list", "List the cases that would run, with their features");
+  CLI::App* command =
+      app.add_subcommand("list", "List the cases that would run, with their features");
   command->add_option("paths", options->paths, "Case files or folders (default: cases/)");
   command->add_option("--filter", options->filters, "Glob on full case ids; repeatable");
   command->add_option("--case-root", options->case_root, "Folder that case ids are relative to");

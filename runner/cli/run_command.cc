@@ -87,7 +87,8 @@ int run(const RunOptions& options) {
     std::cerr << "settle: " << error.what() << "\n";
     return kExitBadInput;
   }
-  std::vector<std::string> names = options.engines.empty() ? std::vector<std::string>{"duktape"} : options.engines;
+  std::vector<std::string> names =
+      options.engines.empty() ? std::vector<std::string>{"duktape"} : options.engines;
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   std::vector<std::unique_ptr<EngineFactory>> factories;
@@ -109,20 +110,23 @@ int run(const RunOptions& options) {
   PlanSettings settings;
   settings.timeout = std::chrono::milliseconds(options.timeout_ms);
   settings.filters = options.filters;
-  std::vector<PlannedJob> jobs = plan_jobs(select_cases(corpus.cases, settings.filters), infos, settings);
+  std::vector<PlannedJob> jobs =
+      plan_jobs(select_cases(corpus.cases, settings.filters), infos, settings);
 
-  unsigned workers = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  unsigned workers =
+      options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   RunInfo run;
   run.settle_version = SETTLE_VERSION;
   run.started = now_iso8601();
   for (const auto* info : infos) run.engines.push_back(*info);
   run.load_errors = corpus.errors;
-  run.settings = {{"engines", joined(names)},
-                  {"paths", joined(options.paths.empty() ? std::vector<std::string>{"cases"} : options.paths)},
-                  {"filters", joined(options.filters)},
-                  {"preludes", joined(options.preludes)},
-                  {"timeout_ms", std::to_string(options.timeout_ms)},
-                  {"jobs", std::to_string(workers)}};
+  run.settings = {
+      {"engines", joined(names)},
+      {"paths", joined(options.paths.empty() ? std::vector<std::string>{"cases"} : options.paths)},
+      {"filters", joined(options.filters)},
+      {"preludes", joined(options.preludes)},
+      {"timeout_ms", std::to_string(options.timeout_ms)},
+      {"jobs", std::to_string(workers)}};
 
   bool terminal = isatty(fileno(stderr)) != 0;
   bool no_color = std::getenv("NO_COLOR") != nullptr;
@@ -134,8 +138,10 @@ int run(const RunOptions& options) {
   ConsoleReporter progress_line(stderr, console_options);
   std::vector<std::unique_ptr<Reporter>> reporters;
   reporters.push_back(std::move(console));
-  if (!options.json_path.empty()) reporters.push_back(std::make_unique<JsonReporter>(options.json_path));
-  if (!options.junit_path.empty()) reporters.push_back(std::make_unique<JunitReporter>(options.junit_path));
+  if (!options.json_path.empty())
+    reporters.push_back(std::make_unique<JsonReporter>(options.json_path));
+  if (!options.junit_path.empty())
+    reporters.push_back(std::make_unique<JunitReporter>(options.junit_path));
 
   Summary summary;
   summary.load_errors = corpus.errors.size();
@@ -149,7 +155,8 @@ int run(const RunOptions& options) {
     progress_line.progress(done, total, latest);
   };
   run_jobs(jobs, engines, workers, callbacks);
-  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_clock).count();
+  summary.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started_clock).count();
 
   int status = kExitOk;
   for (auto& reporter : reporters) {
@@ -171,8 +178,11 @@ void add_run_command(CLI::App& app, int* exit_status) {
   auto options = std::make_shared<RunOptions>();
   CLI::App* command = app.add_subcommand("run", "Run case files on engines and report");
   command->add_option("paths", options->paths, "Case files or folders (default: cases/)");
-  command->add_option("-e,--engine", options->engines, "Engine to run on; repeatable (default: duktape)");
-  command->add_option("--prelude", options->preludes, "Script loaded into every case's realm first; repeatable")
+  command->add_option("-e,--engine", options->engines,
+                      "Engine to run on; repeatable (default: duktape)");
+  command
+      ->add_option("--prelude", options->preludes,
+                   "Script loaded into every case's realm first; repeatable")
       ->check(CLI::ExistingFile);
   command->add_option("--json", options->json_path, "Write the JSON report (settle-report/1) here");
   command->add_option("--junit", options->junit_path, "Write a JUnit XML report here");
@@ -181,8 +191,9 @@ void add_run_command(CLI::App& app, int* exit_status) {
   command->add_option("--timeout", options->timeout_ms, "Per-case timeout in milliseconds")
       ->check(CLI::Range(1, 3'600'000));
   command->add_option("--filter", options->filters, "Glob on full case ids; repeatable");
-  command->add_option("--case-root", options->case_root,
-                      "Folder that case ids are relative to (default: the nearest folder named cases)");
+  command->add_option(
+      "--case-root", options->case_root,
+      "Folder that case ids are relative to (default: the nearest folder named cases)");
   command->add_flag("-q,--quiet", options->quiet, "Print only the final line");
   command->add_flag("--strict-input", options->strict_input,
                     "Stop before running anything when a case file does not load");

@@ -1,0 +1,301 @@
+// End-to-end tests: they run the built settle binary on case files written for each test and
+// read its exit status, console output and reports.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "process.h"
+
+namespace settle::testing {
+namespace {
+
+using nlohmann::json;
+
+const char* const kPassing = R"json({
+  "suite": "e2e",
+  "features": ["Promise"],
+  "cases": [
+    {"id": "returns", "code": "1 + 1", "expect": {"returns": 2}},
+    {"id": "fulfils", "code": "Promise.resolve(2).finally(function () { return 77; })",
+     "expect": {"fulfilled": 2}},
+    {"id": "rejects", "code": "Promise.reject(3).finally(function () { throw 99; })",
+     "expect": {"rejected": 99}},
+    {"id": "stays-pending", "code": "new Promise(function () {})", "expect": {"pending": true}},
+    {"id": "throws", "code": "null.x", "expect": {"throws": {"$error": "TypeError"}}},
+    {"id": "logs-in-order", "code": [
+      "setTimeout(function () { $log('timer'); }, 0);",
+      "Promise.resolve().then(function () { $log('job'); });",
+      "$log('sync');"],
+     "expect": {"returns": {"$": "undefined"}, "log": ["sync", "job", "timer"]}},
+    {"id": "skipped", "skip": "not today", "code": "1", "expect": {"returns": 1}}
+  ]
+})json";
+
+const char* const kOneFailure = R"json({
+  "cases": [
+    {"id": "a-passes", "code": "1", "expect": {"returns": 1}},
+    {"id": "b-fails", "description": "the callback's value must not win",
+     "code": "Promise.resolve(2).then(function () { return 77; })", "expect": {"fulfilled": 2}},
+    {"id": "c-log-differs", "code": "$log(1); $log(2); $log(4)", "expect": {"returns": {"$": "undefined"}, "log": [1, 2, 3]}}
+  ]
+})json";
+
+std::string settle_binary() { return SETTLE_BINARY; }
+
+ProcessResult settle(std::vector<std::string> args, const std::string& cwd = "",
+                     const std::vector<std::string>& env = {}) {
+  args.insert(args.begin(), settle_binary());
+  return run_process(args, cwd, env);
+}
+
+json read_json(const std::string& path) { return json::parse(read_file(path)); }
+
+const json& result_for(const json& report, const std::string& id) {
+  for (const json& record : report["results"]) {
+    if (record["id"] == id) return record;
+  }
+  static const json missing;
+  ADD_FAILURE() << "no result for " << id;
+  return missing;
+}
+
+TEST(Run, PassingCasesExitZeroAndFillTheJsonReport) {
+  TempDir dir;
+  dir.write("cases/e2e/basics.json", kPassing);
+  ProcessResult run =
+      settle({"run", "cases", "--json", "report.json", "--junit", "report.xml"}, dir.path());
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+
+  json report = read_json(dir.file("report.json"));
+  EXPECT_EQ(report["format"], "settle-report/1");
+  EXPECT_EQ(report["complete"], true);
+  EXPECT_EQ(report["engines"][0]["name"], "duktape");
+  EXPECT_EQ(report["summary"]["duktape"]["pass"], 6);
+  EXPECT_EQ(report["summary"]["duktape"]["skip"], 1);
+  ASSERT_EQ(report["results"].size(), 7u);
+  std::vector<std::string> ids;
+  for (const json& record : report["results"]) ids.push_back(record["id"]);
+  EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
+
+  const json& fulfils = result_for(report, "e2e/basics/fulfils");
+  EXPECT_EQ(fulfils["file"], "cases/e2e/basics.json");
+  EXPECT_EQ(fulfils["status"], "pass");
+  EXPECT_EQ(fulfils["expected"], json::parse(R"json({"fulfilled": 2})json"));
+  EXPECT_EQ(fulfils["observed"]["state"], "fulfilled");
+  EXPECT_EQ(fulfils["observed"]["value"], 2);
+  EXPECT_TRUE(fulfils["duration_ms"].is_number());
+
+  const json& logs = result_for(report, "e2e/basics/logs-in-order");
+  EXPECT_EQ(logs["observed"]["log"], json::parse(R"json(["sync", "job", "timer"])json"));
+  EXPECT_EQ(result_for(report, "e2e/basics/skipped")["status"], "skip");
+  EXPECT_EQ(result_for(report, "e2e/basics/stays-pending")["observed"]["state"], "pending");
+}
+
+TEST(Run, JunitReportIsWellFormedAndValidAgainstJenkinsSchema) {
+  TempDir dir;
+  dir.write("cases/e2e/basics.json", kPassing);
+  dir.write("cases/e2e/failing.json", kOneFailure);
+  settle({"run", "cases", "--junit", "report.xml"}, dir.path());
+  ProcessResult lint = run_process({"xmllint", "--noout", dir.file("report.xml")});
+  EXPECT_EQ(lint.exit_code, 0) << lint.err;
+
+  std::string schema = std::string(SETTLE_SOURCE_DIR) + "/../shared/junit/jenkins-junit-10.xsd";
+  if (!std::filesystem::exists(schema)) GTEST_SKIP() << "no schema at " << schema;
+  ProcessResult valid =
+      run_process({"xmllint", "--noout", "--schema", schema, dir.file("report.xml")});
+  EXPECT_EQ(valid.exit_code, 0) << valid.err;
+
+  std::string xml = read_file(dir.file("report.xml"));
+  EXPECT_NE(xml.find("classname=\"duktape.e2e/failing\" name=\"b-fails\""), std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("<failure message=\"expected fulfilled 2\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<skipped message=\"skipped by the case: not today\""), std::string::npos);
+}
+
+TEST(Run, AFailureExitsOneAndShowsExpectedBesideObserved) {
+  TempDir dir;
+  dir.write("cases/f.json", kOneFailure);
+  ProcessResult run = settle({"run", "cases", "--json", "report.json"}, dir.path());
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.out.find("FAIL f/b-fails"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("expected fulfilled 2"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("observed fulfilled 77"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("first difference log[2]"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("settle: 1 passed, 2 failed"), std::string::npos) << run.out;
+
+  json report = read_json(dir.file("report.json"));
+  const json& failed = result_for(report, "f/b-fails");
+  EXPECT_EQ(failed["status"], "fail");
+  EXPECT_EQ(failed["observed"]["value"], 77);
+  EXPECT_NE(failed["message"].get<std::string>().find("observed fulfilled 77"), std::string::npos);
+}
+
+TEST(Run, ABrokenCaseFileNamesFileLineColumnAndTheOthersStillRun) {
+  TempDir dir;
+  dir.write("cases/a-good.json", kOneFailure);
+  dir.write("cases/b-bad.json",
+            "{\n  \"cases\": [\n    {\"id\": \"x\", \"code\": \"1\" \"expect\": {}}\n  ]\n}\n");
+  dir.write(
+      "cases/c-invalid.json",
+      "{\"cases\": [\n  {\"id\": \"x\", \"code\": \"1\",\n   \"expect\": {\"fulfiled\": 2}}\n]}\n");
+  ProcessResult run = settle({"run", "cases", "--json", "report.json"}, dir.path());
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.out.find("cases/b-bad.json:3:29: invalid JSON"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("cases/c-invalid.json:3:15: cases[0].expect.fulfiled: unknown field"),
+            std::string::npos)
+      << run.out;
+  json report = read_json(dir.file("report.json"));
+  EXPECT_EQ(report["results"].size(), 3u);
+  EXPECT_EQ(report["load_errors"].size(), 2u);
+  EXPECT_EQ(report["load_errors"][0]["line"], 3);
+}
+
+TEST(Run, StrictInputStopsBeforeRunning) {
+  TempDir dir;
+  dir.write("cases/a.json", kPassing);
+  dir.write("cases/b.json",
+            "{\"cases\": [{\"id\": \"UPPER\", \"code\": \"1\", \"expect\": {\"returns\": 1}}]}");
+  ProcessResult run =
+      settle({"run", "cases", "--strict-input", "--json", "report.json"}, dir.path());
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("cases/b.json:1:13: cases[0].id: must match"), std::string::npos)
+      << run.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.file("report.json")));
+}
+
+TEST(Run, UnknownEngineExitsThree) {
+  TempDir dir;
+  dir.write("cases/a.json", kPassing);
+  ProcessResult run = settle({"run", "cases", "-e", "no-such-engine"}, dir.path());
+  EXPECT_EQ(run.exit_code, 3);
+  EXPECT_NE(run.err.find("unknown engine \"no-such-engine\""), std::string::npos) << run.err;
+}
+
+TEST(Run, AReportInAMissingFolderFailsBeforeAnyCaseRuns) {
+  TempDir dir;
+  dir.write("cases/a.json", kPassing);
+  ProcessResult run = settle({"run", "cases", "--json", "nowhere/report.json"}, dir.path());
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("the folder nowhere does not exist"), std::string::npos) << run.err;
+  EXPECT_EQ(run.out.find("passed"), std::string::npos) << "no case should have run: " << run.out;
+}
+
+TEST(Run, RunawayCasesEndAsTimeoutOrErrorAndTheRestPass) {
+  TempDir dir;
+  dir.write("cases/hostile.json", R"json({"cases": [
+    {"id": "a-loop", "timeout_ms": 300, "code": "while (true) {}", "expect": {"returns": 1}},
+    {"id": "b-job-loop", "timeout_ms": 300,
+     "code": "function f() { Promise.resolve().then(f); } f()", "expect": {"returns": 1}},
+    {"id": "c-memory-bomb", "code": "var s = 'x', a = []; while (true) { s = s + s; a.push(s); }",
+     "expect": {"returns": 1}},
+    {"id": "d-recursion", "code": "function f() { return f() + 1; } f()",
+     "expect": {"throws": {"$error": "RangeError"}}},
+    {"id": "e-getter-throws", "code": "({ get x() { throw new Error('no'); } })",
+     "expect": {"returns": {"x": 1}}},
+    {"id": "f-fine", "code": "Promise.resolve('ok')", "expect": {"fulfilled": "ok"}}
+  ]})json");
+  ProcessResult run = settle({"run", "cases", "--json", "report.json"}, dir.path());
+  EXPECT_EQ(run.exit_code, 1);
+  json report = read_json(dir.file("report.json"));
+  EXPECT_EQ(result_for(report, "hostile/a-loop")["status"], "timeout");
+  EXPECT_EQ(result_for(report, "hostile/b-job-loop")["status"], "timeout");
+  EXPECT_EQ(result_for(report, "hostile/c-memory-bomb")["status"], "error");
+  EXPECT_NE(result_for(report, "hostile/c-memory-bomb")["message"].get<std::string>().find(
+                "memory limit"),
+            std::string::npos);
+  EXPECT_EQ(result_for(report, "hostile/d-recursion")["status"], "pass");
+  const json& getter = result_for(report, "hostile/e-getter-throws");
+  EXPECT_EQ(getter["status"], "error");
+  EXPECT_NE(getter["message"].get<std::string>().find("could not be serialised: Error: no"),
+            std::string::npos);
+  EXPECT_EQ(result_for(report, "hostile/f-fine")["status"], "pass");
+}
+
+TEST(Run, EachCaseGetsAFreshRealm) {
+  TempDir dir;
+  dir.write("cases/realm.json", R"json({"cases": [
+    {"id": "a-pollutes", "code": "leaked = 1; Promise.prototype.then = null; Array.prototype.x = 1; 0",
+     "expect": {"returns": 0}},
+    {"id": "b-sees-nothing",
+     "code": "[typeof leaked, typeof Promise.prototype.then, [].x === undefined]",
+     "expect": {"returns": ["undefined", "function", true]}}
+  ]})json");
+  ProcessResult run = settle({"run", "cases", "-j", "1"}, dir.path());
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+}
+
+TEST(Run, ResultsAreTheSameWhateverTheNumberOfWorkers) {
+  TempDir dir;
+  dir.write("cases/a.json", kPassing);
+  dir.write("cases/b.json", kOneFailure);
+  settle({"run", "cases", "-j", "1", "--json", "one.json"}, dir.path());
+  settle({"run", "cases", "-j", "4", "--json", "four.json"}, dir.path());
+  auto strip = [](json report) {
+    for (json& record : report["results"]) record.erase("duration_ms");
+    return report["results"];
+  };
+  EXPECT_EQ(strip(read_json(dir.file("one.json"))), strip(read_json(dir.file("four.json"))));
+}
+
+TEST(Run, FilterSelectsCasesByGlobOnFullIds) {
+  TempDir dir;
+  dir.write("cases/a.json", kPassing);
+  dir.write("cases/b.json", kOneFailure);
+  ProcessResult run = settle({"run", "cases", "--filter", "a/*s", "--json", "r.json"}, dir.path());
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  json report = read_json(dir.file("r.json"));
+  ASSERT_EQ(report["results"].size(), 4u);  // fulfils, rejects, returns, throws
+  EXPECT_EQ(report["results"][0]["id"], "a/fulfils");
+}
+
+TEST(Run, CaseIdsDoNotDependOnWhichPathIsNamed) {
+  TempDir dir;
+  dir.write("cases/area/a.json", kPassing);
+  settle({"run", "cases/area/a.json", "--json", "r.json"}, dir.path());
+  EXPECT_EQ(read_json(dir.file("r.json"))["results"][0]["id"], "area/a/fulfils");
+}
+
+TEST(Run, ShippedCorpusPassesOnDuktape) {
+  ProcessResult run = settle({"run", "cases", "--quiet"}, SETTLE_SOURCE_DIR);
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_NE(run.out.find(" 0 failed"), std::string::npos) << run.out;
+}
+
+TEST(Run, QuietPrintsOnlyTheFinalLine) {
+  TempDir dir;
+  dir.write("cases/b.json", kOneFailure);
+  ProcessResult run = settle({"run", "cases", "--quiet"}, dir.path());
+  EXPECT_EQ(run.out.find("FAIL"), std::string::npos);
+  EXPECT_EQ(run.out.rfind("settle: 1 passed, 2 failed", 0), 0u) << run.out;
+}
+
+TEST(List, PrintsFullIdsWithFeatures) {
+  TempDir dir;
+  dir.write("cases/e2e/basics.json", kPassing);
+  ProcessResult list = settle({"list", "cases"}, dir.path());
+  EXPECT_EQ(list.exit_code, 0);
+  EXPECT_NE(list.out.find("e2e/basics/fulfils  [Promise]\n"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("e2e/basics/skipped  [Promise]  (skip: not today)"), std::string::npos);
+}
+
+TEST(Engines, ListsDuktapeWithItsVersionAndProbes) {
+  ProcessResult engines = settle({"engines"});
+  EXPECT_EQ(engines.exit_code, 0);
+  EXPECT_NE(engines.out.find("duktape  available  duktape 2.7.0"), std::string::npos)
+      << engines.out;
+  EXPECT_NE(engines.out.find("Symbol.species"), std::string::npos);
+  std::string lacks = engines.out.substr(engines.out.find("lacks:"));
+  EXPECT_NE(lacks.find("arrow-function"), std::string::npos) << engines.out;
+  EXPECT_NE(lacks.find("Reflect.construct"), std::string::npos) << "no newTarget in Duktape";
+}
+
+TEST(Cli, VersionAndBadUsage) {
+  ProcessResult version = settle({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out.rfind("settle ", 0), 0u);
+  EXPECT_EQ(settle({"run", "--jobs", "zero"}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace settle::testing

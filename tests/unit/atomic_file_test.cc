@@ -1,0 +1,161 @@
+#include "reports/atomic_file.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace settle {
+namespace {
+
+namespace fs = std::filesystem;
+
+class AtomicFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    folder_ = fs::temp_directory_path() /
+              ("settle_atomic_file_test_" + std::to_string(::getpid()) + "_" +
+               ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(folder_);
+    fs::create_directories(folder_);
+  }
+  void TearDown() override { fs::remove_all(folder_); }
+
+  std::string path(const std::string& name) const { return (folder_ / name).string(); }
+
+  static std::string read(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+
+  std::vector<std::string> entries() const {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(folder_)) {
+      names.push_back(entry.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+  fs::path folder_;
+};
+
+TEST_F(AtomicFileTest, WritesTheContent) {
+  write_file_atomically(path("report.json"), "{\"a\": 1}\n");
+  EXPECT_EQ(read(path("report.json")), "{\"a\": 1}\n");
+}
+
+TEST_F(AtomicFileTest, WritesBinaryContentExactly) {
+  std::string content("a\0b\r\n\xFF", 6);
+  write_file_atomically(path("data"), content);
+  EXPECT_EQ(read(path("data")), content);
+}
+
+TEST_F(AtomicFileTest, WritesAnEmptyFile) {
+  write_file_atomically(path("empty"), "");
+  EXPECT_TRUE(fs::is_regular_file(path("empty")));
+  EXPECT_EQ(fs::file_size(path("empty")), 0u);
+}
+
+TEST_F(AtomicFileTest, WritesALargeFile) {
+  std::string content(3 << 20, 'x');
+  content.back() = 'y';
+  write_file_atomically(path("large"), content);
+  EXPECT_EQ(read(path("large")), content);
+}
+
+TEST_F(AtomicFileTest, ReplacesAnExistingLongerFile) {
+  std::ofstream(path("report.xml")) << "old content that is longer than the new one";
+  write_file_atomically(path("report.xml"), "new");
+  EXPECT_EQ(read(path("report.xml")), "new");
+}
+
+TEST_F(AtomicFileTest, LeavesNoTemporaryFileAfterSuccess) {
+  write_file_atomically(path("a.json"), "1");
+  write_file_atomically(path("a.json"), "2");
+  write_file_atomically(path("b.xml"), "3");
+  EXPECT_EQ(entries(), (std::vector<std::string>{"a.json", "b.xml"}));
+}
+
+TEST_F(AtomicFileTest, WrittenFileIsReadableByOthers) {
+  write_file_atomically(path("report.json"), "x");
+  struct stat info {};
+  ASSERT_EQ(::stat(path("report.json").c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0644u);
+}
+
+TEST_F(AtomicFileTest, RelativePathInTheCurrentFolderIsWritten) {
+  fs::path previous = fs::current_path();
+  fs::current_path(folder_);
+  write_file_atomically("here.json", "h");
+  check_writable("here.json");
+  fs::current_path(previous);
+  EXPECT_EQ(read(path("here.json")), "h");
+  EXPECT_EQ(entries(), (std::vector<std::string>{"here.json"}));
+}
+
+TEST_F(AtomicFileTest, MissingFolderFailsTheWriteAndLeavesNothing) {
+  std::string target = path("no-such-folder/report.json");
+  EXPECT_THROW(write_file_atomically(target, "x"), ReportWriteError);
+  EXPECT_FALSE(fs::exists(path("no-such-folder")));
+  EXPECT_TRUE(entries().empty());
+}
+
+TEST_F(AtomicFileTest, MissingFolderWriteErrorNamesThePath) {
+  std::string target = path("no-such-folder/report.json");
+  try {
+    write_file_atomically(target, "x");
+    FAIL() << "no exception";
+  } catch (const ReportWriteError& error) {
+    EXPECT_NE(std::string(error.what()).find(target), std::string::npos) << error.what();
+  }
+}
+
+TEST_F(AtomicFileTest, CheckWritableRejectsAMissingFolder) {
+  std::string target = path("no-such-folder/report.json");
+  try {
+    check_writable(target);
+    FAIL() << "no exception";
+  } catch (const ReportWriteError& error) {
+    EXPECT_NE(std::string(error.what()).find("does not exist"), std::string::npos) << error.what();
+  }
+  EXPECT_TRUE(entries().empty());
+}
+
+TEST_F(AtomicFileTest, CheckWritableAcceptsAnExistingFolderAndCreatesNothing) {
+  EXPECT_NO_THROW(check_writable(path("report.json")));
+  EXPECT_TRUE(entries().empty());
+}
+
+TEST_F(AtomicFileTest, CheckWritableRejectsAFolderAsTarget) {
+  fs::create_directory(path("sub"));
+  EXPECT_THROW(check_writable(path("sub")), ReportWriteError);
+}
+
+TEST_F(AtomicFileTest, CheckWritableRejectsAReadOnlyFolder) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root can write to read-only folders";
+  fs::create_directory(path("locked"));
+  fs::permissions(path("locked"), fs::perms::owner_read | fs::perms::owner_exec);
+  EXPECT_THROW(check_writable(path("locked/report.json")), ReportWriteError);
+  EXPECT_THROW(write_file_atomically(path("locked/report.json"), "x"), ReportWriteError);
+  fs::permissions(path("locked"), fs::perms::owner_all);
+  EXPECT_TRUE(fs::is_empty(path("locked")));
+}
+
+TEST_F(AtomicFileTest, WritingOverAFolderFailsAndLeavesNoTemporary) {
+  fs::create_directory(path("sub"));
+  EXPECT_THROW(write_file_atomically(path("sub"), "x"), ReportWriteError);
+  EXPECT_EQ(entries(), (std::vector<std::string>{"sub"}));
+  EXPECT_TRUE(fs::is_directory(path("sub")));
+}
+
+}  // namespace
+}  // namespace settle

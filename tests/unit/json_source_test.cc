@@ -1,0 +1,234 @@
+#include "runner/json_source.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace settle {
+namespace {
+
+// "L:C" of a position, so a failure shows both numbers at once.
+std::string at(SourcePosition where) {
+  return std::to_string(where.line) + ":" + std::to_string(where.column);
+}
+
+std::string position(const JsonSource& source, const std::string& path) {
+  return at(source.position_of(path));
+}
+
+// Parses a text that must not parse and returns the error's position and message.
+std::pair<std::string, std::string> syntax_error_of(const std::string& text) {
+  try {
+    JsonSource::parse(text);
+  } catch (const JsonSyntaxError& error) {
+    return {at(error.where()), error.what()};
+  }
+  ADD_FAILURE() << "parsed without an error: " << text;
+  return {};
+}
+
+TEST(JsonSourcePaths, MemberPathJoinsWithDotAndRootHasNoPrefix) {
+  EXPECT_EQ(JsonSource::member_path("", "cases"), "cases");
+  EXPECT_EQ(JsonSource::member_path("cases[3]", "expect"), "cases[3].expect");
+}
+
+TEST(JsonSourcePaths, ElementPathAppendsIndexInBrackets) {
+  EXPECT_EQ(JsonSource::element_path("cases", 3), "cases[3]");
+  EXPECT_EQ(JsonSource::element_path("", 0), "[0]");
+}
+
+TEST(JsonSource, ParsesValuesIntoRoot) {
+  JsonSource source = JsonSource::parse(R"({"a": [1, "x", true, null], "b": {"c": 2.5}})");
+  EXPECT_EQ(source.root(),
+            nlohmann::json::parse(R"({"a": [1, "x", true, null], "b": {"c": 2.5}})"));
+}
+
+TEST(JsonSource, LineCommentsAreAllowed) {
+  JsonSource source = JsonSource::parse("// heading\n{\"a\": 1 // trailing\n}");
+  EXPECT_EQ(source.root(), nlohmann::json({{"a", 1}}));
+}
+
+TEST(JsonSource, BlockCommentsAreAllowed) {
+  JsonSource source = JsonSource::parse("/* one\n two */ {\"a\": /* inline */ [1, /* x */ 2]}");
+  EXPECT_EQ(source.root(), nlohmann::json({{"a", {1, 2}}}));
+}
+
+TEST(JsonSource, CommentMarkersInsideStringsAreText) {
+  JsonSource source = JsonSource::parse(R"({"a": "// not a comment /* nor this */"})");
+  EXPECT_EQ(source.root()["a"], "// not a comment /* nor this */");
+}
+
+TEST(JsonSourcePositions, RootObjectIsAtItsBrace) {
+  JsonSource source = JsonSource::parse("\n\n   {\"a\": 1}");
+  EXPECT_EQ(position(source, ""), "3:4");
+}
+
+TEST(JsonSourcePositions, MemberIsAtItsKey) {
+  JsonSource source = JsonSource::parse("{\n  \"a\": 1,\n    \"bb\": \"x\"\n}");
+  EXPECT_EQ(position(source, "a"), "2:3");
+  EXPECT_EQ(position(source, "bb"), "3:5");
+}
+
+TEST(JsonSourcePositions, NestedMemberPaths) {
+  JsonSource source = JsonSource::parse("{\"a\": {\n \"b\": {\"c\": 1}}}");
+  EXPECT_EQ(position(source, "a"), "1:2");
+  EXPECT_EQ(position(source, "a.b"), "2:2");
+  EXPECT_EQ(position(source, "a.b.c"), "2:8");
+}
+
+TEST(JsonSourcePositions, PositionsAfterCommentsCountTheComments) {
+  JsonSource source = JsonSource::parse("// c\n{ /* xx */ \"a\": 1 }");
+  EXPECT_EQ(position(source, "a"), "2:12");
+}
+
+TEST(JsonSourcePositions, StringElementIsAtItsOpeningQuote) {
+  JsonSource source = JsonSource::parse("[\"a\",\n  \"b\\\"q\", \"c\"]");
+  EXPECT_EQ(position(source, "[0]"), "1:2");
+  EXPECT_EQ(position(source, "[1]"), "2:3");
+  EXPECT_EQ(position(source, "[2]"), "2:11");
+}
+
+TEST(JsonSourcePositions, ObjectAndArrayElementsAreAtTheirOpeningBracket) {
+  JsonSource source = JsonSource::parse("[{}, \n [1]]");
+  EXPECT_EQ(position(source, "[0]"), "1:2");
+  EXPECT_EQ(position(source, "[1]"), "2:2");
+}
+
+TEST(JsonSourcePositions, NumberElementIsAtItsFirstCharacter) {
+  JsonSource source = JsonSource::parse("[12, 3.5,\n  -7]");
+  EXPECT_EQ(position(source, "[0]"), "1:2");
+  EXPECT_EQ(position(source, "[1]"), "1:6");
+  EXPECT_EQ(position(source, "[2]"), "2:3");
+}
+
+TEST(JsonSourcePositions, LiteralElementIsAtItsFirstCharacter) {
+  JsonSource source = JsonSource::parse("[true, false, null]");
+  EXPECT_EQ(position(source, "[0]"), "1:2");
+  EXPECT_EQ(position(source, "[1]"), "1:8");
+  EXPECT_EQ(position(source, "[2]"), "1:15");
+}
+
+TEST(JsonSourcePositions, ScalarRootIsAtItsFirstCharacter) {
+  EXPECT_EQ(position(JsonSource::parse("  42"), ""), "1:3");
+  EXPECT_EQ(position(JsonSource::parse("\"s\""), ""), "1:1");
+}
+
+TEST(JsonSourcePositions, ElementInsideMember) {
+  JsonSource source = JsonSource::parse("{\"cases\": [\n  {\"id\": \"x\"},\n  {\"id\": \"y\"}\n]}");
+  EXPECT_EQ(position(source, "cases"), "1:2");
+  EXPECT_EQ(position(source, "cases[1]"), "3:3");
+  EXPECT_EQ(position(source, "cases[1].id"), "3:4");
+}
+
+TEST(JsonSourcePositions, UnknownPathFallsBackToNearestRecordedAncestor) {
+  JsonSource source = JsonSource::parse("{\n \"a\": {\n  \"b\": [1]}}");
+  EXPECT_EQ(position(source, "a.b[7]"), "3:3");
+  EXPECT_EQ(position(source, "a.zz.yy"), "2:2");
+  EXPECT_EQ(position(source, "nothing"), "1:1");
+}
+
+TEST(JsonSourcePositions, ColumnsCountCharactersNotUtf8Bytes) {
+  // "é" is two bytes but one column: the key "b" starts at the 10th character.
+  JsonSource source = JsonSource::parse("{\"\xC3\xA9\": 1, \"b\": 2}");
+  EXPECT_EQ(position(source, "b"), "1:10");
+}
+
+TEST(JsonSource, ByteOrderMarkIsAccepted) {
+  JsonSource source = JsonSource::parse("\xEF\xBB\xBF{\"a\": 1}");
+  EXPECT_EQ(source.root(), nlohmann::json({{"a", 1}}));
+}
+
+TEST(JsonSourcePositions, ByteOrderMarkTakesNoColumn) {
+  JsonSource source = JsonSource::parse("\xEF\xBB\xBF{\"a\": 1}");
+  EXPECT_EQ(position(source, ""), "1:1");
+  EXPECT_EQ(position(source, "a"), "1:2");
+}
+
+TEST(JsonSourceErrors, DuplicateKeyIsRejectedAtTheSecondKey) {
+  auto [where, message] = syntax_error_of("{\n  \"a\": 1,\n  \"a\": 2\n}");
+  EXPECT_EQ(where, "3:3");
+  EXPECT_NE(message.find("duplicate key \"a\""), std::string::npos) << message;
+}
+
+TEST(JsonSourceErrors, DuplicateKeyInNestedObjectIsRejected) {
+  auto [where, message] = syntax_error_of("{\"x\": {\"k\": 1, \"k\": 1}}");
+  EXPECT_EQ(where, "1:16");
+  EXPECT_NE(message.find("duplicate key \"k\""), std::string::npos) << message;
+}
+
+TEST(JsonSource, SameKeyInSiblingObjectsIsNotADuplicate) {
+  JsonSource source = JsonSource::parse(R"([{"a": 1}, {"a": 2}])");
+  EXPECT_EQ(source.root()[1]["a"], 2);
+}
+
+TEST(JsonSourceErrors, MissingColonIsReportedAtTheUnexpectedToken) {
+  auto [where, message] = syntax_error_of("{\n  \"a\": 1,\n  \"b\" 2}");
+  EXPECT_EQ(where, "3:7");
+  EXPECT_NE(message.find("expected ':'"), std::string::npos) << message;
+}
+
+TEST(JsonSourceErrors, TrailingCommaIsReportedAtTheClosingBrace) {
+  auto [where, message] = syntax_error_of("{\n  \"a\": 1,\n}");
+  EXPECT_EQ(where, "3:1");
+  EXPECT_NE(message.find("syntax error"), std::string::npos) << message;
+}
+
+TEST(JsonSourceErrors, MessageHasNoLibraryPrefix) {
+  auto [where, message] = syntax_error_of("[1,,2]");
+  EXPECT_EQ(where, "1:4");
+  EXPECT_EQ(message.find("[json.exception"), std::string::npos) << message;
+  EXPECT_FALSE(message.empty());
+}
+
+TEST(JsonSourceErrors, EmptyTextIsAnError) {
+  auto [where, message] = syntax_error_of("");
+  EXPECT_EQ(where, "1:1");
+  EXPECT_NE(message.find("unexpected end of input"), std::string::npos) << message;
+}
+
+TEST(JsonSourceErrors, UnterminatedObjectIsAnErrorOnItsLastLine) {
+  auto [where, message] = syntax_error_of("{\n\"a\": 1\n");
+  EXPECT_EQ(where.substr(0, 2), "3:") << where;
+  EXPECT_NE(message.find("end of input"), std::string::npos) << message;
+}
+
+TEST(JsonSourceErrors, UnterminatedCommentIsAnError) {
+  auto [where, message] = syntax_error_of("{\"a\": 1} /* open");
+  EXPECT_FALSE(message.empty());
+}
+
+TEST(JsonSourceErrors, TrailingGarbageIsAnError) {
+  auto [where, message] = syntax_error_of("{\"a\": 1}\n x");
+  EXPECT_EQ(where, "2:2");
+}
+
+TEST(JsonSource, DeeplyNestedArraysParse) {
+  constexpr int kDepth = 10000;
+  std::string text = std::string(kDepth, '[') + std::string(kDepth, ']');
+  JsonSource source = JsonSource::parse(text);
+  const nlohmann::json* value = &source.root();
+  int depth = 0;
+  while (value->is_array() && !value->empty()) {
+    value = &(*value)[0];
+    ++depth;
+  }
+  EXPECT_EQ(depth, kDepth - 1);
+}
+
+TEST(JsonSource, DeeplyNestedObjectsParse) {
+  constexpr int kDepth = 10000;
+  std::string text;
+  for (int i = 0; i < kDepth; ++i) text += "{\"a\":";
+  text += "1" + std::string(kDepth, '}');
+  JsonSource source = JsonSource::parse(text);
+  EXPECT_TRUE(source.root().is_object());
+  EXPECT_EQ(position(source, "a"), "1:2");
+}
+
+TEST(JsonSourceErrors, DeeplyNestedUnclosedArraysAreAnErrorNotACrash) {
+  auto [where, message] = syntax_error_of(std::string(10000, '['));
+  EXPECT_NE(message.find("end of input"), std::string::npos) << message;
+}
+
+}  // namespace
+}  // namespace settle

@@ -1,0 +1,113 @@
+// The project's own Promise for Duktape (engines/duktape/promise.js): spec points that the case
+// corpus leans on, checked directly on the engine.
+#include <gtest/gtest.h>
+
+#include "engine_fixture.h"
+
+namespace settle::testing {
+namespace {
+
+using nlohmann::json;
+
+class PromiseTest : public DuktapeTest {};
+
+TEST_F(PromiseTest, MethodsHaveTheSpecLengthNameAndAttributes) {
+  EXPECT_EQ(
+      value_of(
+          "function d(o, k) { var x = Object.getOwnPropertyDescriptor(o, k);"
+          " return [typeof x.value, x.writable, x.enumerable, x.configurable]; }"
+          "[d(this, 'Promise'), d(Promise.prototype, 'then'), d(Promise.prototype, 'finally'),"
+          " d(Promise, 'prototype'), Promise.length, Promise.prototype.then.length,"
+          " Promise.prototype.finally.length, Promise.prototype.finally.name, Promise.all.name,"
+          " d(Promise.prototype.finally, 'name')]"),
+      json::parse(R"json([["function", true, false, true], ["function", true, false, true],
+                            ["function", true, false, true], ["object", false, false, false],
+                            1, 2, 1, "finally", "all", ["string", false, false, true]])json"));
+}
+
+TEST_F(PromiseTest, PrototypeMethodsAreNotConstructors) {
+  Observation observed = run("new Promise.prototype.finally()");
+  EXPECT_EQ(observed.state, Outcome::kThrows);
+  EXPECT_EQ(observed.value["$error"], "TypeError");
+}
+
+TEST_F(PromiseTest, PromiseNeedsNewAndACallableExecutor) {
+  EXPECT_EQ(run("Promise(function () {})").value["$error"], "TypeError");
+  EXPECT_EQ(run("new Promise(1)").value["$error"], "TypeError");
+}
+
+TEST_F(PromiseTest, FinallyPassesValuesAndReasonsThrough) {
+  Observation fulfilled = run("Promise.resolve(2).finally(function () { return 77; })");
+  EXPECT_EQ(fulfilled.state, Outcome::kFulfilled);
+  EXPECT_EQ(fulfilled.value, 2);
+  Observation rejected = run("Promise.reject(3).finally(function () { throw 99; })");
+  EXPECT_EQ(rejected.state, Outcome::kRejected);
+  EXPECT_EQ(rejected.value, 99);
+}
+
+TEST_F(PromiseTest, ReactionJobsInterleaveAsInTheSpec) {
+  // The order node and SpiderMonkey give: finally takes two more jobs than then.
+  Observation observed =
+      run("Promise.resolve().finally(function () { $log('f'); }).then(function () { $log('after "
+          "f'); });"
+          "Promise.resolve().then(function () { $log(1); }).then(function () { $log(2); })"
+          "  .then(function () { $log(3); }).then(function () { $log(4); });");
+  EXPECT_EQ(observed.log, json::parse(R"json(["f", 1, 2, 3, "after f", 4])json"));
+}
+
+TEST_F(PromiseTest, ResolvingWithAThenableTakesAJob) {
+  Observation observed = run(
+      "new Promise(function (r) { r(Promise.resolve()); }).then(function () { $log('outer'); });"
+      "Promise.resolve().then(function () { $log(1); }).then(function () { $log(2); })"
+      "  .then(function () { $log(3); });");
+  EXPECT_EQ(observed.log, json::parse(R"json([1, 2, "outer", 3])json"));
+}
+
+TEST_F(PromiseTest, CombinatorsSettleAsSpecified) {
+  EXPECT_EQ(run("Promise.all([1, Promise.resolve(2), {then: function (r) { r(3); }}])").value,
+            json::parse("[1, 2, 3]"));
+  EXPECT_EQ(
+      run("Promise.allSettled([1, Promise.reject(2)])").value,
+      json::parse(
+          R"json([{"status": "fulfilled", "value": 1}, {"status": "rejected", "reason": 2}])json"));
+  Observation any = run("Promise.any([Promise.reject(1), Promise.reject(2)])");
+  EXPECT_EQ(any.state, Outcome::kRejected);
+  EXPECT_EQ(any.value["$error"], "AggregateError");
+  EXPECT_EQ(any.value["errors"], json::parse("[1, 2]"));
+  EXPECT_EQ(run("Promise.race([new Promise(function () {}), Promise.resolve('r')])").value, "r");
+}
+
+TEST_F(PromiseTest, WithResolversAndTryExist) {
+  EXPECT_EQ(run("var w = Promise.withResolvers(); w.resolve(4); w.promise").value, 4);
+  Observation tried = run("Promise.try(function (a) { throw a; }, 'arg')");
+  EXPECT_EQ(tried.state, Outcome::kRejected);
+  EXPECT_EQ(tried.value, "arg");
+}
+
+TEST_F(PromiseTest, ThenUsesTheSpeciesConstructor) {
+  // ES5 subclassing: Duktape's Reflect.construct does not take a newTarget.
+  Observation observed =
+      run("function Sub(executor) { $log('Sub'); var p = new Promise(executor);"
+          "  Object.setPrototypeOf(p, Sub.prototype); return p; }"
+          "Sub.prototype = Object.create(Promise.prototype);"
+          "Sub.prototype.constructor = Sub; Sub[Symbol.species] = Sub;"
+          "var s = new Promise(function (r) { r(1); }); Object.setPrototypeOf(s, Sub.prototype);"
+          "s.then(function () {}) instanceof Sub");
+  EXPECT_EQ(observed.value, true);
+  EXPECT_EQ(observed.log, json::parse(R"json(["Sub"])json"));
+}
+
+TEST_F(PromiseTest, InternalSlotsAreInvisible) {
+  EXPECT_EQ(
+      value_of("var p = Promise.resolve(1);"
+               "[Object.getOwnPropertyNames(p).length, Object.getOwnPropertySymbols(p).length,"
+               " Reflect.ownKeys(p).length, JSON.stringify(p)]"),
+      json::parse(R"json([0, 0, 0, "{}"])json"));
+}
+
+TEST_F(PromiseTest, ToStringTagIsPromise) {
+  EXPECT_EQ(value_of("Object.prototype.toString.call(Promise.resolve())"), "[object Promise]");
+}
+
+}  // namespace
+}  // namespace settle::testing
