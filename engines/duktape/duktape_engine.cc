@@ -158,10 +158,8 @@ void build_realm(duk_context* ctx, const DuktapeBootstrap& bootstrap, JobQueue* 
   duk_push_object(ctx);
   put_function(ctx, "enqueueJob", native_enqueue_job, 1);
   duk_push_object(ctx);
-  for (const char* slot : {"state", "result", "fulfillReactions", "rejectReactions", "isHandled"}) {
-    duk_push_string(ctx, (std::string("\xFF") + "Promise." + slot).c_str());  // a hidden symbol
-    duk_put_prop_string(ctx, -2, slot);
-  }
+  duk_push_string(ctx, DUK_HIDDEN_SYMBOL("PromiseSlots"));  // no script can name or see it
+  duk_put_prop_string(ctx, -2, "record");
   duk_put_prop_string(ctx, -2, "slots");
   install(ctx, kPromiseInstaller, "engines/duktape/promise.js");
 

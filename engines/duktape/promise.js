@@ -6,9 +6,9 @@
 //
 //   global            the realm's global object; Promise and AggregateError are installed on it.
 //   host.enqueueJob   HostEnqueuePromiseJob: queues a zero-argument function, run later, FIFO.
-//   host.slots        the property keys (Duktape hidden symbols) of the promise internal slots
-//                     [[PromiseState]], [[PromiseResult]], [[PromiseFulfillReactions]],
-//                     [[PromiseRejectReactions]] and [[PromiseIsHandled]].
+//   host.slots.record the property key (a Duktape hidden symbol) under which a promise holds the
+//                     record of its internal slots [[PromiseState]], [[PromiseResult]],
+//                     [[PromiseFulfillReactions]], [[PromiseRejectReactions]], [[PromiseIsHandled]].
 //
 // It returns { isPromise, state, result } so that the host can observe a promise without
 // calling its `then`.
@@ -49,9 +49,7 @@
 //    Proxy in a Proxy, so a callable Proxy counts as a constructor.
 //  - Arrays and strings have no [Symbol.iterator] in Duktape: see "Operations on Iterator
 //    Objects" for the stand-in used only when GetMethod(obj, @@iterator) finds nothing.
-//  - Object.freeze on a promise freezes its hidden slot properties too; slot writes are then
-//    lost (not thrown), see SetSlot.
-//  - GetFunctionRealm / job realms: one realm per Duktape heap, so they are the current realm.
+//  - GetFunctionRealm / job realms: the current realm (each case runs in a realm of its own).
 (function (global, host) {
   var ObjectGetOwnPropertyDescriptor = global.Object.getOwnPropertyDescriptor;
   var ObjectDefineProperty = global.Object.defineProperty;
@@ -105,13 +103,6 @@
     return func;
   }
 
-  // A sloppy-mode assignment to a promise internal slot. Duktape's Object.freeze also freezes
-  // hidden-symbol properties; writing here does not throw on a frozen promise (the write is then
-  // lost, see the note at FulfillPromise).
-  function SetSlot(O, key, value) {
-    O[key] = value;
-  }
-
   // 27.2.3.1 Promise ( executor ) -- the shell; the steps are PromiseConstructorSteps.
   function Promise(executor) {
     return PromiseConstructorSteps(new.target, executor);
@@ -144,11 +135,10 @@
     var SymbolConstructor = global.Symbol;
 
     // The keys of the promise internal slots.
-    var SLOT_STATE = host.slots.state;
-    var SLOT_RESULT = host.slots.result;
-    var SLOT_FULFILL_REACTIONS = host.slots.fulfillReactions;
-    var SLOT_REJECT_REACTIONS = host.slots.rejectReactions;
-    var SLOT_IS_HANDLED = host.slots.isHandled;
+    // The internal slots of a promise live in one record, held under the host's hidden symbol:
+    // a record, not one property per slot, because Duktape's Object.freeze freezes hidden-symbol
+    // properties too, and freezing a promise must not freeze its slots.
+    var SLOTS = host.slots.record;
 
     // Well-known symbols. Duktape 2.7 has Symbol.iterator and Symbol.toStringTag but no
     // Symbol.species: install it (20.4.2.13: { [[Writable]]: false, [[Enumerable]]: false,
@@ -697,21 +687,18 @@
     }
 
     // 27.2.1.4 FulfillPromise ( promise, value )
-    // (Slot writes go through SetSlot: on a promise frozen with Object.freeze -- which in
-    // Duktape freezes hidden-symbol properties too -- they are lost instead of throwing. The
-    // reactions are still triggered.)
     function FulfillPromise(promise, value) {
       // 1. Assert: The value of promise.[[PromiseState]] is pending.
       // 2. Let reactions be promise.[[PromiseFulfillReactions]].
-      var reactions = promise[SLOT_FULFILL_REACTIONS];
+      var reactions = promise[SLOTS].fulfillReactions;
       // 3. Set promise.[[PromiseResult]] to value.
-      SetSlot(promise, SLOT_RESULT, value);
+      promise[SLOTS].result = value;
       // 4. Set promise.[[PromiseFulfillReactions]] to undefined.
-      SetSlot(promise, SLOT_FULFILL_REACTIONS, undefined);
+      promise[SLOTS].fulfillReactions = undefined;
       // 5. Set promise.[[PromiseRejectReactions]] to undefined.
-      SetSlot(promise, SLOT_REJECT_REACTIONS, undefined);
+      promise[SLOTS].rejectReactions = undefined;
       // 6. Set promise.[[PromiseState]] to fulfilled.
-      SetSlot(promise, SLOT_STATE, 'fulfilled');
+      promise[SLOTS].state = 'fulfilled';
       // 7. Perform TriggerPromiseReactions(reactions, value).
       TriggerPromiseReactions(reactions, value);
       // 8. Return unused.
@@ -758,7 +745,7 @@
       if (!IsObject(x)) return false;
       // 2. If x does not have a [[PromiseState]] internal slot, return false.
       //    (An own property check: hidden symbols are not forwarded to a Proxy's target.)
-      if (ObjectGetOwnPropertyDescriptor(x, SLOT_STATE) === undefined) return false;
+      if (ObjectGetOwnPropertyDescriptor(x, SLOTS) === undefined) return false;
       // 3. Return true.
       return true;
     }
@@ -767,17 +754,17 @@
     function RejectPromise(promise, reason) {
       // 1. Assert: The value of promise.[[PromiseState]] is pending.
       // 2. Let reactions be promise.[[PromiseRejectReactions]].
-      var reactions = promise[SLOT_REJECT_REACTIONS];
+      var reactions = promise[SLOTS].rejectReactions;
       // 3. Set promise.[[PromiseResult]] to reason.
-      SetSlot(promise, SLOT_RESULT, reason);
+      promise[SLOTS].result = reason;
       // 4. Set promise.[[PromiseFulfillReactions]] to undefined.
-      SetSlot(promise, SLOT_FULFILL_REACTIONS, undefined);
+      promise[SLOTS].fulfillReactions = undefined;
       // 5. Set promise.[[PromiseRejectReactions]] to undefined.
-      SetSlot(promise, SLOT_REJECT_REACTIONS, undefined);
+      promise[SLOTS].rejectReactions = undefined;
       // 6. Set promise.[[PromiseState]] to rejected.
-      SetSlot(promise, SLOT_STATE, 'rejected');
+      promise[SLOTS].state = 'rejected';
       // 7. If promise.[[PromiseIsHandled]] is false, perform HostPromiseRejectionTracker(promise, "reject").
-      if (promise[SLOT_IS_HANDLED] === false) HostPromiseRejectionTracker(promise, 'reject');
+      if (promise[SLOTS].isHandled === false) HostPromiseRejectionTracker(promise, 'reject');
       // 8. Perform TriggerPromiseReactions(reactions, reason).
       TriggerPromiseReactions(reactions, reason);
       // 9. Return unused.
@@ -928,18 +915,19 @@
       // 2. If IsCallable(executor) is false, throw a TypeError exception.
       if (!IsCallable(executor)) throw new TypeErrorConstructor('Promise resolver ' + ToDisplayString(executor) + ' is not a function');
       // 3. Let promise be ? OrdinaryCreateFromConstructor(NewTarget, "%Promise.prototype%", « [[PromiseState]], [[PromiseResult]], [[PromiseFulfillReactions]], [[PromiseRejectReactions]], [[PromiseIsHandled]] »).
-      //    (The slots are properties keyed by the host's hidden symbols, which no script can
-      //    name, enumerate or intercept; [[PromiseResult]] starts as undefined.)
+      //    (The slots are a record held under the host's hidden symbol, which no script can name,
+      //    enumerate or intercept; [[PromiseResult]] starts as undefined.)
       var promise = ObjectCreate(GetPrototypeFromConstructor(NewTarget, PromisePrototype));
-      promise[SLOT_RESULT] = undefined;
+      promise[SLOTS] = ObjectCreate(null);
+      promise[SLOTS].result = undefined;
       // 4. Set promise.[[PromiseState]] to pending.
-      promise[SLOT_STATE] = 'pending';
+      promise[SLOTS].state = 'pending';
       // 5. Set promise.[[PromiseFulfillReactions]] to a new empty List.
-      promise[SLOT_FULFILL_REACTIONS] = NewList();
+      promise[SLOTS].fulfillReactions = NewList();
       // 6. Set promise.[[PromiseRejectReactions]] to a new empty List.
-      promise[SLOT_REJECT_REACTIONS] = NewList();
+      promise[SLOTS].rejectReactions = NewList();
       // 7. Set promise.[[PromiseIsHandled]] to false.
-      promise[SLOT_IS_HANDLED] = false;
+      promise[SLOTS].isHandled = false;
       // 8. Let resolvingFunctions be CreateResolvingFunctions(promise).
       var resolvingFunctions = CreateResolvingFunctions(promise);
       // 9. Let completion be Completion(Call(executor, undefined, « resolvingFunctions.[[Resolve]], resolvingFunctions.[[Reject]] »)).
@@ -1671,17 +1659,17 @@
       var fulfillReaction = { Capability: resultCapability, Type: 'fulfill', Handler: onFulfilledJobCallback };
       // 8. Let rejectReaction be the PromiseReaction Record { [[Capability]]: resultCapability, [[Type]]: reject, [[Handler]]: onRejectedJobCallback }.
       var rejectReaction = { Capability: resultCapability, Type: 'reject', Handler: onRejectedJobCallback };
-      var state = promise[SLOT_STATE];
+      var state = promise[SLOTS].state;
       // 9. If promise.[[PromiseState]] is pending, then
       if (state === 'pending') {
         // a. Append fulfillReaction to promise.[[PromiseFulfillReactions]].
-        ListAppend(promise[SLOT_FULFILL_REACTIONS], fulfillReaction);
+        ListAppend(promise[SLOTS].fulfillReactions, fulfillReaction);
         // b. Append rejectReaction to promise.[[PromiseRejectReactions]].
-        ListAppend(promise[SLOT_REJECT_REACTIONS], rejectReaction);
+        ListAppend(promise[SLOTS].rejectReactions, rejectReaction);
       } else if (state === 'fulfilled') {
         // 10. Else if promise.[[PromiseState]] is fulfilled, then
         // a. Let value be promise.[[PromiseResult]].
-        var value = promise[SLOT_RESULT];
+        var value = promise[SLOTS].result;
         // b. Let fulfillJob be NewPromiseReactionJob(fulfillReaction, value).
         var fulfillJob = NewPromiseReactionJob(fulfillReaction, value);
         // c. Perform HostEnqueuePromiseJob(fulfillJob.[[Job]], fulfillJob.[[Realm]]).
@@ -1690,16 +1678,16 @@
         // 11. Else,
         // a. Assert: The value of promise.[[PromiseState]] is rejected.
         // b. Let reason be promise.[[PromiseResult]].
-        var reason = promise[SLOT_RESULT];
+        var reason = promise[SLOTS].result;
         // c. If promise.[[PromiseIsHandled]] is false, perform HostPromiseRejectionTracker(promise, "handle").
-        if (promise[SLOT_IS_HANDLED] === false) HostPromiseRejectionTracker(promise, 'handle');
+        if (promise[SLOTS].isHandled === false) HostPromiseRejectionTracker(promise, 'handle');
         // d. Let rejectJob be NewPromiseReactionJob(rejectReaction, reason).
         var rejectJob = NewPromiseReactionJob(rejectReaction, reason);
         // e. Perform HostEnqueuePromiseJob(rejectJob.[[Job]], rejectJob.[[Realm]]).
         HostEnqueuePromiseJob(rejectJob.Job, rejectJob.Realm);
       }
       // 12. Set promise.[[PromiseIsHandled]] to true.
-      SetSlot(promise, SLOT_IS_HANDLED, true);
+      promise[SLOTS].isHandled = true;
       // 13. If resultCapability is undefined, then
       //     a. Return undefined.
       if (resultCapability === undefined) return undefined;
@@ -1833,8 +1821,8 @@
     // The host's view of promises; never calls `then`.
     return {
       isPromise: IsPromise,
-      state: function (p) { return p[SLOT_STATE]; },
-      result: function (p) { return p[SLOT_RESULT]; }
+      state: function (p) { return p[SLOTS].state; },
+      result: function (p) { return p[SLOTS].result; }
     };
   })();
 })

@@ -105,6 +105,16 @@ TEST_F(PromiseTest, InternalSlotsAreInvisible) {
       json::parse(R"json([0, 0, 0, "{}"])json"));
 }
 
+TEST_F(PromiseTest, AFrozenPromiseStillSettles) {
+  // Duktape's Object.freeze freezes hidden-symbol properties too: the slots must not be frozen.
+  Observation observed = run(
+      "var resolve; var p = new Promise(function (r) { resolve = r; });"
+      "Object.freeze(p); p.then(function (v) { $log(v); }); resolve(5); p");
+  EXPECT_EQ(observed.state, Outcome::kFulfilled);
+  EXPECT_EQ(observed.value, 5);
+  EXPECT_EQ(observed.log, json::parse("[5]"));
+}
+
 TEST_F(PromiseTest, ToStringTagIsPromise) {
   EXPECT_EQ(value_of("Object.prototype.toString.call(Promise.resolve())"), "[object Promise]");
 }
