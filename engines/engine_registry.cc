@@ -1,23 +1,34 @@
 #include "engines/engine_registry.h"
 
 #include "engines/duktape/duktape_engine.h"
+#include "engines/process/process_engine.h"
+#include "engines/profile.h"
 
 namespace settle {
 
-std::vector<std::string> builtin_engine_names() { return {"duktape"}; }
+std::vector<std::string> builtin_engine_names() {
+  std::vector<std::string> names;
+  for (const auto& [name, profile] : builtin_profiles()) names.push_back(name);
+  return names;
+}
 
 std::unique_ptr<EngineFactory> make_engine_factory(const std::string& name,
                                                    const EngineOptions& options) {
-  if (name == "duktape") {
-    try {
-      return std::make_unique<DuktapeEngineFactory>(name, options);
-    } catch (const std::exception& error) {
-      throw EngineUnavailable("duktape could not start: " + std::string(error.what()));
-    }
+  EngineProfile profile;
+  try {
+    profile = find_profile(name);
+  } catch (const ProfileError& error) {
+    throw EngineUnavailable(error.what());
   }
-  std::string known;
-  for (const auto& builtin : builtin_engine_names()) known += (known.empty() ? "" : ", ") + builtin;
-  throw EngineUnavailable("unknown engine \"" + name + "\" (built-in engines: " + known + ")");
+  if (auto reason = unavailable_reason(profile)) {
+    throw EngineUnavailable(profile.name + " is not available here: " + *reason);
+  }
+  try {
+    if (profile.adapter == "duktape") return std::make_unique<DuktapeEngineFactory>(profile, options);
+    return std::make_unique<ProcessEngineFactory>(profile, options);
+  } catch (const std::exception& error) {
+    throw EngineUnavailable(profile.name + " could not start: " + error.what());
+  }
 }
 
 }  // namespace settle

@@ -18,7 +18,8 @@ class EngineUnavailable : public std::runtime_error {
 // The built-in engine names.
 std::vector<std::string> builtin_engine_names();
 
-// Makes the factory for --engine NAME. Throws EngineUnavailable.
+// Makes the factory for --engine NAME (a built-in profile) or --engine FILE (a user's profile).
+// Throws EngineUnavailable, with the way to install what is missing when the profile names one.
 std::unique_ptr<EngineFactory> make_engine_factory(const std::string& name,
                                                    const EngineOptions& options);
 

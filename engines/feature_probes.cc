@@ -19,9 +19,11 @@ const std::vector<std::pair<std::string, std::string>>& feature_probes() {
   return probes;
 }
 
-std::string feature_probe_script() {
+std::string feature_probe_script(const std::map<std::string, std::string>& extra) {
+  std::vector<std::pair<std::string, std::string>> probes = feature_probes();
+  probes.insert(probes.end(), extra.begin(), extra.end());
   std::string script = "(function () { var found = {};\n";
-  for (const auto& [name, code] : feature_probes()) {
+  for (const auto& [name, code] : probes) {
     script += "try { found[" + nlohmann::json(name).dump() + "] = (0, eval)(" +
               nlohmann::json(code).dump() + ") === true; } catch (e) { found[" +
               nlohmann::json(name).dump() + "] = false; }\n";

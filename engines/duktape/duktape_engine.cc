@@ -1,8 +1,11 @@
 #include "engines/duktape/duktape_engine.h"
 
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include "engines/duktape/duktape_heap.h"
+#include "engines/host/host_report.h"
 #include "engines/feature_probes.h"
 
 namespace settle {
@@ -14,7 +17,9 @@ extern const char* const kHostJs;
 // Bytecode of everything a realm is built from, made once and loaded into each case's heap.
 struct DuktapeBootstrap {
   EngineInfo info;
-  EngineOptions options;
+  EngineOptions options;  // preludes: the profile's, then the run's
+  bool own_promise = true;
+  std::vector<std::string> aliases;
   std::string promise_bytecode;  // engines/duktape/promise.js, a function (global, host)
   std::string host_bytecode;     // engines/host/host.js, a function (global, hooks)
   std::vector<std::string> prelude_bytecode;  // program functions, one per --prelude
@@ -154,14 +159,18 @@ void build_realm(duk_context* ctx, const DuktapeBootstrap& bootstrap, JobQueue* 
   duk_push_pointer(ctx, queue);
   duk_put_prop_string(ctx, -2, "queue");
 
-  // promise.js (global, host) -> {isPromise, state, result}
-  duk_push_object(ctx);
-  put_function(ctx, "enqueueJob", native_enqueue_job, 1);
-  duk_push_object(ctx);
-  duk_push_string(ctx, DUK_HIDDEN_SYMBOL("PromiseSlots"));  // no script can name or see it
-  duk_put_prop_string(ctx, -2, "record");
-  duk_put_prop_string(ctx, -2, "slots");
-  install(ctx, kPromiseInstaller, "engines/duktape/promise.js");
+  // promise.js (global, host) -> {isPromise, state, result}; or no Promise, for a library's
+  if (bootstrap.own_promise) {
+    duk_push_object(ctx);
+    put_function(ctx, "enqueueJob", native_enqueue_job, 1);
+    duk_push_object(ctx);
+    duk_push_string(ctx, DUK_HIDDEN_SYMBOL("PromiseSlots"));  // no script can name or see it
+    duk_put_prop_string(ctx, -2, "record");
+    duk_put_prop_string(ctx, -2, "slots");
+    install(ctx, kPromiseInstaller, "engines/duktape/promise.js");
+  } else {
+    duk_push_undefined(ctx);
+  }
 
   // host.js (global, hooks) -> the functions that drive the case
   duk_push_object(ctx);
@@ -172,6 +181,14 @@ void build_realm(duk_context* ctx, const DuktapeBootstrap& bootstrap, JobQueue* 
   install(ctx, kHostInstaller, "engines/host/host.js");
   duk_put_prop_string(ctx, -3, kHostApi);  // [stash promise_api host_api]
   duk_pop_2(ctx);
+
+  duk_push_global_object(ctx);
+  for (const std::string& alias : bootstrap.aliases) {  // self, window, ...: for libraries
+    duk_push_string(ctx, alias.c_str());
+    duk_push_global_object(ctx);
+    duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE);
+  }
+  duk_pop(ctx);
 
   for (std::size_t i = 0; i < bootstrap.prelude_bytecode.size(); ++i) {
     push_bytecode(ctx, bootstrap.prelude_bytecode[i]);  // bound to this realm's global scope
@@ -225,20 +242,6 @@ void drain_jobs(duk_context* ctx, DuktapeHeap& heap, JobQueue& queue) {
   duk_pop_2(ctx);
 }
 
-void read_report(const std::string& text, Observation& observation) {
-  auto report = nlohmann::json::parse(text);
-  observation.log = report["log"];
-  observation.globals = report["globals"];
-  observation.printed = report.value("printed", "");
-  observation.state = outcome_from_name(report.value("state", ""));
-  observation.value = report.value("value", nlohmann::json());
-  if (!report["uncaught"].empty()) {
-    const auto& first = report["uncaught"][0];
-    observation.fault =
-        "uncaught exception in " + first["where"].get<std::string>() + ": " + first["value"].dump();
-  }
-}
-
 // Ends the case through host.finish(); returns false when that failed (message in `fault`).
 bool finish(duk_context* ctx, const Job& job, Observation& observation) {
   duk_push_array(ctx);
@@ -253,7 +256,7 @@ bool finish(duk_context* ctx, const Job& job, Observation& observation) {
   }
   std::string text = duk_get_string(ctx, -1);
   duk_pop(ctx);
-  read_report(text, observation);
+  read_host_report(nlohmann::json::parse(text), observation);
   return true;
 }
 
@@ -352,10 +355,21 @@ Observation DuktapeEngine::run(const Job& job) {
   return observation;
 }
 
-DuktapeEngineFactory::DuktapeEngineFactory(std::string name, EngineOptions options)
+DuktapeEngineFactory::DuktapeEngineFactory(const EngineProfile& profile, EngineOptions options)
     : bootstrap_(std::make_shared<DuktapeBootstrap>()) {
-  bootstrap_->options = std::move(options);
-  bootstrap_->info.name = std::move(name);
+  for (const auto& file : profile.preludes) {
+    std::string path = expand_placeholders(file);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read the prelude " + path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    bootstrap_->options.preludes.push_back({path, text.str()});
+  }
+  for (auto& prelude : options.preludes) bootstrap_->options.preludes.push_back(std::move(prelude));
+  bootstrap_->options.memory_limit_bytes = options.memory_limit_bytes;
+  bootstrap_->own_promise = profile.own_promise;
+  bootstrap_->aliases = profile.aliases;
+  bootstrap_->info.name = profile.name;
   bootstrap_->info.adapter = "duktape";
   bootstrap_->info.version = "duktape " + duktape_version();
 
@@ -382,7 +396,7 @@ DuktapeEngineFactory::DuktapeEngineFactory(std::string name, EngineOptions optio
   } catch (const std::exception&) {
     return;  // a prelude that throws makes every case an error, which says more than a probe
   }
-  std::string script = feature_probe_script();
+  std::string script = feature_probe_script(profile.probes);
   if (duk_peval_lstring(probe, script.data(), script.size()) != 0) {
     throw std::runtime_error("feature probes failed on duktape: " + error_text(probe, -1));
   }
@@ -390,6 +404,7 @@ DuktapeEngineFactory::DuktapeEngineFactory(std::string name, EngineOptions optio
   for (auto it = probed.begin(); it != probed.end(); ++it) {
     bootstrap_->info.features[it.key()] = it.value().get<bool>();
   }
+  for (const auto& feature : profile.lacks) bootstrap_->info.features[feature] = false;
 }
 
 const EngineInfo& DuktapeEngineFactory::info() const { return bootstrap_->info; }

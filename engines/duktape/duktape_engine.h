@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engines/engine.h"
+#include "engines/profile.h"
 
 namespace settle {
 
@@ -35,7 +36,9 @@ class DuktapeEngine : public Engine {
 
 class DuktapeEngineFactory : public EngineFactory {
  public:
-  DuktapeEngineFactory(std::string name, EngineOptions options);
+  // The profile says whether settle's Promise is installed, and which preludes and aliases
+  // come before the run's own preludes. Throws std::runtime_error when a prelude cannot be read.
+  DuktapeEngineFactory(const EngineProfile& profile, EngineOptions options);
   const EngineInfo& info() const override;
   std::unique_ptr<Engine> create() const override;
 

@@ -1,9 +1,12 @@
+#include <csignal>
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 
 #include "runner/cli/commands.h"
 
 int main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);  // an engine process that dies must not take settle with it
   CLI::App app{"settle: a conformance runner for ECMAScript Promise semantics"};
   app.set_version_flag("--version", std::string("settle ") + SETTLE_VERSION);
   app.require_subcommand(1);

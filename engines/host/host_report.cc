@@ -1,0 +1,19 @@
+#include "engines/host/host_report.h"
+
+namespace settle {
+
+void read_host_report(const nlohmann::json& report, Observation& observation) {
+  if (!report.is_object()) throw std::runtime_error("the host report is not an object");
+  observation.log = report.value("log", nlohmann::json::array());
+  observation.globals = report.value("globals", nlohmann::json::object());
+  observation.printed = report.value("printed", "");
+  observation.state = outcome_from_name(report.value("state", ""));
+  observation.value = report.value("value", nlohmann::json());
+  const nlohmann::json& uncaught = report.value("uncaught", nlohmann::json::array());
+  if (uncaught.is_array() && !uncaught.empty() && uncaught[0].is_object()) {
+    observation.fault = "uncaught exception in " + uncaught[0].value("where", std::string("a job")) +
+                        ": " + uncaught[0].value("value", nlohmann::json()).dump();
+  }
+}
+
+}  // namespace settle

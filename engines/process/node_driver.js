@@ -1,0 +1,148 @@
+// settle's driver for node: runs many cases in one process, each in a fresh vm context, and speaks
+// settle's line protocol (engines/process/protocol.h) on stdin and stdout. Strict mode throughout,
+// so that no stack-trace API can hand case code a function of this realm.
+'use strict';
+const vm = require('vm');
+const readline = require('readline');
+const { isPromise } = require('util').types;
+
+// Reading a native promise's state without calling `then` needs node's internal binding; without
+// it (a node that refuses --expose-internals) promises are observed through `then` like thenables.
+let promiseDetails = null;
+try {
+  promiseDetails = require('internal/test/binding').internalBinding('util').getPromiseDetails;
+} catch (error) {
+  promiseDetails = null;
+}
+const kStates = ['pending', 'fulfilled', 'rejected'];
+
+// A case's unhandled rejection or stray exception must not end the process.
+process.on('unhandledRejection', () => {});
+process.on('uncaughtException', () => {});
+
+let nonce = '';
+let hostScript = null;
+let preludeScripts = [];
+let aliases = [];
+
+function reply(message) {
+  process.stdout.write(nonce + ' ' + JSON.stringify(message) + '\n');
+}
+
+function replyRaw(prefix, reportText) {
+  process.stdout.write(nonce + ' ' + prefix + reportText + '}\n');
+}
+
+const hooks = {
+  enqueueJob: (job) => queueMicrotask(job),
+  promise: promiseDetails && {
+    isPromise: (value) => isPromise(value),
+    state: (promise) => kStates[promiseDetails(promise)[0]],
+    result: (promise) => promiseDetails(promise)[1],
+  },
+};
+
+function newRealm() {
+  const context = vm.createContext({});
+  const global = vm.runInContext('this', context);
+  for (const alias of aliases) {
+    Object.defineProperty(global, alias, { value: global, writable: true, configurable: true });
+  }
+  const api = hostScript.runInContext(context)(global, hooks);
+  for (const prelude of preludeScripts) prelude.runInContext(context);
+  return { context, api };
+}
+
+// Resolves once the job (microtask) queue is empty.
+function jobsDrained() {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+async function runCase(request) {
+  let realm;
+  try {
+    realm = newRealm();
+  } catch (error) {
+    reply({ type: 'fault', message: 'the realm could not be built: ' + String(error && error.stack || error) });
+    return;
+  }
+  const code = request.strict ? "'use strict'; " + request.code : request.code;
+  let script = null;
+  let parseError = false;
+  try {
+    script = new vm.Script(code, { filename: request.id });
+  } catch (error) {
+    parseError = true;
+    realm.api.observeThrow(error);
+  }
+  if (script) {
+    let completion;
+    let threw = false;
+    try {
+      completion = script.runInContext(realm.context);
+    } catch (error) {
+      threw = true;
+      completion = error;
+    }
+    if (threw) realm.api.observeThrow(completion);
+    else realm.api.observe(completion);
+  }
+  do {
+    await jobsDrained();
+  } while (realm.api.runNextTimer());
+  let report;
+  try {
+    report = realm.api.finish(request.watch || []);
+  } catch (error) {
+    reply({ type: 'fault', message: 'the observed values could not be serialised: ' + describe(error) });
+    return;
+  }
+  replyRaw('{"type":"result","parse_error":' + parseError + ',"report":', report);
+}
+
+function describe(error) {
+  try {
+    return error && error.name !== undefined ? String(error.name) + ': ' + String(error.message) : String(error);
+  } catch (e) {
+    return 'an exception that cannot be described';
+  }
+}
+
+function setup(request) {
+  nonce = request.nonce;
+  aliases = request.aliases || [];
+  hostScript = new vm.Script(request.host, { filename: 'engines/host/host.js' });
+  preludeScripts = (request.preludes || []).map((p) => new vm.Script(p.code, { filename: p.file }));
+  let features = {};
+  try {
+    const realm = newRealm();
+    features = JSON.parse(vm.runInContext(request.probes, realm.context));
+  } catch (error) {
+    reply({ type: 'error', message: 'setup failed: ' + describe(error) });
+    return;
+  }
+  reply({ type: 'ready', version: process.version, features });
+}
+
+const pending = [];
+let busy = false;
+async function pump() {
+  if (busy) return;
+  busy = true;
+  while (pending.length > 0) {
+    const request = JSON.parse(pending.shift());
+    if (request.type === 'setup') setup(request);
+    else if (request.type === 'case') await runCase(request);
+  }
+  busy = false;
+}
+
+readline.createInterface({ input: process.stdin, crlfDelay: Infinity })
+  .on('line', (line) => {
+    pending.push(line);
+    pump();
+  })
+  .on('close', () => {
+    const waitForLast = () => (busy || pending.length ? setImmediate(waitForLast) : process.exit(0));
+    waitForLast();
+  });

@@ -1,0 +1,213 @@
+#include "engines/process/process_engine.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "engines/embedded_files.h"
+#include "engines/feature_probes.h"
+#include "engines/process/protocol.h"
+
+namespace settle {
+namespace embedded {
+extern const char* const kHostJs;
+}
+
+namespace {
+
+const std::chrono::seconds kStartTimeout{30};
+constexpr std::size_t kMaxReplyBytes = 64u << 20;   // one reply line
+constexpr std::size_t kMaxOutputBytes = 256u << 20;  // all a process may print
+constexpr std::size_t kNoiseKept = 2048;
+
+std::string driver_text(const std::string& driver) {
+  for (const auto& file : embedded::kDrivers) {
+    if (driver + "_driver.js" == file.name) return file.text;
+  }
+  throw std::runtime_error("no driver named " + driver);
+}
+
+std::string first_line(std::string text) {
+  auto end = text.find('\n');
+  return end == std::string::npos ? text : text.substr(0, end);
+}
+
+// The first line the version command prints, or "unknown".
+std::string read_version(const std::vector<std::string>& command) {
+  if (command.empty()) return "unknown";
+  try {
+    ChildProcess child(command, {});
+    std::string line;
+    if (child.read_line(&line, std::chrono::steady_clock::now() + std::chrono::seconds(10), 4096) ==
+        ChildProcess::Read::kLine) {
+      return line;
+    }
+    return first_line(child.stderr_tail()).empty() ? "unknown" : first_line(child.stderr_tail());
+  } catch (const std::exception&) {
+    return "unknown";
+  }
+}
+
+}  // namespace
+
+struct ProcessEngineShared {
+  EngineProfile profile;
+  EngineOptions options;
+  EngineInfo info;
+  std::filesystem::path folder;  // holds the driver file; removed with the factory
+  std::vector<std::string> command;
+  std::vector<Prelude> preludes;  // the profile's, then --prelude's
+  std::string probe_script;
+};
+
+ProcessEngine::ProcessEngine(std::shared_ptr<const ProcessEngineShared> shared)
+    : shared_(std::move(shared)) {}
+
+ProcessEngine::~ProcessEngine() { stop(); }
+
+const EngineInfo& ProcessEngine::info() const { return shared_->info; }
+
+void ProcessEngine::stop() { child_.reset(); }
+
+nlohmann::json ProcessEngine::start() {
+  stop();
+  child_ = std::make_unique<ChildProcess>(shared_->command, shared_->profile.limits);
+  nonce_ = make_nonce();
+  std::string setup = setup_request(nonce_, embedded::kHostJs, shared_->preludes,
+                                    shared_->profile.aliases, shared_->probe_script);
+  if (!child_->write_all(setup)) {
+    std::string why = child_->exit_description();
+    throw std::runtime_error(shared_->profile.name + " " + why + ": " + child_->stderr_tail());
+  }
+  auto deadline = std::chrono::steady_clock::now() + kStartTimeout;
+  std::string line;
+  while (true) {
+    switch (child_->read_line(&line, deadline, kMaxReplyBytes)) {
+      case ChildProcess::Read::kLine:
+        if (auto reply = parse_reply(line, nonce_)) {
+          if ((*reply)["type"] == "ready") return *reply;
+          throw std::runtime_error(shared_->profile.name + " failed to start: " +
+                                   reply->value("message", std::string("no reason given")));
+        }
+        continue;
+      case ChildProcess::Read::kTimeout:
+        throw std::runtime_error(shared_->profile.name + " did not answer within " +
+                                 std::to_string(kStartTimeout.count()) + " s of starting");
+      case ChildProcess::Read::kTooLong:
+      case ChildProcess::Read::kEnded: {
+        std::string why = child_->exit_description();
+        throw std::runtime_error(shared_->profile.name + " " + why + " while starting: " +
+                                 first_line(child_->stderr_tail()));
+      }
+    }
+  }
+}
+
+Observation ProcessEngine::run(const Job& job) {
+  Observation observation;
+  try {
+    if (!child_) start();
+  } catch (const std::exception& error) {
+    stop();
+    observation.fault = error.what();
+    return observation;
+  }
+  auto deadline = std::chrono::steady_clock::now() + job.timeout;
+  if (!child_->write_all(case_request(job))) {
+    observation.fault = shared_->profile.name + " " + child_->exit_description() +
+                        " before taking the case: " + first_line(child_->stderr_tail());
+    stop();
+    return observation;
+  }
+  std::string line;
+  std::string noise;
+  std::size_t printed_before = child_->stdout_bytes();
+  while (true) {
+    ChildProcess::Read read = child_->read_line(&line, deadline, kMaxReplyBytes);
+    if (read == ChildProcess::Read::kLine) {
+      try {
+        if (auto reply = parse_reply(line, nonce_)) return observation_from_reply(*reply);
+      } catch (const ProtocolError& error) {
+        observation.fault = error.what();
+        stop();
+        return observation;
+      }
+      if (noise.size() < kNoiseKept) noise += line.substr(0, kNoiseKept) + "\n";
+      if (child_->stdout_bytes() - printed_before > kMaxOutputBytes) {
+        observation.fault = shared_->profile.name + " printed more than " +
+                            std::to_string(kMaxOutputBytes >> 20) + " MiB without answering";
+        stop();
+        return observation;
+      }
+      continue;
+    }
+    if (read == ChildProcess::Read::kTimeout) {
+      observation.timed_out = true;
+    } else if (read == ChildProcess::Read::kTooLong) {
+      observation.fault = shared_->profile.name + " printed a line longer than " +
+                          std::to_string(kMaxReplyBytes >> 20) + " MiB";
+    } else {
+      observation.fault = shared_->profile.name + " " + child_->exit_description() +
+                          " during the case";
+      std::string tail = first_line(child_->stderr_tail());
+      if (!tail.empty()) observation.fault += ": " + tail;
+      if (!noise.empty()) observation.fault += "\nit printed: " + noise;
+    }
+    stop();
+    return observation;
+  }
+}
+
+ProcessEngineFactory::ProcessEngineFactory(EngineProfile profile, EngineOptions options)
+    : shared_(std::make_shared<ProcessEngineShared>()) {
+  ProcessEngineShared& shared = *shared_;
+  shared.profile = std::move(profile);
+  shared.options = std::move(options);
+  shared.info.name = shared.profile.name;
+  shared.info.adapter = "process";
+  for (const auto& file : shared.profile.preludes) {
+    std::string path = expand_placeholders(file);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read the prelude " + path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    shared.preludes.push_back({path, text.str()});
+  }
+  for (const auto& prelude : shared.options.preludes) shared.preludes.push_back(prelude);
+
+  std::string pattern = (std::filesystem::temp_directory_path() / "settle-driver-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot make a temporary folder");
+  shared.folder = pattern;
+  std::filesystem::path driver = shared.folder / (shared.profile.driver + "_driver.js");
+  std::ofstream(driver, std::ios::binary) << driver_text(shared.profile.driver);
+  for (const auto& argument : shared.profile.command) {
+    std::string expanded = expand_placeholders(argument);
+    auto at = expanded.find("{driver}");
+    if (at != std::string::npos) expanded.replace(at, 8, driver.string());
+    shared.command.push_back(expanded);
+  }
+  shared.probe_script = feature_probe_script(shared.profile.probes);
+
+  shared.info.version = shared.profile.name + " " + read_version(shared.profile.version);
+  ProcessEngine probe(shared_);
+  nlohmann::json ready = probe.start();
+  const nlohmann::json features = ready.value("features", nlohmann::json::object());
+  for (auto it = features.begin(); it != features.end(); ++it) {
+    shared.info.features[it.key()] = it.value().is_boolean() && it.value().get<bool>();
+  }
+  for (const auto& feature : shared.profile.lacks) shared.info.features[feature] = false;
+}
+
+ProcessEngineFactory::~ProcessEngineFactory() {
+  std::error_code ignored;
+  std::filesystem::remove_all(shared_->folder, ignored);
+}
+
+const EngineInfo& ProcessEngineFactory::info() const { return shared_->info; }
+
+std::unique_ptr<Engine> ProcessEngineFactory::create() const {
+  return std::make_unique<ProcessEngine>(shared_);
+}
+
+}  // namespace settle

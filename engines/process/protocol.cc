@@ -1,0 +1,76 @@
+#include "engines/process/protocol.h"
+
+#include <random>
+
+#include "engines/host/host_report.h"
+
+namespace settle {
+
+using nlohmann::json;
+
+std::string make_nonce() {
+  std::random_device random;
+  static const char kHex[] = "0123456789abcdef";
+  std::string nonce = "settle-";
+  for (int i = 0; i < 24; ++i) nonce += kHex[random() % 16];
+  return nonce;
+}
+
+std::string setup_request(const std::string& nonce, const std::string& host_source,
+                          const std::vector<Prelude>& preludes,
+                          const std::vector<std::string>& aliases, const std::string& probe_script) {
+  json request = {{"type", "setup"},   {"nonce", nonce},     {"host", host_source},
+                  {"aliases", aliases}, {"probes", probe_script}, {"preludes", json::array()}};
+  for (const Prelude& prelude : preludes) {
+    request["preludes"].push_back({{"file", prelude.file}, {"code", prelude.code}});
+  }
+  return request.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+std::string case_request(const Job& job) {
+  json request = {{"type", "case"},
+                  {"id", job.test->id},
+                  {"code", job.test->code},
+                  {"strict", job.test->strict},
+                  {"watch", job.watched_globals}};
+  return request.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+std::optional<json> parse_reply(const std::string& line, const std::string& nonce) {
+  if (line.size() <= nonce.size() || line.compare(0, nonce.size(), nonce) != 0 ||
+      line[nonce.size()] != ' ') {
+    return std::nullopt;
+  }
+  json reply;
+  try {
+    reply = json::parse(line.begin() + static_cast<std::ptrdiff_t>(nonce.size()) + 1, line.end());
+  } catch (const json::parse_error& error) {
+    throw ProtocolError(std::string("the engine sent a reply that is not JSON: ") + error.what());
+  }
+  if (!reply.is_object() || !reply.contains("type") || !reply["type"].is_string()) {
+    throw ProtocolError("the engine sent a reply without a type");
+  }
+  return reply;
+}
+
+Observation observation_from_reply(const json& reply) {
+  Observation observation;
+  const std::string type = reply["type"];
+  if (type == "fault") {
+    observation.fault = reply.value("message", std::string("the engine reported a fault"));
+    return observation;
+  }
+  if (type != "result" || !reply.contains("report")) {
+    throw ProtocolError("the engine sent a \"" + type + "\" reply where a result was due");
+  }
+  try {
+    read_host_report(reply["report"], observation);
+  } catch (const std::exception& error) {
+    throw ProtocolError(std::string("the engine's report is unreadable: ") + error.what());
+  }
+  observation.parse_error = reply.value("parse_error", false);
+  if (!observation.state && observation.fault.empty()) observation.fault = "the engine saw no outcome";
+  return observation;
+}
+
+}  // namespace settle

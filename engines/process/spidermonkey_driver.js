@@ -1,0 +1,140 @@
+// settle's driver for the SpiderMonkey shell (js102): runs many cases in one process, each in a
+// fresh global of its own compartment (newGlobal), and speaks settle's line protocol
+// (engines/process/protocol.h) on stdin and stdout.
+'use strict';
+
+// The names a case's global keeps: the language's built-ins. Every shell function that newGlobal
+// adds (os, read, snarf, redirect, system, evaluate, print, ...) is deleted.
+var kStandardGlobals = [
+  'globalThis', 'Infinity', 'NaN', 'undefined', 'eval', 'isFinite', 'isNaN', 'parseFloat',
+  'parseInt', 'decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent', 'escape',
+  'unescape', 'AggregateError', 'Array', 'ArrayBuffer', 'BigInt', 'BigInt64Array',
+  'BigUint64Array', 'Boolean', 'DataView', 'Date', 'Error', 'EvalError', 'FinalizationRegistry',
+  'Float32Array', 'Float64Array', 'Function', 'Int8Array', 'Int16Array', 'Int32Array', 'Map',
+  'Number', 'Object', 'Promise', 'Proxy', 'RangeError', 'ReferenceError', 'RegExp', 'Set',
+  'SharedArrayBuffer', 'String', 'Symbol', 'SyntaxError', 'TypeError', 'Uint8Array',
+  'Uint8ClampedArray', 'Uint16Array', 'Uint32Array', 'URIError', 'WeakMap', 'WeakRef', 'WeakSet',
+  'Atomics', 'JSON', 'Math', 'Reflect', 'Intl', 'InternalError', 'WebAssembly'
+];
+var keep = {};
+kStandardGlobals.forEach(function (name) { keep[name] = true; });
+
+var nonce = '';
+var hostSource = '';
+var preludes = [];
+var aliases = [];
+
+if (typeof ignoreUnhandledRejections === 'function') ignoreUnhandledRejections();
+
+function reply(message) {
+  print(nonce + ' ' + JSON.stringify(message));
+}
+
+function describe(error) {
+  try {
+    return error && error.name !== undefined ? String(error.name) + ': ' + String(error.message) : String(error);
+  } catch (e) {
+    return 'an exception that cannot be described';
+  }
+}
+
+// A fresh realm with only the language's built-ins, the host prelude and the user's preludes.
+function newRealm() {
+  var global = newGlobal({ newCompartment: true });
+  var evaluateIn = global.evaluate;
+  var parseIn = global.parse;
+  Object.getOwnPropertyNames(global).forEach(function (name) {
+    if (!keep[name]) delete global[name];
+  });
+  aliases.forEach(function (alias) {
+    Object.defineProperty(global, alias, { value: global, writable: true, configurable: true });
+  });
+  var debuggee = new Debugger().addDebuggee(global);
+  function unwrap(value) {
+    return value instanceof Debugger.Object ? value.unsafeDereference() : value;
+  }
+  var hooks = {
+    // The shell's enqueueJob takes only functions of this compartment: wrap the job in one.
+    enqueueJob: function (job) { enqueueJob(function () { job(); }); },
+    promise: {
+      isPromise: function (value) {
+        var wrapped = debuggee.makeDebuggeeValue(value);
+        return wrapped instanceof Debugger.Object && wrapped.isPromise === true;
+      },
+      state: function (promise) { return debuggee.makeDebuggeeValue(promise).promiseState; },
+      result: function (promise) {
+        var wrapped = debuggee.makeDebuggeeValue(promise);
+        if (wrapped.promiseState === 'fulfilled') return unwrap(wrapped.promiseValue);
+        if (wrapped.promiseState === 'rejected') return unwrap(wrapped.promiseReason);
+        return undefined;
+      }
+    }
+  };
+  var api = evaluateIn(hostSource, { fileName: 'engines/host/host.js' })(global, hooks);
+  preludes.forEach(function (prelude) {
+    evaluateIn(prelude.code, { fileName: prelude.file });
+  });
+  return { evaluate: evaluateIn, parse: parseIn, api: api };
+}
+
+function runCase(request) {
+  var realm;
+  try {
+    realm = newRealm();
+  } catch (error) {
+    reply({ type: 'fault', message: 'the realm could not be built: ' + describe(error) });
+    return;
+  }
+  var code = request.strict ? "'use strict'; " + request.code : request.code;
+  var parseError = false;
+  var completion;
+  var threw = false;
+  try {
+    completion = realm.evaluate(code, { fileName: request.id });
+  } catch (error) {
+    threw = true;
+    completion = error;
+    try {
+      realm.parse(code);  // a SyntaxError here too: the code never ran
+    } catch (syntax) {
+      parseError = true;
+    }
+  }
+  if (threw) realm.api.observeThrow(completion);
+  else realm.api.observe(completion);
+  do {
+    drainJobQueue();
+  } while (realm.api.runNextTimer());
+  var report;
+  try {
+    report = realm.api.finish(request.watch || []);
+  } catch (error) {
+    reply({ type: 'fault', message: 'the observed values could not be serialised: ' + describe(error) });
+    return;
+  }
+  print(nonce + ' {"type":"result","parse_error":' + parseError + ',"report":' + report + '}');
+}
+
+function setup(request) {
+  nonce = request.nonce;
+  hostSource = request.host;
+  preludes = request.preludes || [];
+  aliases = request.aliases || [];
+  try {
+    var realm = newRealm();
+    var features = JSON.parse(realm.evaluate(request.probes));
+    reply({ type: 'ready', version: 'SpiderMonkey ' + String(typeof version === 'function' ? version() : ''), features: features });
+  } catch (error) {
+    reply({ type: 'error', message: 'setup failed: ' + describe(error) });
+  }
+}
+
+for (var line = readline(); line !== null; line = readline()) {
+  var request = JSON.parse(line);
+  try {
+    if (request.type === 'setup') setup(request);
+    else if (request.type === 'case') runCase(request);
+  } catch (error) {
+    reply({ type: 'fault', message: 'the driver failed: ' + describe(error) });
+  }
+}

@@ -1,0 +1,156 @@
+#include "engines/profile.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "engines/embedded_files.h"
+
+namespace settle {
+namespace {
+
+using nlohmann::json;
+
+std::vector<std::string> string_list(const json& value, const std::string& field) {
+  if (!value.is_array()) throw ProfileError(field + " must be an array of strings");
+  std::vector<std::string> list;
+  for (const json& item : value) {
+    if (!item.is_string()) throw ProfileError(field + " must be an array of strings");
+    list.push_back(item);
+  }
+  return list;
+}
+
+bool on_path(const std::string& command) {
+  if (command.find('/') != std::string::npos) return access(command.c_str(), X_OK) == 0;
+  const char* path = std::getenv("PATH");
+  std::istringstream folders(path ? path : "/usr/bin:/bin");
+  std::string folder;
+  while (std::getline(folders, folder, ':')) {
+    if (!folder.empty() && access((folder + "/" + command).c_str(), X_OK) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+EngineProfile parse_profile(const std::string& text, const std::string& source) {
+  static const std::set<std::string> kFields = {
+      "name",     "description", "adapter", "driver", "command", "version", "preludes",
+      "aliases",  "own_promise", "probes",  "lacks",  "limits",  "install", "//"};
+  json document;
+  try {
+    document = json::parse(text, nullptr, true, /*ignore_comments=*/true);
+  } catch (const json::parse_error& error) {
+    throw ProfileError(source + ": invalid JSON: " + error.what());
+  }
+  EngineProfile profile;
+  profile.source = source;
+  try {
+    if (!document.is_object()) throw ProfileError("a profile is one JSON object");
+    for (const auto& [key, value] : document.items()) {
+      if (kFields.count(key) == 0) throw ProfileError(key + ": unknown field");
+    }
+    if (!document.contains("name") || !document["name"].is_string()) {
+      throw ProfileError("name: required, a string");
+    }
+    profile.name = document["name"];
+    profile.description = document.value("description", "");
+    profile.adapter = document.value("adapter", "");
+    if (profile.adapter != "duktape" && profile.adapter != "process") {
+      throw ProfileError("adapter: must be \"duktape\" or \"process\"");
+    }
+    profile.driver = document.value("driver", "");
+    if (document.contains("command")) profile.command = string_list(document["command"], "command");
+    if (document.contains("version")) profile.version = string_list(document["version"], "version");
+    if (document.contains("preludes")) profile.preludes = string_list(document["preludes"], "preludes");
+    if (document.contains("aliases")) profile.aliases = string_list(document["aliases"], "aliases");
+    if (document.contains("lacks")) profile.lacks = string_list(document["lacks"], "lacks");
+    profile.own_promise = document.value("own_promise", true);
+    if (document.contains("probes")) {
+      if (!document["probes"].is_object()) throw ProfileError("probes: must map feature names to expressions");
+      for (const auto& [feature, code] : document["probes"].items()) {
+        if (!code.is_string()) throw ProfileError("probes." + feature + ": must be a string");
+        profile.probes[feature] = code;
+      }
+    }
+    if (document.contains("limits")) {
+      const json& limits = document["limits"];
+      profile.limits.address_space_mb = limits.value("address_space_mb", 0u);
+      profile.limits.data_mb = limits.value("data_mb", 0u);
+    }
+    profile.install = document.value("install", "");
+    if (profile.adapter == "process") {
+      if (profile.command.empty()) throw ProfileError("command: required for the process adapter");
+      if (profile.driver != "node" && profile.driver != "spidermonkey") {
+        throw ProfileError("driver: must be \"node\" or \"spidermonkey\" for the process adapter");
+      }
+    }
+  } catch (const json::exception& error) {
+    throw ProfileError(source + ": " + error.what());
+  } catch (const ProfileError& error) {
+    throw ProfileError(source + ": " + error.what());
+  }
+  return profile;
+}
+
+const std::map<std::string, EngineProfile>& builtin_profiles() {
+  static const auto profiles = [] {
+    std::map<std::string, EngineProfile> map;
+    for (const auto& file : embedded::kBuiltinProfiles) {
+      EngineProfile profile = parse_profile(file.text, std::string("engines/profiles/") + file.name);
+      profile.source = "built-in";
+      map.emplace(profile.name, std::move(profile));
+    }
+    return map;
+  }();
+  return profiles;
+}
+
+EngineProfile find_profile(const std::string& name_or_file) {
+  auto builtin = builtin_profiles().find(name_or_file);
+  if (builtin != builtin_profiles().end()) return builtin->second;
+  std::error_code error;
+  bool looks_like_file = name_or_file.size() > 5 &&
+                         name_or_file.compare(name_or_file.size() - 5, 5, ".json") == 0;
+  if (looks_like_file || std::filesystem::is_regular_file(name_or_file, error)) {
+    std::ifstream in(name_or_file, std::ios::binary);
+    if (!in) throw ProfileError("cannot read the engine profile " + name_or_file);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parse_profile(text.str(), name_or_file);
+  }
+  std::string known;
+  for (const auto& [name, profile] : builtin_profiles()) known += (known.empty() ? "" : ", ") + name;
+  throw ProfileError("unknown engine \"" + name_or_file + "\" (built-in engines: " + known +
+                     "; or give a profile file)");
+}
+
+std::string expand_placeholders(const std::string& text) {
+  const char* from_environment = std::getenv("SETTLE_NPM_DIR");
+  std::string npm = from_environment ? from_environment : SETTLE_NPM_DIR;
+  std::string out = text;
+  for (auto at = out.find("{npm}"); at != std::string::npos; at = out.find("{npm}", at + npm.size())) {
+    out.replace(at, 5, npm);
+  }
+  return out;
+}
+
+std::optional<std::string> unavailable_reason(const EngineProfile& profile) {
+  std::string hint = profile.install.empty() ? "" : " (to install: " + profile.install + ")";
+  if (profile.adapter == "process" && !on_path(profile.command[0])) {
+    return profile.command[0] + " is not on PATH" + hint;
+  }
+  for (const auto& prelude : profile.preludes) {
+    std::string path = expand_placeholders(prelude);
+    if (access(path.c_str(), R_OK) != 0) return path + " is missing" + hint;
+  }
+  return std::nullopt;
+}
+
+}  // namespace settle

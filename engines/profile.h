@@ -1,0 +1,53 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "engines/process/child_process.h"
+
+namespace settle {
+
+// An engine profile (engines/profiles/*.json, or a user's file given to --engine).
+struct EngineProfile {
+  std::string name;
+  std::string description;
+  std::string adapter;                    // "duktape" or "process"
+  std::string driver;                     // process: "node" or "spidermonkey"
+  std::vector<std::string> command;       // process: argv, never run through a shell
+  std::vector<std::string> version;       // argv whose first output line is the version
+  std::vector<std::string> preludes;      // files loaded into every realm before the case
+  std::vector<std::string> aliases;       // names bound to the global object (self, window, ...)
+  bool own_promise = true;                // duktape: install settle's Promise
+  std::map<std::string, std::string> probes;  // extra feature probes: name -> expression
+  std::vector<std::string> lacks;         // features declared missing
+  ResourceLimits limits;
+  std::string install;                    // how to get what the profile needs
+  std::string source;                     // "built-in" or the file it came from
+};
+
+class ProfileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Parses a profile; `source` names it in errors. Unknown fields are errors. Throws ProfileError.
+EngineProfile parse_profile(const std::string& text, const std::string& source);
+
+// The built-in profiles, by name.
+const std::map<std::string, EngineProfile>& builtin_profiles();
+
+// --engine NAME finds a built-in profile; a value ending in .json, or naming a file, is read as a
+// user's profile. Throws ProfileError.
+EngineProfile find_profile(const std::string& name_or_file);
+
+// Replaces {npm} with the folder of npm packages (SETTLE_NPM_DIR, or the environment variable of
+// that name) in every path and argument.
+std::string expand_placeholders(const std::string& text);
+
+// Why the profile cannot run here (a command not on PATH, a missing file), or nothing.
+std::optional<std::string> unavailable_reason(const EngineProfile& profile);
+
+}  // namespace settle
