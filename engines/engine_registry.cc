@@ -24,7 +24,8 @@ std::unique_ptr<EngineFactory> make_engine_factory(const std::string& name,
     throw EngineUnavailable(profile.name + " is not available here: " + *reason);
   }
   try {
-    if (profile.adapter == "duktape") return std::make_unique<DuktapeEngineFactory>(profile, options);
+    if (profile.adapter == "duktape")
+      return std::make_unique<DuktapeEngineFactory>(profile, options);
     return std::make_unique<ProcessEngineFactory>(profile, options);
   } catch (const std::exception& error) {
     throw EngineUnavailable(profile.name + " could not start: " + error.what());

@@ -41,8 +41,8 @@ bool on_path(const std::string& command) {
 
 EngineProfile parse_profile(const std::string& text, const std::string& source) {
   static const std::set<std::string> kFields = {
-      "name",     "description", "adapter", "driver", "command", "version", "preludes",
-      "aliases",  "own_promise", "probes",  "lacks",  "limits",  "install", "//"};
+      "name",    "description", "adapter", "driver", "command", "version", "preludes",
+      "aliases", "own_promise", "probes",  "lacks",  "limits",  "install", "//"};
   json document;
   try {
     document = json::parse(text, nullptr, true, /*ignore_comments=*/true);
@@ -68,12 +68,14 @@ EngineProfile parse_profile(const std::string& text, const std::string& source) 
     profile.driver = document.value("driver", "");
     if (document.contains("command")) profile.command = string_list(document["command"], "command");
     if (document.contains("version")) profile.version = string_list(document["version"], "version");
-    if (document.contains("preludes")) profile.preludes = string_list(document["preludes"], "preludes");
+    if (document.contains("preludes"))
+      profile.preludes = string_list(document["preludes"], "preludes");
     if (document.contains("aliases")) profile.aliases = string_list(document["aliases"], "aliases");
     if (document.contains("lacks")) profile.lacks = string_list(document["lacks"], "lacks");
     profile.own_promise = document.value("own_promise", true);
     if (document.contains("probes")) {
-      if (!document["probes"].is_object()) throw ProfileError("probes: must map feature names to expressions");
+      if (!document["probes"].is_object())
+        throw ProfileError("probes: must map feature names to expressions");
       for (const auto& [feature, code] : document["probes"].items()) {
         if (!code.is_string()) throw ProfileError("probes." + feature + ": must be a string");
         profile.probes[feature] = code;
@@ -87,8 +89,10 @@ EngineProfile parse_profile(const std::string& text, const std::string& source) 
     profile.install = document.value("install", "");
     if (profile.adapter == "process") {
       if (profile.command.empty()) throw ProfileError("command: required for the process adapter");
-      if (profile.driver != "node" && profile.driver != "spidermonkey") {
-        throw ProfileError("driver: must be \"node\" or \"spidermonkey\" for the process adapter");
+      if (!profile.driver.empty() && profile.driver != "node" && profile.driver != "spidermonkey") {
+        throw ProfileError(
+            "driver: must be \"node\" or \"spidermonkey\" (or absent, when the command "
+            "is a driver of its own that speaks settle's protocol)");
       }
     }
   } catch (const json::exception& error) {
@@ -103,7 +107,8 @@ const std::map<std::string, EngineProfile>& builtin_profiles() {
   static const auto profiles = [] {
     std::map<std::string, EngineProfile> map;
     for (const auto& file : embedded::kBuiltinProfiles) {
-      EngineProfile profile = parse_profile(file.text, std::string("engines/profiles/") + file.name);
+      EngineProfile profile =
+          parse_profile(file.text, std::string("engines/profiles/") + file.name);
       profile.source = "built-in";
       map.emplace(profile.name, std::move(profile));
     }
@@ -116,8 +121,8 @@ EngineProfile find_profile(const std::string& name_or_file) {
   auto builtin = builtin_profiles().find(name_or_file);
   if (builtin != builtin_profiles().end()) return builtin->second;
   std::error_code error;
-  bool looks_like_file = name_or_file.size() > 5 &&
-                         name_or_file.compare(name_or_file.size() - 5, 5, ".json") == 0;
+  bool looks_like_file =
+      name_or_file.size() > 5 && name_or_file.compare(name_or_file.size() - 5, 5, ".json") == 0;
   if (looks_like_file || std::filesystem::is_regular_file(name_or_file, error)) {
     std::ifstream in(name_or_file, std::ios::binary);
     if (!in) throw ProfileError("cannot read the engine profile " + name_or_file);
@@ -126,7 +131,8 @@ EngineProfile find_profile(const std::string& name_or_file) {
     return parse_profile(text.str(), name_or_file);
   }
   std::string known;
-  for (const auto& [name, profile] : builtin_profiles()) known += (known.empty() ? "" : ", ") + name;
+  for (const auto& [name, profile] : builtin_profiles())
+    known += (known.empty() ? "" : ", ") + name;
   throw ProfileError("unknown engine \"" + name_or_file + "\" (built-in engines: " + known +
                      "; or give a profile file)");
 }
@@ -135,7 +141,8 @@ std::string expand_placeholders(const std::string& text) {
   const char* from_environment = std::getenv("SETTLE_NPM_DIR");
   std::string npm = from_environment ? from_environment : SETTLE_NPM_DIR;
   std::string out = text;
-  for (auto at = out.find("{npm}"); at != std::string::npos; at = out.find("{npm}", at + npm.size())) {
+  for (auto at = out.find("{npm}"); at != std::string::npos;
+       at = out.find("{npm}", at + npm.size())) {
     out.replace(at, 5, npm);
   }
   return out;

@@ -14,18 +14,18 @@ namespace settle {
 struct EngineProfile {
   std::string name;
   std::string description;
-  std::string adapter;                    // "duktape" or "process"
-  std::string driver;                     // process: "node" or "spidermonkey"
-  std::vector<std::string> command;       // process: argv, never run through a shell
-  std::vector<std::string> version;       // argv whose first output line is the version
-  std::vector<std::string> preludes;      // files loaded into every realm before the case
-  std::vector<std::string> aliases;       // names bound to the global object (self, window, ...)
-  bool own_promise = true;                // duktape: install settle's Promise
+  std::string adapter;                // "duktape" or "process"
+  std::string driver;                 // process: "node" or "spidermonkey"
+  std::vector<std::string> command;   // process: argv, never run through a shell
+  std::vector<std::string> version;   // argv whose first output line is the version
+  std::vector<std::string> preludes;  // files loaded into every realm before the case
+  std::vector<std::string> aliases;   // names bound to the global object (self, window, ...)
+  bool own_promise = true;            // duktape: install settle's Promise
   std::map<std::string, std::string> probes;  // extra feature probes: name -> expression
-  std::vector<std::string> lacks;         // features declared missing
+  std::vector<std::string> lacks;             // features declared missing
   ResourceLimits limits;
-  std::string install;                    // how to get what the profile needs
-  std::string source;                     // "built-in" or the file it came from
+  std::string install;  // how to get what the profile needs
+  std::string source;   // "built-in" or the file it came from
 };
 
 class ProfileError : public std::runtime_error {

@@ -98,7 +98,8 @@ void ChildProcess::read_stderr() {
     ssize_t n = ::read(stderr_fd_, buffer, sizeof buffer);
     if (n > 0) {
       stderr_tail_.append(buffer, static_cast<std::size_t>(n));
-      if (stderr_tail_.size() > kStderrTail) stderr_tail_.erase(0, stderr_tail_.size() - kStderrTail);
+      if (stderr_tail_.size() > kStderrTail)
+        stderr_tail_.erase(0, stderr_tail_.size() - kStderrTail);
     } else if (n == 0) {
       close_fd(stderr_fd_);
     } else {
@@ -127,7 +128,8 @@ ChildProcess::Read ChildProcess::read_line(std::string* line,
         deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return Read::kTimeout;
     pollfd fds[2] = {{stdout_fd_, POLLIN, 0}, {stderr_fd_, POLLIN, 0}};
-    int ready = poll(fds, stderr_fd_ >= 0 ? 2 : 1, static_cast<int>(std::min<long long>(left.count(), 1000)));
+    int ready = poll(fds, stderr_fd_ >= 0 ? 2 : 1,
+                     static_cast<int>(std::min<long long>(left.count(), 1000)));
     if (ready < 0 && errno != EINTR) return Read::kEnded;
     if (stderr_fd_ >= 0 && (fds[1].revents & (POLLIN | POLLHUP))) read_stderr();
     if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
@@ -155,8 +157,10 @@ std::string ChildProcess::exit_description() {
   if (!reaped_) {
     // Its stdout has closed; give it a moment to exit on its own before forcing it.
     for (int i = 0; i < 100 && !reaped_; ++i) {
-      if (waitpid(pid_, &status_, WNOHANG) == pid_) reaped_ = true;
-      else usleep(2000);
+      if (waitpid(pid_, &status_, WNOHANG) == pid_)
+        reaped_ = true;
+      else
+        usleep(2000);
     }
     kill();
   }
@@ -164,7 +168,8 @@ std::string ChildProcess::exit_description() {
   if (WIFEXITED(status_)) return "exited with status " + std::to_string(WEXITSTATUS(status_));
   if (WIFSIGNALED(status_)) {
     int signal_number = WTERMSIG(status_);
-    return "was killed by signal " + std::to_string(signal_number) + " (" + strsignal(signal_number) + ")";
+    return "was killed by signal " + std::to_string(signal_number) + " (" +
+           strsignal(signal_number) + ")";
   }
   return "ended";
 }

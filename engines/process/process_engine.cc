@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "engines/embedded_files.h"
 #include "engines/feature_probes.h"
@@ -17,7 +18,7 @@ extern const char* const kHostJs;
 namespace {
 
 const std::chrono::seconds kStartTimeout{30};
-constexpr std::size_t kMaxReplyBytes = 64u << 20;   // one reply line
+constexpr std::size_t kMaxReplyBytes = 64u << 20;    // one reply line
 constexpr std::size_t kMaxOutputBytes = 256u << 20;  // all a process may print
 constexpr std::size_t kNoiseKept = 2048;
 
@@ -26,6 +27,18 @@ std::string driver_text(const std::string& driver) {
     if (driver + "_driver.js" == file.name) return file.text;
   }
   throw std::runtime_error("no driver named " + driver);
+}
+
+// The line of an engine's stderr that best says why it ended: one that mentions memory, or else
+// the last non-empty one.
+std::string telling_line(const std::string& text) {
+  std::istringstream lines(text);
+  std::string line, last;
+  while (std::getline(lines, line)) {
+    if (line.find("out of memory") != std::string::npos) return line;
+    if (!line.empty()) last = line;
+  }
+  return last;
 }
 
 std::string first_line(std::string text) {
@@ -97,8 +110,8 @@ nlohmann::json ProcessEngine::start() {
       case ChildProcess::Read::kTooLong:
       case ChildProcess::Read::kEnded: {
         std::string why = child_->exit_description();
-        throw std::runtime_error(shared_->profile.name + " " + why + " while starting: " +
-                                 first_line(child_->stderr_tail()));
+        throw std::runtime_error(shared_->profile.name + " " + why +
+                                 " while starting: " + first_line(child_->stderr_tail()));
       }
     }
   }
@@ -148,9 +161,9 @@ Observation ProcessEngine::run(const Job& job) {
       observation.fault = shared_->profile.name + " printed a line longer than " +
                           std::to_string(kMaxReplyBytes >> 20) + " MiB";
     } else {
-      observation.fault = shared_->profile.name + " " + child_->exit_description() +
-                          " during the case";
-      std::string tail = first_line(child_->stderr_tail());
+      observation.fault =
+          shared_->profile.name + " " + child_->exit_description() + " during the case";
+      std::string tail = telling_line(child_->stderr_tail());
       if (!tail.empty()) observation.fault += ": " + tail;
       if (!noise.empty()) observation.fault += "\nit printed: " + noise;
     }
@@ -179,8 +192,11 @@ ProcessEngineFactory::ProcessEngineFactory(EngineProfile profile, EngineOptions 
   std::string pattern = (std::filesystem::temp_directory_path() / "settle-driver-XXXXXX").string();
   if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot make a temporary folder");
   shared.folder = pattern;
-  std::filesystem::path driver = shared.folder / (shared.profile.driver + "_driver.js");
-  std::ofstream(driver, std::ios::binary) << driver_text(shared.profile.driver);
+  std::filesystem::path driver;
+  if (!shared.profile.driver.empty()) {
+    driver = shared.folder / (shared.profile.driver + "_driver.js");
+    std::ofstream(driver, std::ios::binary) << driver_text(shared.profile.driver);
+  }
   for (const auto& argument : shared.profile.command) {
     std::string expanded = expand_placeholders(argument);
     auto at = expanded.find("{driver}");

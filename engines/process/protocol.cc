@@ -18,8 +18,9 @@ std::string make_nonce() {
 
 std::string setup_request(const std::string& nonce, const std::string& host_source,
                           const std::vector<Prelude>& preludes,
-                          const std::vector<std::string>& aliases, const std::string& probe_script) {
-  json request = {{"type", "setup"},   {"nonce", nonce},     {"host", host_source},
+                          const std::vector<std::string>& aliases,
+                          const std::string& probe_script) {
+  json request = {{"type", "setup"},    {"nonce", nonce},         {"host", host_source},
                   {"aliases", aliases}, {"probes", probe_script}, {"preludes", json::array()}};
   for (const Prelude& prelude : preludes) {
     request["preludes"].push_back({{"file", prelude.file}, {"code", prelude.code}});
@@ -69,7 +70,8 @@ Observation observation_from_reply(const json& reply) {
     throw ProtocolError(std::string("the engine's report is unreadable: ") + error.what());
   }
   observation.parse_error = reply.value("parse_error", false);
-  if (!observation.state && observation.fault.empty()) observation.fault = "the engine saw no outcome";
+  if (!observation.state && observation.fault.empty())
+    observation.fault = "the engine saw no outcome";
   return observation;
 }
 

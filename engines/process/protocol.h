@@ -14,9 +14,10 @@ namespace settle {
 // JSON line on the driver's stdin; each reply one line on its stdout, `<nonce> <JSON>`, where the
 // nonce is chosen per process, so nothing a case makes the engine print can pass for a reply.
 //   settle -> driver  {"type":"setup","nonce","host","preludes":[{file,code}],"aliases","probes"}
-//   driver -> settle  {"type":"ready","version","features":{name: bool}} | {"type":"error","message"}
-//   settle -> driver  {"type":"case","id","code","strict","watch":[names]}
-//   driver -> settle  {"type":"result","parse_error","report":{host.js report}} | {"type":"fault","message"}
+//   driver -> settle  {"type":"ready","version","features":{name: bool}} |
+//   {"type":"error","message"} settle -> driver
+//   {"type":"case","id","code","strict","watch":[names]} driver -> settle
+//   {"type":"result","parse_error","report":{host.js report}} | {"type":"fault","message"}
 
 class ProtocolError : public std::runtime_error {
  public:

@@ -100,6 +100,11 @@ function runCase(request) {
       parseError = true;
     }
   }
+  // SpiderMonkey reports an exhausted heap as the uncatchable string "out of memory".
+  if (threw && completion === 'out of memory') {
+    reply({ type: 'fault', message: 'the case ran out of memory' });
+    return;
+  }
   if (threw) realm.api.observeThrow(completion);
   else realm.api.observe(completion);
   do {

@@ -1,0 +1,174 @@
+// End-to-end tests of settle's engines: the real node and SpiderMonkey shells, and a deliberately
+// misbehaving engine for faults. Each runs the built settle binary and reads its JSON report.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "process.h"
+
+namespace settle::testing {
+namespace {
+
+using nlohmann::json;
+
+ProcessResult settle(std::vector<std::string> args, const std::string& cwd) {
+  args.insert(args.begin(), SETTLE_BINARY);
+  return run_process(args, cwd);
+}
+
+bool engine_available(const std::string& name) {
+  ProcessResult engines = run_process({SETTLE_BINARY, "engines"});
+  return engines.out.find(name + "  available") != std::string::npos;
+}
+
+std::map<std::string, std::string> statuses(const std::string& report_path,
+                                            const std::string& engine) {
+  std::map<std::string, std::string> by_id;
+  json report = json::parse(read_file(report_path));
+  for (const json& record : report["results"]) {
+    if (record["engine"] == engine)
+      by_id[record["id"]] =
+          record["status"].get<std::string>() + " " + record["message"].get<std::string>();
+  }
+  return by_id;
+}
+
+std::string status_of(const std::map<std::string, std::string>& statuses, const std::string& id) {
+  auto found = statuses.find(id);
+  return found == statuses.end() ? "missing" : found->second.substr(0, found->second.find(' '));
+}
+
+const char* const kHostile = R"json({"cases": [
+  {"id": "a-loop", "timeout_ms": 1500, "code": "while (true) {}", "expect": {"returns": 1}},
+  {"id": "b-job-loop", "timeout_ms": 1500, "code": "function f() { Promise.resolve().then(f); } f()",
+   "expect": {"returns": 1}},
+  {"id": "c-memory-bomb", "timeout_ms": 60000,
+   "code": "var a = []; while (true) a.push({x: a.length, y: [1, 2, 3]});", "expect": {"returns": 1}},
+  {"id": "d-recursion", "code": "function f() { return f() + 1; } f()", "expect": {"throws": {"$any": true}}},
+  {"id": "e-fine", "code": "Promise.resolve('ok').finally(function () {})", "expect": {"fulfilled": "ok"}},
+  {"id": "f-unhandled", "code": "Promise.reject(new Error('nobody catches me')); 1", "expect": {"returns": 1}},
+  {"id": "g-fine-after", "code": "$log(1); Promise.reject(2)", "expect": {"rejected": 2, "log": [1]}}
+]})json";
+
+class RealEngineTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(RealEngineTest, RunawayCasesEndAsTimeoutOrErrorAndTheOthersPass) {
+  if (!engine_available(GetParam())) GTEST_SKIP() << GetParam() << " is not installed";
+  TempDir dir;
+  dir.write("cases/hostile.json", kHostile);
+  ProcessResult run =
+      settle({"run", "cases", "-e", GetParam(), "-j", "2", "--json", "r.json"}, dir.path());
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  auto results = statuses(dir.file("r.json"), GetParam());
+  EXPECT_EQ(status_of(results, "hostile/a-loop"), "timeout");
+  EXPECT_EQ(status_of(results, "hostile/b-job-loop"), "timeout");
+  EXPECT_EQ(status_of(results, "hostile/c-memory-bomb"), "error")
+      << results["hostile/c-memory-bomb"];
+  EXPECT_EQ(status_of(results, "hostile/d-recursion"), "pass") << results["hostile/d-recursion"];
+  EXPECT_EQ(status_of(results, "hostile/e-fine"), "pass") << results["hostile/e-fine"];
+  EXPECT_EQ(status_of(results, "hostile/f-unhandled"), "pass") << results["hostile/f-unhandled"];
+  EXPECT_EQ(status_of(results, "hostile/g-fine-after"), "pass") << results["hostile/g-fine-after"];
+}
+
+TEST_P(RealEngineTest, CaseCodeReachesNoFileProcessOrShellFunction) {
+  if (!engine_available(GetParam())) GTEST_SKIP() << GetParam() << " is not installed";
+  TempDir dir;
+  dir.write("cases/sandbox.json", R"json({"cases": [
+    {"id": "names", "code": "[typeof require, typeof process, typeof module, typeof os, typeof read, typeof snarf, typeof redirect, typeof system, typeof evaluate, typeof load, typeof quit, typeof readline, typeof newGlobal]",
+     "expect": {"returns": ["undefined", "undefined", "undefined", "undefined", "undefined", "undefined", "undefined", "undefined", "undefined", "undefined", "undefined", "undefined", "undefined"]}},
+    {"id": "constructor-escape",
+     "code": "var found; try { found = typeof Function('return this')().process; } catch (e) { found = 'threw'; } found",
+     "expect": {"returns": "undefined"}},
+    {"id": "host-api-only", "code": "[typeof $log, typeof print, typeof setTimeout, typeof clearTimeout]",
+     "expect": {"returns": ["function", "function", "function", "function"]}}
+  ]})json");
+  ProcessResult run = settle({"run", "cases", "-e", GetParam()}, dir.path());
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+}
+
+TEST_P(RealEngineTest, ShippedCorpusPasses) {
+  if (!engine_available(GetParam())) GTEST_SKIP() << GetParam() << " is not installed";
+  ProcessResult run = settle({"run", "cases", "-e", GetParam(), "--quiet"}, SETTLE_SOURCE_DIR);
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_NE(run.out.find(" 0 failed"), std::string::npos) << run.out;
+}
+
+TEST_P(RealEngineTest, APreludeReplacesAMethodInEveryRealm) {
+  if (!engine_available(GetParam())) GTEST_SKIP() << GetParam() << " is not installed";
+  TempDir dir;
+  dir.write("patch.js", "Promise.prototype.finally = function (f) { return this.then(f, f); };");
+  dir.write("cases/p.json", R"json({"cases": [
+    {"id": "a", "code": "Promise.resolve(2).finally(function () { return 77; })", "expect": {"fulfilled": 2}},
+    {"id": "b", "code": "Promise.prototype.finally.length", "expect": {"returns": 1}}
+  ]})json");
+  ProcessResult run = settle(
+      {"run", "cases", "-e", GetParam(), "--prelude", "patch.js", "--json", "r.json"}, dir.path());
+  auto results = statuses(dir.file("r.json"), GetParam());
+  EXPECT_EQ(status_of(results, "p/a"), "fail") << "the patched finally returns 77";
+  EXPECT_EQ(status_of(results, "p/b"), "pass");
+}
+
+INSTANTIATE_TEST_SUITE_P(Shells, RealEngineTest, ::testing::Values("node", "spidermonkey"));
+
+TEST(MisbehavingEngine, EachFaultEndsItsCaseAndTheOthersStillPass) {
+  TempDir dir;
+  dir.write("misbehaving.json", std::string(R"json({"name": "misbehaving", "adapter": "process",
+    "command": ["node", ")json") + SETTLE_SOURCE_DIR +
+                                    "/tests/e2e/misbehaving_engine.js\"]}");
+  dir.write("cases/m.json", R"json({"cases": [
+    {"id": "a-fine", "code": "1", "expect": {"returns": 1}},
+    {"id": "b-crash", "code": "CRASH", "expect": {"returns": 1}},
+    {"id": "c-fine", "code": "1", "expect": {"returns": 1}},
+    {"id": "d-exit", "code": "EXIT", "expect": {"returns": 1}},
+    {"id": "e-garbage", "timeout_ms": 1000, "code": "GARBAGE", "expect": {"returns": 1}},
+    {"id": "f-bad-json", "code": "BADJSON", "expect": {"returns": 1}},
+    {"id": "g-silent", "timeout_ms": 500, "code": "SILENT", "expect": {"returns": 1}},
+    {"id": "h-fine", "code": "1", "expect": {"returns": 1}}
+  ]})json");
+  ProcessResult run =
+      settle({"run", "cases", "-e", dir.file("misbehaving.json"), "-j", "1", "--json", "r.json"},
+             dir.path());
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  auto results = statuses(dir.file("r.json"), "misbehaving");
+  EXPECT_EQ(status_of(results, "m/a-fine"), "pass");
+  EXPECT_EQ(status_of(results, "m/b-crash"), "error");
+  EXPECT_NE(results["m/b-crash"].find("killed by signal 11"), std::string::npos)
+      << results["m/b-crash"];
+  EXPECT_EQ(status_of(results, "m/c-fine"), "pass");
+  EXPECT_EQ(status_of(results, "m/d-exit"), "error");
+  EXPECT_NE(results["m/d-exit"].find("exited with status 7"), std::string::npos)
+      << results["m/d-exit"];
+  EXPECT_EQ(status_of(results, "m/e-garbage"), "timeout") << results["m/e-garbage"];
+  EXPECT_EQ(status_of(results, "m/f-bad-json"), "error");
+  EXPECT_NE(results["m/f-bad-json"].find("not JSON"), std::string::npos) << results["m/f-bad-json"];
+  EXPECT_EQ(status_of(results, "m/g-silent"), "timeout");
+  EXPECT_EQ(status_of(results, "m/h-fine"), "pass");
+}
+
+TEST(MisbehavingEngine, AProfileWhoseCommandCannotStartExitsThree) {
+  TempDir dir;
+  dir.write("broken.json",
+            R"json({"name": "broken", "adapter": "process", "command": ["false"]})json");
+  dir.write("cases/a.json",
+            R"json({"cases": [{"id": "a", "code": "1", "expect": {"returns": 1}}]})json");
+  ProcessResult run = settle({"run", "cases", "-e", dir.file("broken.json")}, dir.path());
+  EXPECT_EQ(run.exit_code, 3);
+  EXPECT_NE(run.err.find("broken could not start"), std::string::npos) << run.err;
+}
+
+TEST(MisbehavingEngine, AMissingCommandSaysHowToInstallIt) {
+  TempDir dir;
+  dir.write("absent.json", R"json({"name": "absent", "adapter": "process",
+    "command": ["no-such-js-shell"], "install": "apt-get install no-such-js-shell"})json");
+  dir.write("cases/a.json",
+            R"json({"cases": [{"id": "a", "code": "1", "expect": {"returns": 1}}]})json");
+  ProcessResult run = settle({"run", "cases", "-e", dir.file("absent.json")}, dir.path());
+  EXPECT_EQ(run.exit_code, 3);
+  EXPECT_NE(run.err.find(
+                "no-such-js-shell is not on PATH (to install: apt-get install no-such-js-shell)"),
+            std::string::npos)
+      << run.err;
+}
+
+}  // namespace
+}  // namespace settle::testing
