@@ -3,11 +3,13 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 REPORT_DIR ?= $(BUILD_DIR)/reports
 
-# Debian packages the build and the tests need.
+# Debian packages the build and the tests need: libmozjs-102-dev brings the SpiderMonkey shell
+# (js102) and nodejs node, both engines the tests run on (a node already on PATH is kept).
 DEBIAN_PACKAGES := cmake g++ make pkg-config duktape-dev nlohmann-json3-dev libcli11-dev \
-	libgtest-dev libgmock-dev libpugixml-dev libxml2-utils
+	libgtest-dev libgmock-dev libpugixml-dev libxml2-utils libmozjs-102-dev \
+	$(if $(shell command -v node),,nodejs npm)
 
-.PHONY: all deps configure build run test clean
+.PHONY: all deps configure build run test engines clean
 
 all: build
 
@@ -35,7 +37,16 @@ run: build
 	$(BUILD_DIR)/settle run cases --json $(REPORT_DIR)/settle.json --junit $(REPORT_DIR)/settle.xml
 	@echo "Reports: $(REPORT_DIR)/settle.json $(REPORT_DIR)/settle.xml"
 
+# Installs the npm packages that some engine profiles load (Promise libraries, engine262,
+# QuickJS) into the build folder, never into the repository.
+engines: build
+	mkdir -p $(BUILD_DIR)/engines
+	cp engines/npm/package.json $(BUILD_DIR)/engines/package.json
+	cd $(BUILD_DIR)/engines && npm install --no-audit --no-fund --loglevel=error
+
+# The library profiles' tests need `make engines`; without the npm registry they are skipped.
 test: build
+	-$(MAKE) --no-print-directory engines
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 clean:

@@ -42,7 +42,7 @@ bool on_path(const std::string& command) {
 EngineProfile parse_profile(const std::string& text, const std::string& source) {
   static const std::set<std::string> kFields = {
       "name",    "description", "adapter", "driver", "command", "version", "preludes",
-      "aliases", "own_promise", "probes",  "lacks",  "limits",  "install", "//"};
+      "aliases", "own_promise", "silent_console", "probes",  "lacks",  "limits",  "install", "//"};
   json document;
   try {
     document = json::parse(text, nullptr, true, /*ignore_comments=*/true);
@@ -73,6 +73,7 @@ EngineProfile parse_profile(const std::string& text, const std::string& source) 
     if (document.contains("aliases")) profile.aliases = string_list(document["aliases"], "aliases");
     if (document.contains("lacks")) profile.lacks = string_list(document["lacks"], "lacks");
     profile.own_promise = document.value("own_promise", true);
+    profile.silent_console = document.value("silent_console", false);
     if (document.contains("probes")) {
       if (!document["probes"].is_object())
         throw ProfileError("probes: must map feature names to expressions");

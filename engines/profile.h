@@ -21,6 +21,8 @@ struct EngineProfile {
   std::vector<std::string> preludes;  // files loaded into every realm before the case
   std::vector<std::string> aliases;   // names bound to the global object (self, window, ...)
   bool own_promise = true;            // duktape: install settle's Promise
+  bool silent_console = false;       // a console whose methods discard their arguments, for
+                                     // libraries that warn through it
   std::map<std::string, std::string> probes;  // extra feature probes: name -> expression
   std::vector<std::string> lacks;             // features declared missing
   ResourceLimits limits;
