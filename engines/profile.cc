@@ -90,10 +90,14 @@ EngineProfile parse_profile(const std::string& text, const std::string& source) 
     profile.install = document.value("install", "");
     if (profile.adapter == "process") {
       if (profile.command.empty()) throw ProfileError("command: required for the process adapter");
-      if (!profile.driver.empty() && profile.driver != "node" && profile.driver != "spidermonkey") {
-        throw ProfileError(
-            "driver: must be \"node\" or \"spidermonkey\" (or absent, when the command "
-            "is a driver of its own that speaks settle's protocol)");
+      bool known_driver = profile.driver.empty();
+      for (const auto& file : embedded::kDrivers) {
+        known_driver = known_driver || profile.driver + "_driver.js" == file.name;
+      }
+      if (!known_driver) {
+        throw ProfileError("driver: no built-in driver \"" + profile.driver +
+                           "\" (leave it out when the command is a driver of its own that speaks "
+                           "settle's protocol)");
       }
     }
   } catch (const json::exception& error) {
