@@ -41,8 +41,9 @@ bool on_path(const std::string& command) {
 
 EngineProfile parse_profile(const std::string& text, const std::string& source) {
   static const std::set<std::string> kFields = {
-      "name",    "description", "adapter", "driver", "command", "version", "preludes",
-      "aliases", "own_promise", "silent_console", "probes",  "lacks",  "limits",  "install", "//"};
+      "name",    "description", "adapter", "driver",      "batch",          "command",
+      "version", "preludes",    "aliases", "own_promise", "silent_console", "probes",
+      "lacks",   "limits",      "install", "//"};
   json document;
   try {
     document = json::parse(text, nullptr, true, /*ignore_comments=*/true);
@@ -66,6 +67,13 @@ EngineProfile parse_profile(const std::string& text, const std::string& source) 
       throw ProfileError("adapter: must be \"duktape\" or \"process\"");
     }
     profile.driver = document.value("driver", "");
+    std::string batch = document.value("batch", "realm");
+    if (batch != "realm" && batch != "process") {
+      throw ProfileError(
+          "batch: must be \"realm\" (many cases per process, a fresh realm each) or "
+          "\"process\" (a process per case)");
+    }
+    profile.process_per_case = batch == "process";
     if (document.contains("command")) profile.command = string_list(document["command"], "command");
     if (document.contains("version")) profile.version = string_list(document["version"], "version");
     if (document.contains("preludes"))

@@ -16,13 +16,14 @@ struct EngineProfile {
   std::string description;
   std::string adapter;                // "duktape" or "process"
   std::string driver;                 // process: "node" or "spidermonkey"
+  bool process_per_case = false;      // process: "batch": "process" (else "realm")
   std::vector<std::string> command;   // process: argv, never run through a shell
   std::vector<std::string> version;   // argv whose first output line is the version
   std::vector<std::string> preludes;  // files loaded into every realm before the case
   std::vector<std::string> aliases;   // names bound to the global object (self, window, ...)
   bool own_promise = true;            // duktape: install settle's Promise
-  bool silent_console = false;       // a console whose methods discard their arguments, for
-                                     // libraries that warn through it
+  bool silent_console = false;        // a console whose methods discard their arguments, for
+                                      // libraries that warn through it
   std::map<std::string, std::string> probes;  // extra feature probes: name -> expression
   std::vector<std::string> lacks;             // features declared missing
   ResourceLimits limits;

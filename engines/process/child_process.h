@@ -28,6 +28,8 @@ class ChildProcess {
 
   // Writes all of `data`; false when the process no longer reads (it has ended).
   bool write_all(const std::string& data);
+  // Ends the process's input (for a shell that reads its whole script from stdin).
+  void close_stdin() { close_fd(stdin_fd_); }
 
   // Reads the next line of stdout (without its newline) until `deadline`. A line longer than
   // `max_line` bytes ends the read with kTooLong.

@@ -13,7 +13,8 @@
 namespace settle {
 namespace embedded {
 extern const char* const kHostJs;
-}
+extern const char* const kDuktapePromiseJs;
+}  // namespace embedded
 
 namespace {
 
@@ -72,7 +73,20 @@ struct ProcessEngineShared {
   std::vector<std::string> command;
   std::vector<Prelude> preludes;  // the profile's, then --prelude's
   std::string probe_script;
+  std::string driver_source;  // for a process per case: the script sent on stdin
 };
+
+namespace {
+
+// For a shell that takes one script on stdin: the driver, then a call with the setup, the case
+// (null for the probes) and settle's Promise for engines that have none.
+std::string per_case_script(const ProcessEngineShared& shared, const std::string& setup,
+                            const std::string& request) {
+  return shared.driver_source + "\nsettleMain(" + setup + ", " + request + ", " +
+         embedded::kDuktapePromiseJs + ");\n";
+}
+
+}  // namespace
 
 ProcessEngine::ProcessEngine(std::shared_ptr<const ProcessEngineShared> shared)
     : shared_(std::move(shared)) {}
@@ -89,7 +103,10 @@ nlohmann::json ProcessEngine::start() {
   nonce_ = make_nonce();
   std::string setup = setup_request(nonce_, embedded::kHostJs, shared_->preludes,
                                     shared_->profile.aliases, shared_->probe_script);
-  if (!child_->write_all(setup)) {
+  if (shared_->profile.process_per_case) setup = per_case_script(*shared_, setup, "null");
+  bool sent = child_->write_all(setup);
+  if (shared_->profile.process_per_case) child_->close_stdin();
+  if (!sent) {
     std::string why = child_->exit_description();
     throw std::runtime_error(shared_->profile.name + " " + why + ": " + child_->stderr_tail());
   }
@@ -118,16 +135,38 @@ nlohmann::json ProcessEngine::start() {
 }
 
 Observation ProcessEngine::run(const Job& job) {
+  if (shared_->profile.process_per_case) {
+    // A fresh process is the fresh realm; it ends with the case.
+    Observation observation = run_in(job);
+    stop();
+    return observation;
+  }
+  return run_in(job);
+}
+
+Observation ProcessEngine::run_in(const Job& job) {
   Observation observation;
+  std::string request = case_request(job);
   try {
-    if (!child_) start();
+    if (shared_->profile.process_per_case) {
+      stop();
+      child_ = std::make_unique<ChildProcess>(shared_->command, shared_->profile.limits);
+      nonce_ = make_nonce();
+      std::string setup = setup_request(nonce_, embedded::kHostJs, shared_->preludes,
+                                        shared_->profile.aliases, shared_->probe_script);
+      request = per_case_script(*shared_, setup, request);
+    } else if (!child_) {
+      start();
+    }
   } catch (const std::exception& error) {
     stop();
     observation.fault = error.what();
     return observation;
   }
   auto deadline = std::chrono::steady_clock::now() + job.timeout;
-  if (!child_->write_all(case_request(job))) {
+  bool sent = child_->write_all(request);
+  if (shared_->profile.process_per_case) child_->close_stdin();
+  if (!sent) {
     observation.fault = shared_->profile.name + " " + child_->exit_description() +
                         " before taking the case: " + first_line(child_->stderr_tail());
     stop();
@@ -194,8 +233,9 @@ ProcessEngineFactory::ProcessEngineFactory(EngineProfile profile, EngineOptions 
   shared.folder = pattern;
   std::filesystem::path driver;
   if (!shared.profile.driver.empty()) {
+    shared.driver_source = driver_text(shared.profile.driver);
     driver = shared.folder / (shared.profile.driver + "_driver.js");
-    std::ofstream(driver, std::ios::binary) << driver_text(shared.profile.driver);
+    std::ofstream(driver, std::ios::binary) << shared.driver_source;
   }
   for (const auto& argument : shared.profile.command) {
     std::string expanded = expand_placeholders(argument);

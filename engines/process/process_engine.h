@@ -27,6 +27,7 @@ class ProcessEngine : public Engine {
   nlohmann::json start();
 
  private:
+  Observation run_in(const Job& job);
   void stop();
 
   std::shared_ptr<const ProcessEngineShared> shared_;
