@@ -245,9 +245,13 @@ ProcessEngineFactory::ProcessEngineFactory(EngineProfile profile, EngineOptions 
   }
   shared.probe_script = feature_probe_script(shared.profile.probes);
 
-  shared.info.version = shared.profile.name + " " + read_version(shared.profile.version);
+  std::vector<std::string> version_command;
+  for (const auto& argument : shared.profile.version) version_command.push_back(expand_placeholders(argument));
+  std::string version = read_version(version_command);
   ProcessEngine probe(shared_);
   nlohmann::json ready = probe.start();
+  if (version == "unknown") version = ready.value("version", version);
+  shared.info.version = shared.profile.name + " " + version;
   const nlohmann::json features = ready.value("features", nlohmann::json::object());
   for (auto it = features.begin(); it != features.end(); ++it) {
     shared.info.features[it.key()] = it.value().is_boolean() && it.value().get<bool>();

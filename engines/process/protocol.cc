@@ -33,6 +33,7 @@ std::string case_request(const Job& job) {
                   {"id", job.test->id},
                   {"code", job.test->code},
                   {"strict", job.test->strict},
+                  {"timeout_ms", job.timeout.count()},
                   {"watch", job.watched_globals}};
   return request.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
 }

@@ -1,4 +1,4 @@
-// then runs its handlers from a timer (setTimeout 0) instead of a job: handlers run after timers and late
+// then runs its handlers from a timer (setTimeout 0) instead of in a job: handlers run after timers, and late
 // Old libraries (Q, when.js, early polyfills) fell back to setTimeout as their scheduler.
 (function () {
   'use strict';
@@ -8,8 +8,13 @@
   function closure(f) { return f; }
   var methods = {
     then(onFulfilled, onRejected) {
-      var defer = (h) => typeof h !== 'function' ? h
-        : closure((x) => then_.call(new Promise_((resolve) => setTimeout(resolve, 0)), () => h(x)));
+      // The handler's outcome is handed over through a plain thenable (not a promise), so that
+      // adopting it never goes through this then again.
+      var defer = (h) => typeof h !== 'function' ? h : closure((x) => ({
+        then: (resolve, reject) => {
+          setTimeout(() => { try { resolve(h(x)); } catch (e) { reject(e); } }, 0);
+        }
+      }));
       return then_.call(this, defer(onFulfilled), defer(onRejected));
     }
   };
