@@ -9,13 +9,17 @@ DEBIAN_PACKAGES := cmake g++ make pkg-config duktape-dev nlohmann-json3-dev libc
 	libgtest-dev libgmock-dev libpugixml-dev libxml2-utils libmozjs-102-dev \
 	$(if $(shell command -v node),,nodejs npm)
 
-.PHONY: all deps configure build run test engines clean
+# Only the tests need these: chromium opens the HTML report headless (its test is skipped without).
+TEST_PACKAGES := chromium
+
+.PHONY: all deps test-deps configure build run test engines clean
 
 all: build
 
-# Installs whatever of DEBIAN_PACKAGES is missing (needs root and apt-get).
+# Installs whatever of DEBIAN_PACKAGES (PACKAGES) is missing (needs root and apt-get).
+PACKAGES = $(DEBIAN_PACKAGES)
 deps:
-	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
+	@missing=$$(for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing missing Debian packages:" $$missing; \
@@ -44,8 +48,13 @@ engines: build
 	cp engines/npm/package.json $(BUILD_DIR)/engines/package.json
 	cd $(BUILD_DIR)/engines && npm install --no-audit --no-fund --loglevel=error
 
+# Best effort: without them the tests that need them are skipped.
+test-deps:
+	-@$(MAKE) --no-print-directory deps PACKAGES="$(TEST_PACKAGES)"
+
 # The library profiles' tests need `make engines`; without the npm registry they are skipped.
 test: build
+	-$(MAKE) --no-print-directory test-deps
 	-$(MAKE) --no-print-directory engines
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 

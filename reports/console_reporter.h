@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "reports/reporter.h"
 
@@ -13,11 +14,15 @@ struct ConsoleOptions {
   bool color = false;
 };
 
-// The console: a progress line, each failure with expected beside observed, a summary table per
-// engine, and one final line that CI logs can grep.
+// The console: a progress line, each failure with expected beside observed (a known failure on one
+// line), with several engines the cases where they disagree, a summary table per engine, the
+// gate's findings (expectations, baseline), and one final line that CI logs can grep.
 class ConsoleReporter : public Reporter {
  public:
-  ConsoleReporter(std::FILE* out, ConsoleOptions options) : out_(out), options_(options) {}
+  // The progress line goes to `progress_out` (stderr in a run; `out` when null), and is cleared
+  // before anything else is written, so the two never mix on one terminal.
+  ConsoleReporter(std::FILE* out, ConsoleOptions options, std::FILE* progress_out = nullptr)
+      : out_(out), progress_out_(progress_out ? progress_out : out), options_(options) {}
   void begin(const RunInfo& run) override;
   void add(const Result& result) override;
   void end(const Summary& summary) override;
@@ -27,13 +32,22 @@ class ConsoleReporter : public Reporter {
 
   static std::string final_line(const Summary& summary);
 
+  // Console rows of the disagreement matrix shown at most; the Markdown and HTML reports list all.
+  static constexpr std::size_t kMaxMatrixRows = 100;
+
  private:
   void clear_progress();
   std::string paint(const std::string& text, const char* code) const;
+  void print_disagreements();
+  void print_gate(const GateOutcome& gate);
 
   std::FILE* out_;
+  std::FILE* progress_out_;
   ConsoleOptions options_;
   bool progress_shown_ = false;
+  std::vector<std::string> engines_;
+  std::vector<Result> results_;  // kept for the disagreement matrix when there are several engines
+  std::string baseline_;         // the --baseline file, when given
 };
 
 }  // namespace settle

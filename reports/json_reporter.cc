@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "reports/atomic_file.h"
+#include "runner/report_reader.h"
 
 namespace settle {
 
@@ -39,15 +40,16 @@ json JsonReporter::result_json(const Result& result) {
   record["duration_ms"] = std::round(result.duration_ms * 1000) / 1000;
   record["message"] = result.message;
   if (!test.description.empty()) record["description"] = test.description;
+  if (result.known_failure) record["known_failure"] = *result.known_failure;
   return record;
 }
 
 void JsonReporter::begin(const RunInfo& run) {
   report_ = {
-      {"format", "settle-report/1"}, {"settle_version", run.settle_version},
-      {"started", run.started},      {"complete", false},
-      {"settings", run.settings},    {"engines", json::array()},
-      {"summary", json::object()},   {"load_errors", json::array()},
+      {"format", kReportFormat},   {"settle_version", run.settle_version},
+      {"started", run.started},    {"complete", false},
+      {"settings", run.settings},  {"engines", json::array()},
+      {"summary", json::object()}, {"load_errors", json::array()},
       {"results", json::array()},
   };
   for (const EngineInfo& engine : run.engines) {
@@ -69,6 +71,7 @@ void JsonReporter::add(const Result& result) { report_["results"].push_back(resu
 
 void JsonReporter::end(const Summary& summary) {
   report_["complete"] = summary.complete;
+  report_["seconds"] = std::round(summary.seconds * 1000) / 1000;
   for (const auto& [engine, counts] : summary.per_engine) {
     json& line = report_["summary"][engine];
     for (Status status :

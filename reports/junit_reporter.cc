@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <map>
 #include <pugixml.hpp>
+#include <set>
 #include <sstream>
 
 #include "reports/atomic_file.h"
@@ -47,8 +48,15 @@ void JunitReporter::add(const Result& result) {
   const Case& test = *result.test;
   std::string details = result.message;
   if (!test.description.empty()) details = test.description + "\n" + details;
-  rows_.push_back({result.engine + "." + file_key(test), test.local_id,
-                   std::string(status_name(result.status)), first_line(result.message), details,
+  std::string status(status_name(result.status));
+  std::string message = first_line(result.message);
+  if (result.known_failure) {
+    // As pytest writes an xfail: skipped, so that a known failure does not fail the build.
+    status = "known";
+    message = "known failure (" + std::string(status_name(result.status)) + ")" +
+              (result.known_failure->empty() ? "" : ": " + *result.known_failure);
+  }
+  rows_.push_back({result.engine + "." + file_key(test), test.local_id, status, message, details,
                    result.observed.printed, result.duration_ms / 1000});
 }
 
@@ -65,7 +73,7 @@ std::string JunitReporter::render(const Summary& summary) const {
     ++suite.tests;
     suite.failures += row.status == "fail";
     suite.errors += row.status == "timeout" || row.status == "error";
-    suite.skipped += row.status == "skip";
+    suite.skipped += row.status == "skip" || row.status == "known";
     suite.seconds += row.seconds;
   }
   SuiteCounts total;
@@ -104,21 +112,30 @@ std::string JunitReporter::render(const Summary& summary) const {
     suites[name] = node;
   }
 
+  // Consumers key test cases by classname and name: keep each pair unique, even when two case
+  // files map to one name (cases/a.json beside a test262 a.js) or a file has two load errors.
+  std::set<std::pair<std::string, std::string>> names;
   for (const Row& row : rows_) {
     pugi::xml_node testcase = suites[row.suite].append_child("testcase");
+    std::string name = row.name.empty() ? "(unnamed)" : row.name;
+    for (int n = 2; !names.emplace(row.suite, name).second; ++n) {
+      name = row.name + " (" + std::to_string(n) + ")";
+    }
     set(testcase, "classname", row.suite);
-    set(testcase, "name", row.name);
+    set(testcase, "name", name);
     set(testcase, "time", seconds_text(row.seconds));
     if (row.status == "pass") continue;
-    const char* element = row.status == "fail"   ? "failure"
-                          : row.status == "skip" ? "skipped"
-                                                 : "error";
+    const char* element = row.status == "fail"                            ? "failure"
+                          : row.status == "skip" || row.status == "known" ? "skipped"
+                                                                          : "error";
     pugi::xml_node outcome = testcase.append_child(element);
     std::string message = row.message.empty() ? row.status : row.message;
     set(outcome, "message", message);
     if (row.status != "skip") {
-      set(outcome, "type", row.status);
-      outcome.append_child(pugi::node_pcdata).set_value(xml_safe_text(row.details).c_str());
+      set(outcome, "type", row.status == "known" ? "known-failure" : row.status);
+      // Never an empty element: some consumers drop a <failure/> without text.
+      std::string details = row.details.empty() ? message : row.details;
+      outcome.append_child(pugi::node_pcdata).set_value(xml_safe_text(details).c_str());
     }
     if (!row.printed.empty()) {
       testcase.append_child("system-out")
@@ -129,7 +146,14 @@ std::string JunitReporter::render(const Summary& summary) const {
 
   std::ostringstream out;
   document.save(out, "  ", pugi::format_default | pugi::format_no_declaration, pugi::encoding_utf8);
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.str();
+  // pugixml leaves '>' unescaped in attribute values, which is valid XML, but some consumers
+  // choke on a literal "]]>" outside CDATA: write its '>' as a reference (the document has no
+  // CDATA section, comment or processing instruction where that would change the meaning).
+  std::string text = out.str();
+  for (std::size_t at = text.find("]]>"); at != std::string::npos; at = text.find("]]>", at)) {
+    text.replace(at + 2, 1, "&gt;");
+  }
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + text;
 }
 
 void JunitReporter::end(const Summary& summary) { write_file_atomically(path_, render(summary)); }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -34,6 +35,21 @@ struct Result {
   Observation observed;
   double duration_ms = 0;
   std::string message;  // why it failed, errored or was skipped
+  // Set when the expectations file (--expectations) lists this failure: the reason it gives.
+  std::optional<std::string> known_failure;
 };
+
+inline std::optional<Status> status_from_name(std::string_view name) {
+  for (Status status :
+       {Status::kPass, Status::kFail, Status::kSkip, Status::kTimeout, Status::kError}) {
+    if (status_name(status) == name) return status;
+  }
+  return std::nullopt;
+}
+
+// Whether a status counts against a run: fail, timeout and error (never skip).
+inline bool is_failure(Status status) {
+  return status == Status::kFail || status == Status::kTimeout || status == Status::kError;
+}
 
 }  // namespace settle

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engines/engine.h"
+#include "runner/gate.h"
 #include "runner/load_error.h"
 #include "runner/result.h"
 
@@ -33,6 +34,7 @@ struct Summary {
   std::size_t load_errors = 0;
   bool complete = true;
   double seconds = 0;
+  GateOutcome gate;  // known failures, stale expectations, baseline changes
 
   void add(const Result& result) {
     ++per_engine[result.engine].by_status[static_cast<std::size_t>(result.status)];

@@ -5,8 +5,8 @@
 #include <stdexcept>
 
 #include "engines/duktape/duktape_heap.h"
-#include "engines/host/host_report.h"
 #include "engines/feature_probes.h"
+#include "engines/host/host_report.h"
 
 namespace settle {
 namespace embedded {
@@ -186,7 +186,8 @@ void build_realm(duk_context* ctx, const DuktapeBootstrap& bootstrap, JobQueue* 
   for (const std::string& alias : bootstrap.aliases) {  // self, window, ...: for libraries
     duk_push_string(ctx, alias.c_str());
     duk_push_global_object(ctx);
-    duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE);
+    duk_def_prop(ctx, -3,
+                 DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE);
   }
   duk_pop(ctx);
 
@@ -334,7 +335,8 @@ std::string npm_package_version(const std::string& file) {
   std::string rest = file.substr(at + kFolder.size());
   std::size_t parts = rest.rfind('@', 0) == 0 ? 2 : 1;  // @scope/name
   std::size_t end = 0;
-  for (std::size_t i = 0; i < parts && end != std::string::npos; ++i) end = rest.find('/', end ? end + 1 : 0);
+  for (std::size_t i = 0; i < parts && end != std::string::npos; ++i)
+    end = rest.find('/', end ? end + 1 : 0);
   if (end == std::string::npos) return "";
   std::string name = rest.substr(0, end);
   std::ifstream in(file.substr(0, at + kFolder.size()) + name + "/package.json");

@@ -11,8 +11,9 @@ void read_host_report(const nlohmann::json& report, Observation& observation) {
   observation.value = report.value("value", nlohmann::json());
   const nlohmann::json& uncaught = report.value("uncaught", nlohmann::json::array());
   if (uncaught.is_array() && !uncaught.empty() && uncaught[0].is_object()) {
-    observation.fault = "uncaught exception in " + uncaught[0].value("where", std::string("a job")) +
-                        ": " + uncaught[0].value("value", nlohmann::json()).dump();
+    observation.fault = "uncaught exception in " +
+                        uncaught[0].value("where", std::string("a job")) + ": " +
+                        uncaught[0].value("value", nlohmann::json()).dump();
   }
 }
 

@@ -43,7 +43,7 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv, const ResourceL
     dup2(in[0], 0);
     dup2(out[1], 1);
     dup2(err[1], 2);
-    setpgid(0, 0);                    // its own process group, so a kill reaches what it starts
+    setpgid(0, 0);                     // its own process group, so a kill reaches what it starts
     prctl(PR_SET_PDEATHSIG, SIGKILL);  // and it ends with settle, even in an endless loop
     set_limit(RLIMIT_AS, limits.address_space_mb);
     set_limit(RLIMIT_DATA, limits.data_mb);

@@ -246,7 +246,8 @@ ProcessEngineFactory::ProcessEngineFactory(EngineProfile profile, EngineOptions 
   shared.probe_script = feature_probe_script(shared.profile.probes);
 
   std::vector<std::string> version_command;
-  for (const auto& argument : shared.profile.version) version_command.push_back(expand_placeholders(argument));
+  for (const auto& argument : shared.profile.version)
+    version_command.push_back(expand_placeholders(argument));
   std::string version = read_version(version_command);
   ProcessEngine probe(shared_);
   nlohmann::json ready = probe.start();

@@ -14,5 +14,7 @@ constexpr int kExitNoEngine = 3;
 void add_run_command(CLI::App& app, int* exit_status);
 void add_list_command(CLI::App& app, int* exit_status);
 void add_engines_command(CLI::App& app, int* exit_status);
+void add_diff_command(CLI::App& app, int* exit_status);
+void add_merge_command(CLI::App& app, int* exit_status);
 
 }  // namespace settle::cli

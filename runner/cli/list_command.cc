@@ -4,6 +4,7 @@
 #include "runner/cli/case_loading.h"
 #include "runner/cli/commands.h"
 #include "runner/plan.h"
+#include "runner/shard.h"
 
 namespace settle::cli {
 namespace {
@@ -12,12 +13,15 @@ struct ListOptions {
   std::vector<std::string> paths;
   std::vector<std::string> filters;
   std::optional<std::string> case_root;
+  std::string shard;
 };
 
 int list(const ListOptions& options) {
   LoadedCorpus corpus = load_corpus(options.paths, options.case_root);
   for (const auto& error : corpus.errors) std::cerr << error.to_string() << "\n";
-  for (const Case* test : select_cases(corpus.cases, options.filters)) {
+  std::vector<const Case*> selected = select_cases(corpus.cases, options.filters);
+  if (auto shard = parse_shard(options.shard)) selected = take_shard(selected, *shard);
+  for (const Case* test : selected) {
     std::cout << test->id;
     if (!test->features.empty()) {
       std::cout << "  [";
@@ -41,6 +45,12 @@ void add_list_command(CLI::App& app, int* exit_status) {
   command->add_option("paths", options->paths, "Case files or folders (default: cases/)");
   command->add_option("--filter", options->filters, "Glob on full case ids; repeatable");
   command->add_option("--case-root", options->case_root, "Folder that case ids are relative to");
+  command->add_option("--shard", options->shard, "Only the I-th of N slices, as run --shard takes")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            return parse_shard(text) ? std::string() : "must be I/N with 1 <= I <= N";
+          },
+          "I/N"));
   command->callback([options, exit_status] { *exit_status = list(*options); });
 }
 

@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   settle::cli::add_run_command(app, &exit_status);
   settle::cli::add_list_command(app, &exit_status);
   settle::cli::add_engines_command(app, &exit_status);
+  settle::cli::add_diff_command(app, &exit_status);
+  settle::cli::add_merge_command(app, &exit_status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

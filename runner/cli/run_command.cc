@@ -3,21 +3,29 @@
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <thread>
 
 #include "engines/engine_registry.h"
 #include "reports/atomic_file.h"
 #include "reports/console_reporter.h"
+#include "reports/html_reporter.h"
 #include "reports/json_reporter.h"
 #include "reports/junit_reporter.h"
+#include "reports/markdown_reporter.h"
 #include "runner/cli/case_loading.h"
 #include "runner/cli/commands.h"
+#include "runner/expectations.h"
+#include "runner/gate.h"
 #include "runner/plan.h"
+#include "runner/report_reader.h"
 #include "runner/scheduler.h"
+#include "runner/shard.h"
 
 namespace settle::cli {
 namespace {
@@ -28,6 +36,13 @@ struct RunOptions {
   std::vector<std::string> preludes;
   std::string json_path;
   std::string junit_path;
+  std::string markdown_path;
+  std::string html_path;
+  std::string expectations_path;
+  std::string update_expectations_path;
+  bool strict_expectations = false;
+  std::string baseline_path;
+  std::string shard;
   unsigned jobs = 0;
   int timeout_ms = 5000;
   std::vector<std::string> filters;
@@ -63,13 +78,58 @@ std::vector<Prelude> read_preludes(const std::vector<std::string>& files) {
   return preludes;
 }
 
+// The baseline's results that this run can be compared with: the cases it selected, and the
+// cases that no longer exist (removed) when they match the filters; never the cases that only a
+// filter or another shard left out.
+std::vector<Result> baseline_scope(const LoadedReport& baseline,
+                                   const std::vector<const Case*>& selected,
+                                   const std::set<std::string>& existing_ids,
+                                   const std::vector<std::string>& filters, bool sharded) {
+  std::set<std::string> selected_ids;
+  for (const Case* test : selected) selected_ids.insert(test->id);
+  std::vector<Case> removed;
+  for (const Result& result : baseline.results) {
+    if (!existing_ids.count(result.test->id)) removed.push_back(*result.test);
+  }
+  std::set<std::string> removed_in_scope;
+  if (!sharded) {
+    for (const Case* test : select_cases(removed, filters)) removed_in_scope.insert(test->id);
+  }
+  std::vector<Result> scoped;
+  for (const Result& result : baseline.results) {
+    if (selected_ids.count(result.test->id) || removed_in_scope.count(result.test->id)) {
+      scoped.push_back(result);
+    }
+  }
+  return scoped;
+}
+
 int run(const RunOptions& options) {
   auto started_clock = std::chrono::steady_clock::now();
   try {
-    for (const auto& path : {options.json_path, options.junit_path}) {
+    for (const auto& path : {options.json_path, options.junit_path, options.markdown_path,
+                             options.html_path, options.update_expectations_path}) {
       if (!path.empty()) check_writable(path);
     }
   } catch (const ReportWriteError& error) {
+    std::cerr << "settle: " << error.what() << "\n";
+    return kExitBadInput;
+  }
+
+  std::optional<Expectations> expectations;
+  Expectations previous_expectations;  // what --update-expectations starts from
+  std::optional<LoadedReport> baseline;
+  try {
+    if (!options.expectations_path.empty()) {
+      expectations = read_expectations(options.expectations_path);
+      previous_expectations = *expectations;
+    }
+    if (!options.update_expectations_path.empty() &&
+        std::filesystem::exists(options.update_expectations_path)) {
+      previous_expectations = read_expectations(options.update_expectations_path);
+    }
+    if (!options.baseline_path.empty()) baseline = read_report(options.baseline_path);
+  } catch (const std::runtime_error& error) {  // ExpectationsError, ReportReadError
     std::cerr << "settle: " << error.what() << "\n";
     return kExitBadInput;
   }
@@ -110,8 +170,22 @@ int run(const RunOptions& options) {
   PlanSettings settings;
   settings.timeout = std::chrono::milliseconds(options.timeout_ms);
   settings.filters = options.filters;
-  std::vector<PlannedJob> jobs =
-      plan_jobs(select_cases(corpus.cases, settings.filters), infos, settings);
+  std::vector<const Case*> selected = select_cases(corpus.cases, settings.filters);
+  std::optional<Shard> shard = parse_shard(options.shard);
+  if (shard) selected = take_shard(selected, *shard);
+  std::vector<PlannedJob> jobs = plan_jobs(selected, infos, settings);
+
+  GateInputs gate;
+  gate.expectations = expectations ? &*expectations : nullptr;
+  gate.strict_expectations = options.strict_expectations;
+  for (const Case& test : corpus.cases) gate.existing_ids.insert(test.id);
+  for (const EngineInfo* info : infos) gate.engines.push_back(info->name);  // a profile's name
+  std::vector<Result> baseline_results;
+  if (baseline) {
+    baseline_results =
+        baseline_scope(*baseline, selected, gate.existing_ids, options.filters, shard.has_value());
+    gate.baseline = &baseline_results;
+  }
 
   unsigned workers =
       options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -127,38 +201,61 @@ int run(const RunOptions& options) {
       {"preludes", joined(options.preludes)},
       {"timeout_ms", std::to_string(options.timeout_ms)},
       {"jobs", std::to_string(workers)}};
+  if (shard) run.settings["shard"] = shard->text();
+  if (expectations) run.settings["expectations"] = options.expectations_path;
+  if (options.strict_expectations) run.settings["strict_expectations"] = "true";
+  if (baseline) run.settings["baseline"] = options.baseline_path;
 
   bool terminal = isatty(fileno(stderr)) != 0;
-  bool no_color = std::getenv("NO_COLOR") != nullptr;
+  const char* no_color_env = std::getenv("NO_COLOR");  // no-color.org: set and not empty
+  bool no_color = no_color_env != nullptr && *no_color_env != '\0';
   ConsoleOptions console_options;
   console_options.quiet = options.quiet;
   console_options.progress = terminal && !no_color && !options.quiet;
   console_options.color = isatty(fileno(stdout)) != 0 && !no_color;
-  auto console = std::make_unique<ConsoleReporter>(stdout, console_options);
-  ConsoleReporter progress_line(stderr, console_options);
+  auto console = std::make_unique<ConsoleReporter>(stdout, console_options, stderr);
+  ConsoleReporter* progress_line = console.get();
   std::vector<std::unique_ptr<Reporter>> reporters;
   reporters.push_back(std::move(console));
   if (!options.json_path.empty())
     reporters.push_back(std::make_unique<JsonReporter>(options.json_path));
   if (!options.junit_path.empty())
     reporters.push_back(std::make_unique<JunitReporter>(options.junit_path));
+  if (!options.markdown_path.empty())
+    reporters.push_back(std::make_unique<MarkdownReporter>(options.markdown_path));
+  if (!options.html_path.empty())
+    reporters.push_back(std::make_unique<HtmlReporter>(options.html_path));
 
   Summary summary;
   summary.load_errors = corpus.errors.size();
+  std::vector<Result> results;
   for (auto& reporter : reporters) reporter->begin(run);
   SchedulerCallbacks callbacks;
   callbacks.on_result = [&](Result&& result) {
+    if (expectations) mark_known_failure(result, *expectations);
     summary.add(result);
     for (auto& reporter : reporters) reporter->add(result);
+    results.push_back(std::move(result));
   };
   callbacks.on_progress = [&](std::size_t done, std::size_t total, const Result& latest) {
-    progress_line.progress(done, total, latest);
+    progress_line->progress(done, total, latest);
   };
   run_jobs(jobs, engines, workers, callbacks);
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started_clock).count();
+  summary.gate = evaluate_gate(results, gate);
 
   int status = kExitOk;
+  if (!options.update_expectations_path.empty()) {
+    Expectations updated =
+        updated_expectations(previous_expectations, results, gate.engines, gate.existing_ids);
+    try {
+      write_file_atomically(options.update_expectations_path, expectations_text(updated));
+    } catch (const ReportWriteError& error) {
+      std::cerr << "settle: " << error.what() << "\n";
+      status = kExitNoEngine;
+    }
+  }
   for (auto& reporter : reporters) {
     try {
       reporter->end(summary);
@@ -169,7 +266,7 @@ int run(const RunOptions& options) {
   }
   if (status != kExitOk) return status;
   if (!corpus.errors.empty()) return kExitBadInput;
-  return summary.overall().all_as_expected() ? kExitOk : kExitFailures;
+  return summary.gate.passed() ? kExitOk : kExitFailures;
 }
 
 }  // namespace
@@ -186,6 +283,28 @@ void add_run_command(CLI::App& app, int* exit_status) {
       ->check(CLI::ExistingFile);
   command->add_option("--json", options->json_path, "Write the JSON report (settle-report/1) here");
   command->add_option("--junit", options->junit_path, "Write a JUnit XML report here");
+  command->add_option("--markdown", options->markdown_path,
+                      "Write a Markdown report here: where the engines disagree, the gate, the "
+                      "baseline diff (for a pull-request comment)");
+  command->add_option("--html", options->html_path,
+                      "Write a self-contained HTML page comparing the engines here");
+  command->add_option("--expectations", options->expectations_path,
+                      "Known failures per engine (JSON): they do not fail the gate");
+  command->add_option("--update-expectations", options->update_expectations_path,
+                      "Write the known failures of this run to this expectations file");
+  command->add_flag("--strict-expectations", options->strict_expectations,
+                    "Unexpected passes and entries for missing cases fail the gate too");
+  command->add_option("--baseline", options->baseline_path,
+                      "An earlier --json report: regressions fail the gate, fixes are listed");
+  command
+      ->add_option("--shard", options->shard,
+                   "Run the I-th of N deterministic slices of the cases (I/N, from 1)")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            return parse_shard(text) ? std::string()
+                                     : "must be I/N with 1 <= I <= N, not \"" + text + "\"";
+          },
+          "I/N"));
   command->add_option("-j,--jobs", options->jobs, "Workers (default: the number of cores)")
       ->check(CLI::Range(1u, 1024u));
   command->add_option("--timeout", options->timeout_ms, "Per-case timeout in milliseconds")

@@ -22,10 +22,11 @@ bool node_available() {
 // Runs the shipped corpus on node, with `prelude` when given; returns the ids that did not pass.
 std::vector<std::string> failing_cases(const std::string& prelude, std::string* output) {
   TempDir dir;
-  std::vector<std::string> args = {SETTLE_BINARY, "run", std::string(SETTLE_SOURCE_DIR) + "/cases",
-                                   "-e", "node", "--quiet", "--json", dir.file("r.json"),
-                                   // A mutant that never settles is caught by its timeout: keep it short.
-                                   "--timeout", "250"};
+  std::vector<std::string> args = {
+      SETTLE_BINARY, "run", std::string(SETTLE_SOURCE_DIR) + "/cases", "-e", "node", "--quiet",
+      "--json", dir.file("r.json"),
+      // A mutant that never settles is caught by its timeout: keep it short.
+      "--timeout", "250"};
   if (!prelude.empty()) {
     args.push_back("--prelude");
     args.push_back(prelude);
@@ -46,13 +47,15 @@ TEST(Mutants, NodeWithoutAMutantPassesTheWholeCorpus) {
   std::string output;
   std::vector<std::string> failing = failing_cases("", &output);
   EXPECT_TRUE(failing.empty()) << failing.size() << " cases fail on plain node, e.g. "
-                               << (failing.empty() ? "" : failing[0]) << "\n" << output;
+                               << (failing.empty() ? "" : failing[0]) << "\n"
+                               << output;
 }
 
 TEST(Mutants, EveryMutantIsKilledByAtLeastOneCase) {
   if (!node_available()) GTEST_SKIP() << "node is not installed";
   std::vector<std::filesystem::path> mutants;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(SETTLE_SOURCE_DIR) + "/tests/mutants")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(SETTLE_SOURCE_DIR) + "/tests/mutants")) {
     if (entry.path().extension() == ".js") mutants.push_back(entry.path());
   }
   std::sort(mutants.begin(), mutants.end());
@@ -64,8 +67,10 @@ TEST(Mutants, EveryMutantIsKilledByAtLeastOneCase) {
     std::vector<std::string> killers = failing_cases(mutant.string(), &output);
     std::string first_line = read_file(mutant.string());
     first_line = first_line.substr(0, first_line.find('\n'));
-    std::cout << mutant.filename().string() << ": " << killers.size() << " cases  " << first_line << "\n";
-    for (std::size_t i = 0; i < killers.size() && i < 5; ++i) std::cout << "    " << killers[i] << "\n";
+    std::cout << mutant.filename().string() << ": " << killers.size() << " cases  " << first_line
+              << "\n";
+    for (std::size_t i = 0; i < killers.size() && i < 5; ++i)
+      std::cout << "    " << killers[i] << "\n";
     if (killers.size() > 5) std::cout << "    ... and " << killers.size() - 5 << " more\n";
     EXPECT_FALSE(killers.empty()) << mutant.filename() << " survived the whole corpus:\n" << output;
   }

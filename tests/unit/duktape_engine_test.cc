@@ -199,7 +199,8 @@ TEST_F(DuktapePreludeTest, APreludeRunsInEveryRealmBeforeTheCase) {
 
 TEST(DuktapeFactory, APreludeThatThrowsIsAFaultOfTheCase) {
   DuktapeEngineFactory factory(
-      find_profile("duktape"), EngineOptions{{{"bad.js", "throw new Error('broken prelude')"}}, 512u << 20});
+      find_profile("duktape"),
+      EngineOptions{{{"bad.js", "throw new Error('broken prelude')"}}, 512u << 20});
   auto engine = factory.create();
   Case test;
   test.id = "x";

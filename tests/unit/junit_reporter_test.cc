@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <pugixml.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -323,6 +324,76 @@ TEST_F(JunitReporterTest, EndWritesTheRenderedDocument) {
   std::filesystem::remove(path);
   EXPECT_EQ(written.str(), reporter.render(summary));
   EXPECT_NE(written.str().find("boom"), std::string::npos);
+}
+
+TEST_F(JunitReporterTest, AKnownFailureIsSkippedWithItsReason) {
+  begin();
+  Result result;
+  result.test = &add_case("f", "a");
+  result.engine = "duktape";
+  result.status = Status::kTimeout;
+  result.message = "timed out after 5000 ms";
+  result.known_failure = "slow on purpose";
+  reporter_.add(result);
+  summary_.add(result);
+  pugi::xml_node root = render();
+  pugi::xml_node suite = root.child("testsuite");
+  EXPECT_STREQ(suite.attribute("skipped").value(), "1");
+  EXPECT_STREQ(suite.attribute("errors").value(), "0");
+  pugi::xml_node skipped = suite.child("testcase").child("skipped");
+  ASSERT_TRUE(skipped) << text_;
+  EXPECT_STREQ(skipped.attribute("message").value(), "known failure (timeout): slow on purpose");
+  EXPECT_STREQ(skipped.attribute("type").value(), "known-failure");
+  EXPECT_STREQ(skipped.text().get(), "timed out after 5000 ms");
+  EXPECT_FALSE(suite.child("testcase").child("error"));
+}
+
+TEST_F(JunitReporterTest, ClassnameAndNameStayUniqueInASuite) {
+  begin({LoadError{"cases/x.json", {1, 1}, "", "invalid JSON"},
+         LoadError{"cases/x.json", {2, 1}, "", "another problem"}});
+  const Case& one = add_case("f", "a");
+  Case& two = cases_.emplace_back(one);  // another file whose cases map to the same names
+  two.file = "cases/f.js";
+  add(one, "duktape", Status::kPass);
+  add(two, "duktape", Status::kFail, "m");
+  pugi::xml_node root = render();
+  std::set<std::string> names;
+  for (pugi::xml_node suite : root.children("testsuite")) {
+    for (pugi::xml_node testcase : suite.children("testcase")) {
+      EXPECT_TRUE(names
+                      .insert(std::string(testcase.attribute("classname").value()) + "|" +
+                              testcase.attribute("name").value())
+                      .second)
+          << text_;
+    }
+  }
+  EXPECT_EQ(names.size(), 4u);
+  EXPECT_TRUE(names.count("duktape.f|a (2)")) << text_;
+  EXPECT_TRUE(names.count("settle.load-errors|cases/x.json (2)")) << text_;
+}
+
+TEST_F(JunitReporterTest, NoFailureOrErrorElementIsEmpty) {
+  begin();
+  add(add_case("f", "a"), "duktape", Status::kFail, "");
+  add(add_case("f", "b"), "duktape", Status::kError, "");
+  render();
+  for (const char* element : {"//failure", "//error"}) {
+    pugi::xml_node node = document_.select_node(element).node();
+    ASSERT_TRUE(node) << element;
+    EXPECT_STRNE(node.text().get(), "") << element << " in " << text_;
+  }
+}
+
+TEST_F(JunitReporterTest, ACdataEndNeverAppearsLiterally) {
+  begin();
+  add(add_case("f", "a", "desc ]]> end"), "duktape", Status::kFail, "message ]]> x\nbody ]]>");
+  add(add_case("f", "b"), "duktape", Status::kSkip, "reason ]]>");
+  pugi::xml_node root = render();
+  EXPECT_EQ(text_.find("]]>"), std::string::npos) << text_;
+  pugi::xml_node first = root.child("testsuite").child("testcase");
+  EXPECT_STREQ(first.child("failure").attribute("message").value(), "message ]]> x");
+  EXPECT_STREQ(first.next_sibling("testcase").child("skipped").attribute("message").value(),
+               "reason ]]>");
 }
 
 }  // namespace

@@ -107,9 +107,9 @@ TEST_F(PromiseTest, InternalSlotsAreInvisible) {
 
 TEST_F(PromiseTest, AFrozenPromiseStillSettles) {
   // Duktape's Object.freeze freezes hidden-symbol properties too: the slots must not be frozen.
-  Observation observed = run(
-      "var resolve; var p = new Promise(function (r) { resolve = r; });"
-      "Object.freeze(p); p.then(function (v) { $log(v); }); resolve(5); p");
+  Observation observed =
+      run("var resolve; var p = new Promise(function (r) { resolve = r; });"
+          "Object.freeze(p); p.then(function (v) { $log(v); }); resolve(5); p");
   EXPECT_EQ(observed.state, Outcome::kFulfilled);
   EXPECT_EQ(observed.value, 5);
   EXPECT_EQ(observed.log, json::parse("[5]"));

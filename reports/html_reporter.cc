@@ -1,0 +1,168 @@
+#include "reports/html_reporter.h"
+
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+
+#include "reports/atomic_file.h"
+#include "reports/console_reporter.h"
+#include "reports/json_reporter.h"
+#include "reports/xml_text.h"
+#include "runner/comparison.h"
+
+namespace settle {
+namespace embedded {
+extern const char* const kComparisonCss;
+extern const char* const kComparisonJs;
+}  // namespace embedded
+
+namespace {
+
+using nlohmann::json;
+
+const Status kStatuses[] = {Status::kPass, Status::kFail, Status::kSkip, Status::kTimeout,
+                            Status::kError};
+
+std::string json_text(const json& value) {
+  return value.dump(2, ' ', false, json::error_handler_t::replace);
+}
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+void field(std::ostringstream& out, const char* label, const std::string& text) {
+  out << "<dt>" << label << "</dt><dd><pre>" << html_escape(text) << "</pre></dd>";
+}
+
+void cell(std::ostringstream& out, const Result* result) {
+  if (!result) {
+    out << "<td class=\"cell none\">—</td>";
+    return;
+  }
+  std::string status(status_name(result->status));
+  out << "<td class=\"cell " << status << (result->known_failure ? " known" : "") << "\">";
+  out << "<details><summary>" << status << (result->known_failure ? " (known)" : "")
+      << "</summary><dl>";
+  field(out, "expected", json_text(JsonReporter::expected_json(result->test->expect)));
+  const Observation& observed = result->observed;
+  if (observed.state) {
+    std::string state(outcome_name(*observed.state));
+    field(out, "observed",
+          *observed.state == Outcome::kPending ? state : state + " " + json_text(observed.value));
+  }
+  field(out, "log", json_text(observed.log));
+  if (!observed.globals.empty()) field(out, "globals", json_text(observed.globals));
+  if (!observed.printed.empty()) field(out, "printed", observed.printed);
+  if (!result->message.empty()) field(out, "message", result->message);
+  if (result->known_failure) field(out, "known failure", *result->known_failure);
+  char duration[32];
+  std::snprintf(duration, sizeof duration, "%.2f ms", result->duration_ms);
+  field(out, "duration", duration);
+  out << "</dl></details></td>";
+}
+
+}  // namespace
+
+std::string html_escape(const std::string& text) {
+  std::string out;
+  for (char c : xml_safe_text(text)) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+void HtmlReporter::begin(const RunInfo& run) { run_ = run; }
+
+void HtmlReporter::add(const Result& result) { results_.push_back(result); }
+
+std::string HtmlReporter::render(const Summary& summary) const {
+  std::vector<std::string> engines;
+  for (const EngineInfo& engine : run_.engines) engines.push_back(engine.name);
+  Comparison comparison = compare_engines(engines, results_);
+
+  std::ostringstream out;
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      << "<title>settle: " << comparison.rows.size() << " cases on " << engines.size()
+      << (engines.size() == 1 ? " engine" : " engines") << "</title>\n"
+      << "<style>\n"
+      << embedded::kComparisonCss << "</style>\n</head>\n<body>\n<header>\n"
+      << "<h1>settle: engine comparison</h1>\n<p class=\"meta\">settle "
+      << html_escape(run_.settle_version) << ", started " << html_escape(run_.started) << ". "
+      << comparison.rows.size() << " cases, " << engines.size() << " engines, "
+      << "<strong id=\"disagreement-count\">" << comparison.disagreements
+      << "</strong> where they disagree.</p>\n<p class=\"meta\"><code>"
+      << html_escape(ConsoleReporter::final_line(summary)) << "</code></p>\n</header>\n<main>\n";
+
+  out << "<h2>Summary per engine</h2>\n<table id=\"summary\">\n<thead><tr><th>engine</th>"
+      << "<th>version</th><th>adapter</th>";
+  for (Status status : kStatuses) out << "<th>" << status_name(status) << "</th>";
+  out << "<th>total</th></tr></thead>\n<tbody>\n";
+  for (const EngineInfo& engine : run_.engines) {
+    out << "<tr data-engine=\"" << html_escape(engine.name) << "\"><td>" << html_escape(engine.name)
+        << "</td><td>" << html_escape(engine.version) << "</td><td>" << html_escape(engine.adapter)
+        << "</td>";
+    auto counts = summary.per_engine.find(engine.name);
+    for (Status status : kStatuses) {
+      out << "<td class=\"n\">"
+          << (counts == summary.per_engine.end() ? 0 : counts->second.count(status)) << "</td>";
+    }
+    out << "<td class=\"n\">" << (counts == summary.per_engine.end() ? 0 : counts->second.total())
+        << "</td></tr>\n";
+  }
+  out << "</tbody>\n</table>\n";
+
+  out << "<h2>Cases × engines</h2>\n<div class=\"controls\">\n"
+      << "<input id=\"filter\" type=\"search\" placeholder=\"Filter: words in the id, description "
+         "or status\" aria-label=\"Filter the cases\" autocomplete=\"off\">\n"
+      << "<label><input id=\"only-disagreements\" type=\"checkbox\"> only where the engines "
+         "disagree</label>\n<span id=\"shown\"></span>\n</div>\n";
+  out << "<table id=\"matrix\">\n<thead><tr><th>case</th>";
+  for (const std::string& engine : engines) out << "<th>" << html_escape(engine) << "</th>";
+  out << "</tr></thead>\n<tbody>\n";
+  for (const ComparisonRow& row : comparison.rows) {
+    const Case& test = *row.test;
+    std::string search = test.id + " " + test.description;
+    for (const Result* result : row.cells) {
+      if (result) search += " " + std::string(status_name(result->status));
+    }
+    out << "<tr" << (row.disagree ? " class=\"disagree\"" : "") << " data-id=\""
+        << html_escape(test.id) << "\" data-search=\"" << html_escape(lower(search)) << "\">";
+    out << "<th scope=\"row\"><span class=\"id\">" << html_escape(test.id) << "</span>"
+        << (row.disagree ? "<span class=\"badge\">disagree</span>" : "");
+    if (!test.description.empty()) {
+      out << "<div class=\"desc\">" << html_escape(test.description) << "</div>";
+    }
+    out << "<div class=\"file\">" << html_escape(test.file) << "</div></th>";
+    for (const Result* result : row.cells) cell(out, result);
+    out << "</tr>\n";
+  }
+  out << "</tbody>\n</table>\n</main>\n<script>\n"
+      << embedded::kComparisonJs << "</script>\n</body>\n</html>\n";
+  return out.str();
+}
+
+void HtmlReporter::end(const Summary& summary) { write_file_atomically(path_, render(summary)); }
+
+}  // namespace settle

@@ -1,0 +1,139 @@
+#include "reports/markdown_reporter.h"
+
+#include <sstream>
+
+#include "reports/atomic_file.h"
+#include "reports/console_reporter.h"
+#include "reports/diff_markdown.h"
+#include "reports/markdown_text.h"
+#include "runner/comparison.h"
+
+namespace settle {
+namespace {
+
+const Status kStatuses[] = {Status::kPass, Status::kFail, Status::kSkip, Status::kTimeout,
+                            Status::kError};
+
+std::string status_cell(const Result* result) {
+  if (!result) return "—";
+  std::string name(status_name(result->status));
+  std::string mark = result->status == Status::kPass      ? "✅ "
+                     : result->status == Status::kFail    ? "❌ "
+                     : result->status == Status::kSkip    ? "⏭️ "
+                     : result->status == Status::kTimeout ? "⏱️ "
+                                                          : "💥 ";
+  return mark + name + (result->known_failure ? " (known)" : "");
+}
+
+// A message cut to a few lines, for a table cell.
+std::string shortened(const std::string& text) {
+  constexpr std::size_t kMax = 400;
+  if (text.size() <= kMax) return text;
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8
+  return text.substr(0, cut) + " …";
+}
+
+void more_rows(std::ostringstream& out, std::size_t total, std::size_t shown) {
+  if (total > shown) {
+    out << "\n… and " << total - shown << " more (the JSON or HTML report lists them all).\n";
+  }
+}
+
+}  // namespace
+
+void MarkdownReporter::begin(const RunInfo& run) { run_ = run; }
+
+void MarkdownReporter::add(const Result& result) { results_.push_back(result); }
+
+std::string MarkdownReporter::render(const Summary& summary) const {
+  std::ostringstream out;
+  out << "## settle results\n\n";
+  out << "| engine | version | pass | fail | skip | timeout | error | total |\n";
+  out << "|---|---|---:|---:|---:|---:|---:|---:|\n";
+  for (const EngineInfo& engine : run_.engines) {
+    out << "| " << markdown_cell(engine.name) << " | " << markdown_cell(engine.version) << " |";
+    auto counts = summary.per_engine.find(engine.name);
+    for (Status status : kStatuses) {
+      out << " " << (counts == summary.per_engine.end() ? 0 : counts->second.count(status)) << " |";
+    }
+    out << " " << (counts == summary.per_engine.end() ? 0 : counts->second.total()) << " |\n";
+  }
+  out << "\n`" << ConsoleReporter::final_line(summary) << "`\n";
+
+  std::vector<std::string> engines;
+  for (const EngineInfo& engine : run_.engines) engines.push_back(engine.name);
+  if (engines.size() > 1) {
+    Comparison comparison = compare_engines(engines, results_);
+    out << "\n### Where the engines disagree (" << comparison.disagreements << " of "
+        << comparison.rows.size() << " cases)\n\n";
+    if (comparison.disagreements == 0) {
+      out << "The engines agree on every case.\n";
+    } else {
+      out << "| case |";
+      for (const std::string& engine : engines) out << " " << markdown_cell(engine) << " |";
+      out << "\n|---|";
+      for (std::size_t i = 0; i < engines.size(); ++i) out << "---|";
+      out << "\n";
+      std::size_t shown = std::min(comparison.disagreements, kMaxRows);
+      for (std::size_t i = 0; i < shown; ++i) {
+        const ComparisonRow& row = comparison.rows[i];
+        out << "| " << markdown_code(row.test->id) << " |";
+        for (const Result* cell : row.cells) out << " " << status_cell(cell) << " |";
+        out << "\n";
+      }
+      more_rows(out, comparison.disagreements, shown);
+    }
+  }
+
+  std::vector<const Result*> failures;
+  for (const Result& result : results_) {
+    if (is_failure(result.status) && !result.known_failure) failures.push_back(&result);
+  }
+  if (!failures.empty()) {
+    out << "\n<details><summary>Failures (" << failures.size() << ")</summary>\n\n";
+    out << "| case | engine | status | details |\n|---|---|---|---|\n";
+    std::size_t shown = std::min(failures.size(), kMaxRows);
+    for (std::size_t i = 0; i < shown; ++i) {
+      const Result& result = *failures[i];
+      out << "| " << markdown_code(result.test->id) << " | " << markdown_cell(result.engine)
+          << " | " << status_cell(&result) << " | " << markdown_cell(shortened(result.message))
+          << " |\n";
+    }
+    more_rows(out, failures.size(), shown);
+    out << "\n</details>\n";
+  }
+
+  const GateOutcome& gate = summary.gate;
+  if (gate.expectations_used) {
+    out << "\n### Expectations\n\n"
+        << count_of(gate.known_failures, "known failure", "known failures") << ", "
+        << count_of(gate.unexpected_failures.size(), "unexpected failure", "unexpected failures")
+        << ", " << count_of(gate.unexpected_passes.size(), "unexpected pass", "unexpected passes")
+        << ", " << count_of(gate.missing_cases.size(), "stale entry", "stale entries") << ".\n";
+    auto list = [&](const char* label, const std::vector<GateEntry>& entries) {
+      for (const GateEntry& entry : entries) {
+        out << "- " << label << " " << markdown_code(entry.id) << " on "
+            << markdown_cell(entry.engine) << ": " << markdown_cell(entry.detail) << "\n";
+      }
+    };
+    out << "\n";
+    list("unexpected failure", gate.unexpected_failures);
+    list("unexpected pass", gate.unexpected_passes);
+    list("stale entry", gate.missing_cases);
+  }
+  if (gate.baseline) {
+    auto baseline = run_.settings.find("baseline");
+    out << "\n"
+        << diff_markdown(*gate.baseline,
+                         baseline == run_.settings.end() ? "baseline" : baseline->second,
+                         "this run");
+  }
+  return out.str();
+}
+
+void MarkdownReporter::end(const Summary& summary) {
+  write_file_atomically(path_, render(summary));
+}
+
+}  // namespace settle

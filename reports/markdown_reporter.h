@@ -1,0 +1,32 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "reports/reporter.h"
+
+namespace settle {
+
+// A Markdown report for a pull-request comment (--markdown): the summary per engine, with several
+// engines the matrix of the cases where they disagree, the failures, the gate's findings and the
+// changes since the baseline (--baseline).
+class MarkdownReporter : public Reporter {
+ public:
+  explicit MarkdownReporter(std::string path) : path_(std::move(path)) {}
+  void begin(const RunInfo& run) override;
+  void add(const Result& result) override;
+  void end(const Summary& summary) override;
+
+  // The document as text; end() writes it.
+  std::string render(const Summary& summary) const;
+
+  // Rows listed at most per table (a GitHub comment holds 65536 characters).
+  static constexpr std::size_t kMaxRows = 200;
+
+ private:
+  std::string path_;
+  RunInfo run_;
+  std::vector<Result> results_;
+};
+
+}  // namespace settle

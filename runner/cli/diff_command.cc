@@ -1,0 +1,62 @@
+#include <iostream>
+#include <memory>
+
+#include "reports/atomic_file.h"
+#include "reports/diff_markdown.h"
+#include "reports/diff_text.h"
+#include "runner/baseline_diff.h"
+#include "runner/cli/commands.h"
+#include "runner/report_reader.h"
+
+namespace settle::cli {
+namespace {
+
+struct DiffOptions {
+  std::string before_path;
+  std::string after_path;
+  std::string markdown_path;
+};
+
+int diff(const DiffOptions& options) {
+  try {
+    if (!options.markdown_path.empty()) check_writable(options.markdown_path);
+  } catch (const ReportWriteError& error) {
+    std::cerr << "settle: " << error.what() << "\n";
+    return kExitBadInput;
+  }
+  LoadedReport before, after;
+  try {
+    before = read_report(options.before_path);
+    after = read_report(options.after_path);
+  } catch (const ReportReadError& error) {
+    std::cerr << "settle: " << error.what() << "\n";
+    return kExitBadInput;
+  }
+  BaselineDiff changes = diff_results(before.results, after.results);
+  std::cout << diff_text(changes, options.before_path, options.after_path);
+  if (!options.markdown_path.empty()) {
+    try {
+      write_file_atomically(options.markdown_path,
+                            diff_markdown(changes, options.before_path, options.after_path));
+    } catch (const ReportWriteError& error) {
+      std::cerr << "settle: " << error.what() << "\n";
+      return kExitNoEngine;
+    }
+  }
+  return changes.regressions.empty() ? kExitOk : kExitFailures;
+}
+
+}  // namespace
+
+void add_diff_command(CLI::App& app, int* exit_status) {
+  auto options = std::make_shared<DiffOptions>();
+  CLI::App* command = app.add_subcommand(
+      "diff", "Changed outcomes between two JSON reports, per engine; exit 1 on regressions");
+  command->add_option("old", options->before_path, "The earlier report (the baseline)")->required();
+  command->add_option("new", options->after_path, "The later report")->required();
+  command->add_option("--markdown", options->markdown_path,
+                      "Also write the changes as Markdown here (for a pull-request comment)");
+  command->callback([options, exit_status] { *exit_status = diff(*options); });
+}
+
+}  // namespace settle::cli

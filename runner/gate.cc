@@ -1,0 +1,85 @@
+#include "runner/gate.h"
+
+#include <algorithm>
+#include <map>
+
+namespace settle {
+namespace {
+
+std::string listed_text(const KnownFailure& known) {
+  std::string text = "listed as " + std::string(status_name(known.status));
+  if (!known.reason.empty()) text += ": " + known.reason;
+  return text;
+}
+
+}  // namespace
+
+GateOutcome evaluate_gate(const std::vector<Result>& results, const GateInputs& inputs) {
+  GateOutcome outcome;
+  outcome.expectations_used = inputs.expectations != nullptr;
+  outcome.strict_expectations = inputs.strict_expectations;
+
+  std::map<std::pair<std::string, std::string>, Status> baseline;
+  if (inputs.baseline) {
+    for (const Result& result : *inputs.baseline) {
+      baseline[{result.test->id, result.engine}] = result.status;
+    }
+    outcome.baseline = diff_results(*inputs.baseline, results);
+  }
+  auto was_passing = [&](const Result& result) {
+    auto found = baseline.find({result.test->id, result.engine});
+    return found != baseline.end() && found->second == Status::kPass;
+  };
+
+  for (const Result& result : results) {
+    const KnownFailure* known =
+        inputs.expectations ? inputs.expectations->find(result.engine, result.test->id) : nullptr;
+    GateEntry entry{result.test->id, result.engine, ""};
+    if (result.status == Status::kPass) {
+      if (known) {
+        entry.detail = "passes, " + listed_text(*known);
+        outcome.unexpected_passes.push_back(entry);
+      }
+    } else if (result.status == Status::kSkip) {
+      if (inputs.baseline && was_passing(result)) {
+        entry.detail = "skipped, passed in the baseline: " + result.message;
+        outcome.unexpected_failures.push_back(entry);
+      }
+    } else if (result.known_failure) {
+      ++outcome.known_failures;
+    } else if (inputs.baseline && !was_passing(result)) {
+      ++outcome.excused_by_baseline;
+    } else {
+      entry.detail = std::string(status_name(result.status));
+      if (known) {
+        entry.detail += ", " + listed_text(*known);
+      } else if (inputs.expectations) {
+        entry.detail += " (not in the expectations)";
+      }
+      if (inputs.baseline) entry.detail += ", passed in the baseline";
+      std::string line = result.message.substr(0, result.message.find('\n'));
+      if (!line.empty()) entry.detail += ": " + line;
+      outcome.unexpected_failures.push_back(entry);
+    }
+  }
+
+  if (inputs.expectations) {
+    for (const auto& [engine, entries] : inputs.expectations->engines) {
+      if (std::find(inputs.engines.begin(), inputs.engines.end(), engine) == inputs.engines.end()) {
+        continue;  // an engine this run did not use
+      }
+      for (const auto& [id, known] : entries) {
+        if (!inputs.existing_ids.count(id)) {
+          outcome.missing_cases.push_back({id, engine, listed_text(known) + ", no such case"});
+        }
+      }
+    }
+    std::sort(outcome.missing_cases.begin(), outcome.missing_cases.end(),
+              [](const GateEntry& a, const GateEntry& b) {
+                return std::tie(a.id, a.engine) < std::tie(b.id, b.engine);
+              });
+  }
+  return outcome;
+}
+
+}  // namespace settle

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <deque>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "runner/result.h"
+#include "runner/summary.h"
+
+namespace settle {
+
+// The JSON report's schema version (DESIGN.md, Reports). A reader refuses any other.
+inline constexpr char kReportFormat[] = "settle-report/1";
+
+// A settle JSON report read back (--baseline, diff, merge): the run as its reporters saw it.
+struct LoadedReport {
+  std::string source;  // the file it was read from
+  RunInfo run;         // version, start, engines, settings, load errors
+  bool complete = true;
+  double seconds = 0;
+  std::deque<Case> cases;  // one per id; the results point into it
+  std::vector<Result> results;
+
+  LoadedReport() = default;
+  LoadedReport(LoadedReport&&) = default;
+  LoadedReport& operator=(LoadedReport&&) = default;
+  LoadedReport(const LoadedReport&) = delete;
+  LoadedReport& operator=(const LoadedReport&) = delete;
+
+  Summary summary() const;  // counts recomputed from the results
+};
+
+// A file that is not a settle report of a version this settle reads: `file: field: message`.
+class ReportReadError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Reads a report; fields it does not know are ignored, optional ones may be absent (reports of
+// older settle versions). Throws ReportReadError.
+LoadedReport read_report(const std::string& path);
+LoadedReport parse_report(const std::string& text, const std::string& source);
+
+}  // namespace settle

@@ -1,0 +1,196 @@
+// End-to-end tests of the engine comparison: the console matrix, the Markdown table and the HTML
+// page, on real runs of duktape and node; the page is opened in a real headless Chromium.
+#include <filesystem>
+#include <regex>
+
+#include "settle_cli.h"
+
+namespace settle::testing {
+namespace {
+
+class ComparisonTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!engine_available("node")) GTEST_SKIP() << "node is not installed";
+    dir_.write("cases/mixed.json", kMixedCases);
+    dir_.write("cases/more.json", R"json({"cases": [
+      {"id": "arrow", "features": ["arrow-function"], "code": "1", "expect": {"returns": 1}},
+      {"id": "hostile", "description": "<script>alert(1)</script> & \"quotes\" | pipes",
+       "code": "'<b>bold</b> & </script>'", "expect": {"returns": "x"}}
+    ]})json");
+  }
+  TempDir dir_;
+};
+
+TEST_F(ComparisonTest, ConsoleShowsTheCasesWhereEnginesDisagree) {
+  ProcessResult run = settle({"run", "cases", "-e", "node", "-e", "duktape"}, dir_.path());
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_TRUE(contains(run.out,
+                       "engines disagree on 2 of 6 cases:\n"
+                       "case               duktape  node\n"
+                       "mixed/c-to-sorted  fail     pass\n"
+                       "more/arrow         skip     pass\n"))
+      << run.out;
+}
+
+TEST_F(ComparisonTest, QuietLeavesTheMatrixOut) {
+  ProcessResult run = settle({"run", "cases", "-e", "node", "-e", "duktape", "-q"}, dir_.path());
+  EXPECT_FALSE(contains(run.out, "disagree")) << run.out;
+}
+
+TEST_F(ComparisonTest, MarkdownHasTheSummaryAndTheDisagreementTable) {
+  ProcessResult run =
+      settle({"run", "cases", "-e", "duktape", "-e", "node", "--markdown", "r.md"}, dir_.path());
+  EXPECT_EQ(run.exit_code, 1);
+  std::string markdown = read_file(dir_.file("r.md"));
+  EXPECT_TRUE(contains(markdown, "| duktape | duktape 2.7.0 | 2 | 3 | 1 | 0 | 0 | 6 |"))
+      << markdown;
+  EXPECT_TRUE(contains(markdown,
+                       "### Where the engines disagree (2 of 6 cases)\n\n"
+                       "| case | duktape | node |\n|---|---|---|\n"
+                       "| <code>mixed/c-to-sorted</code> | ❌ fail | ✅ pass |\n"
+                       "| <code>more/arrow</code> | ⏭️ skip | ✅ pass |\n"))
+      << markdown;
+  EXPECT_TRUE(contains(markdown, "`settle: 6 passed, 5 failed, 1 skipped")) << markdown;
+}
+
+class HtmlPageTest : public ComparisonTest {
+ protected:
+  void SetUp() override {
+    ComparisonTest::SetUp();
+    if (IsSkipped()) return;
+    ProcessResult run =
+        settle({"run", "cases", "-e", "duktape", "-e", "node", "--html", "page.html"}, dir_.path());
+    ASSERT_EQ(run.exit_code, 1) << run.out << run.err;
+    page_ = read_file(dir_.file("page.html"));
+  }
+  std::string page_;
+};
+
+TEST_F(HtmlPageTest, IsSelfContained) {
+  EXPECT_EQ(page_.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_TRUE(contains(page_, "<style>")) << "inline style";
+  EXPECT_TRUE(contains(page_, "<script>\n")) << "inline script";
+  EXPECT_FALSE(contains(page_, "http:")) << "no network";
+  EXPECT_FALSE(contains(page_, "https:"));
+  EXPECT_FALSE(std::regex_search(page_, std::regex(R"(<(script|img|iframe)[^>]*\ssrc=)")));
+  EXPECT_FALSE(contains(page_, "<link"));
+  EXPECT_FALSE(contains(page_, "@import"));
+}
+
+TEST_F(HtmlPageTest, EscapesCaseTextAndPutsDisagreementsFirst) {
+  EXPECT_FALSE(contains(page_, "<script>alert(1)")) << "the description is escaped";
+  EXPECT_TRUE(contains(page_, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
+  EXPECT_FALSE(contains(page_, "<b>bold</b>"));
+  std::size_t disagreement = page_.find("data-id=\"mixed/c-to-sorted\"");
+  std::size_t agreement = page_.find("data-id=\"mixed/a-agree-pass\"");
+  ASSERT_NE(disagreement, std::string::npos);
+  ASSERT_NE(agreement, std::string::npos);
+  EXPECT_LT(disagreement, agreement);
+  EXPECT_LT(page_.find("data-id=\"more/arrow\""), agreement);
+}
+
+// Runs the installed Chromium headless on the page; empty when there is no Chromium.
+std::string chromium() {
+  for (const char* name : {"chromium", "chromium-browser"}) {
+    if (run_process({"sh", "-c", std::string("command -v ") + name}).exit_code == 0) return name;
+  }
+  return "";
+}
+
+ProcessResult open_in_chromium(const std::string& browser, const TempDir& dir,
+                               const std::vector<std::string>& what) {
+  std::vector<std::string> argv = {"timeout",
+                                   "120",
+                                   browser,
+                                   "--headless",
+                                   "--no-sandbox",
+                                   "--disable-gpu",
+                                   "--disable-quic",
+                                   "--no-first-run",
+                                   "--disable-background-networking",
+                                   "--disable-component-update",
+                                   "--disable-sync",
+                                   "--user-data-dir=" + dir.file("chromium-profile")};
+  argv.insert(argv.end(), what.begin(), what.end());
+  return run_process(argv);
+}
+
+// The text of the first row of the matrix's body: its opening tag and its cells.
+std::pair<std::string, std::string> first_matrix_row(const std::string& html) {
+  std::size_t body = html.find("<tbody>", html.find("id=\"matrix\""));
+  std::size_t open = html.find("<tr", body);
+  std::size_t open_end = html.find('>', open);
+  std::size_t close = html.find("</tr>", open_end);
+  if (body == std::string::npos || close == std::string::npos) return {};
+  return {html.substr(open, open_end - open + 1), html.substr(open_end + 1, close - open_end - 1)};
+}
+
+TEST_F(HtmlPageTest, RendersInHeadlessChromium) {
+  std::string browser = chromium();
+  if (browser.empty()) GTEST_SKIP() << "no chromium on PATH (apt-get install chromium)";
+  std::string url = "file://" + dir_.file("page.html");
+  ProcessResult dom = open_in_chromium(browser, dir_, {"--dump-dom", url});
+  ASSERT_EQ(dom.exit_code, 0) << dom.err;
+  const std::string& html = dom.out;
+  // The summary per engine, with both engines and their counts.
+  EXPECT_TRUE(std::regex_search(
+      html, std::regex(R"(<tr data-engine="duktape"><td>duktape</td><td>duktape 2\.7\.0</td>)")))
+      << html;
+  EXPECT_TRUE(
+      std::regex_search(html, std::regex(R"(<tr data-engine="node"><td>node</td><td>node v)")));
+  // The known disagreement is the first row, marked, its cells fail on duktape and pass on node,
+  // and each cell opens to what was expected and observed.
+  auto [row, cells] = first_matrix_row(html);
+  EXPECT_TRUE(contains(row, "class=\"disagree\"")) << row;
+  EXPECT_TRUE(contains(row, "data-id=\"mixed/c-to-sorted\"")) << row;
+  std::size_t duktape_cell = cells.find("<td class=\"cell fail\"><details><summary>fail");
+  std::size_t node_cell = cells.find("<td class=\"cell pass\"><details><summary>pass");
+  ASSERT_NE(duktape_cell, std::string::npos) << cells;
+  ASSERT_NE(node_cell, std::string::npos) << cells;
+  EXPECT_LT(duktape_cell, node_cell) << "columns in engine order";
+  EXPECT_TRUE(contains(cells, "<dt>expected</dt><dd><pre>{\n  \"returns\": \"function\"\n}</pre>"))
+      << cells;
+  EXPECT_TRUE(contains(cells, "<dt>observed</dt><dd><pre>returns \"undefined\"</pre>")) << cells;
+  EXPECT_TRUE(contains(cells, "<dt>log</dt>")) << cells;
+  // The script ran: it counted the rows.
+  EXPECT_TRUE(contains(html, "<span id=\"shown\">6 of 6 cases shown</span>")) << html;
+}
+
+TEST_F(HtmlPageTest, TheFilterBoxHidesRowsInChromium) {
+  std::string browser = chromium();
+  if (browser.empty()) GTEST_SKIP() << "no chromium on PATH (apt-get install chromium)";
+  std::string url = "file://" + dir_.file("page.html") + "#filter=agree%20fail";
+  ProcessResult dom = open_in_chromium(browser, dir_, {"--dump-dom", url});
+  ASSERT_EQ(dom.exit_code, 0) << dom.err;
+  EXPECT_TRUE(contains(dom.out, "<span id=\"shown\">1 of 6 cases shown</span>")) << dom.out;
+  EXPECT_TRUE(std::regex_search(dom.out, std::regex(R"(<tr data-id="mixed/b-agree-fail"[^>]*>)")));
+  EXPECT_FALSE(
+      std::regex_search(dom.out, std::regex(R"(<tr data-id="mixed/b-agree-fail"[^>]*hidden)")));
+  EXPECT_TRUE(
+      std::regex_search(dom.out, std::regex(R"(<tr data-id="mixed/a-agree-pass"[^>]*hidden)")))
+      << dom.out;
+
+  ProcessResult only = open_in_chromium(
+      browser, dir_, {"--dump-dom", "file://" + dir_.file("page.html") + "#disagreements"});
+  EXPECT_TRUE(contains(only.out, "<span id=\"shown\">2 of 6 cases shown</span>")) << only.out;
+}
+
+TEST_F(HtmlPageTest, ScreenshotIsATestArtifact) {
+  std::string browser = chromium();
+  if (browser.empty()) GTEST_SKIP() << "no chromium on PATH (apt-get install chromium)";
+  std::filesystem::create_directories(SETTLE_ARTIFACT_DIR);
+  std::string shot = std::string(SETTLE_ARTIFACT_DIR) + "/comparison.png";
+  std::filesystem::remove(shot);
+  ProcessResult run = open_in_chromium(
+      browser, dir_,
+      {"--screenshot=" + shot, "--window-size=1280,900", "file://" + dir_.file("page.html")});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::string png = read_file(shot);
+  ASSERT_GT(png.size(), 1000u) << shot;
+  EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+  std::cout << "screenshot: " << shot << "\n";
+}
+
+}  // namespace
+}  // namespace settle::testing

@@ -1,0 +1,58 @@
+#pragma once
+
+// Helpers of the end-to-end tests that drive the built settle binary.
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "process.h"
+
+namespace settle::testing {
+
+inline ProcessResult settle(std::vector<std::string> args, const std::string& cwd = "",
+                            const std::vector<std::string>& env = {}) {
+  args.insert(args.begin(), SETTLE_BINARY);
+  return run_process(args, cwd, env);
+}
+
+inline nlohmann::json read_json(const std::string& path) {
+  return nlohmann::json::parse(read_file(path));
+}
+
+// Whether `settle engines` lists the engine as available (node, spidermonkey, ...).
+inline bool engine_available(const std::string& name) {
+  ProcessResult engines = run_process({SETTLE_BINARY, "engines"});
+  return engines.out.find(name + "  available") != std::string::npos;
+}
+
+// The status of a case on an engine in a JSON report, or "missing".
+inline std::string status_in(const nlohmann::json& report, const std::string& id,
+                             const std::string& engine) {
+  for (const nlohmann::json& record : report["results"]) {
+    if (record["id"] == id && record["engine"] == engine) return record["status"];
+  }
+  return "missing";
+}
+
+inline bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// Cases on which duktape (settle's own ES5 Promise) and node disagree, and cases they agree on.
+inline const char* const kMixedCases = R"json({
+  "cases": [
+    {"id": "a-agree-pass", "code": "Promise.resolve(1).then(function (v) { return v + 1; })",
+     "expect": {"fulfilled": 2}},
+    {"id": "b-agree-fail", "description": "a wrong expectation: fails everywhere",
+     "code": "Promise.resolve(2)", "expect": {"fulfilled": 3}},
+    {"id": "c-to-sorted", "description": "Array.prototype.toSorted is ES2023: node has it, duktape not",
+     "code": "typeof [].toSorted", "expect": {"returns": "function"}},
+    {"id": "d-agree-log", "code": "$log('x'); Promise.reject(4)",
+     "expect": {"rejected": 4, "log": ["x"]}}
+  ]
+})json";
+
+}  // namespace settle::testing

@@ -1,0 +1,43 @@
+#include "runner/comparison.h"
+
+#include <gtest/gtest.h>
+
+#include "results_fixture.h"
+
+namespace settle {
+namespace {
+
+using testing::Results;
+
+TEST(CompareEngines, PutsDisagreementsFirstEachInIdOrder) {
+  Results make;
+  std::vector<Result> results;
+  make.add(results, "a/1-agree", "duktape", Status::kPass);
+  make.add(results, "a/1-agree", "node", Status::kPass);
+  make.add(results, "a/2-differ", "duktape", Status::kFail);
+  make.add(results, "a/2-differ", "node", Status::kPass);
+  make.add(results, "a/3-both-fail", "duktape", Status::kFail, "one message");
+  make.add(results, "a/3-both-fail", "node", Status::kFail, "another message");
+  make.add(results, "a/4-only-node", "node", Status::kPass);
+  make.add(results, "a/5-skip", "duktape", Status::kSkip);
+  make.add(results, "a/5-skip", "node", Status::kPass);
+  make.add(results, "a/6-other-engine", "spidermonkey", Status::kPass);
+
+  Comparison comparison = compare_engines({"duktape", "node"}, results);
+  std::vector<std::string> order;
+  for (const ComparisonRow& row : comparison.rows) {
+    order.push_back(row.test->id + (row.disagree ? " !" : ""));
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{"a/2-differ !", "a/4-only-node !", "a/5-skip !",
+                                             "a/1-agree", "a/3-both-fail"}));
+  EXPECT_EQ(comparison.disagreements, 3u);
+  const ComparisonRow& only_node = comparison.rows[1];
+  ASSERT_EQ(only_node.cells.size(), 2u);
+  EXPECT_EQ(only_node.cells[0], nullptr);
+  ASSERT_NE(only_node.cells[1], nullptr);
+  EXPECT_EQ(only_node.cells[1]->engine, "node");
+  EXPECT_EQ(comparison.rows[0].cells[0]->status, Status::kFail);
+}
+
+}  // namespace
+}  // namespace settle
