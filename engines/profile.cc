@@ -1,4 +1,5 @@
 #include "engines/profile.h"
+#include "runner/text_file.h"
 
 #include <unistd.h>
 
@@ -137,11 +138,9 @@ EngineProfile find_profile(const std::string& name_or_file) {
   bool looks_like_file =
       name_or_file.size() > 5 && name_or_file.compare(name_or_file.size() - 5, 5, ".json") == 0;
   if (looks_like_file || std::filesystem::is_regular_file(name_or_file, error)) {
-    std::ifstream in(name_or_file, std::ios::binary);
-    if (!in) throw ProfileError("cannot read the engine profile " + name_or_file);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_profile(text.str(), name_or_file);
+    std::optional<std::string> text = read_text_file(name_or_file);
+    if (!text) throw ProfileError("cannot read the engine profile " + name_or_file);
+    return parse_profile(*text, name_or_file);
   }
   std::string known;
   for (const auto& [name, profile] : builtin_profiles())
@@ -159,6 +158,17 @@ std::string expand_placeholders(const std::string& text) {
     out.replace(at, 5, npm);
   }
   return out;
+}
+
+std::vector<Prelude> profile_preludes(const EngineProfile& profile) {
+  std::vector<Prelude> preludes;
+  for (const auto& file : profile.preludes) {
+    std::string path = expand_placeholders(file);
+    std::optional<std::string> code = read_text_file(path);
+    if (!code) throw ProfileError("cannot read the prelude " + path);
+    preludes.push_back({path, *code});
+  }
+  return preludes;
 }
 
 std::optional<std::string> unavailable_reason(const EngineProfile& profile) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engines/engine.h"
 #include "engines/process/child_process.h"
 
 namespace settle {
@@ -49,6 +50,9 @@ EngineProfile find_profile(const std::string& name_or_file);
 // Replaces {npm} with the folder of npm packages (SETTLE_NPM_DIR, or the environment variable of
 // that name) in every path and argument.
 std::string expand_placeholders(const std::string& text);
+
+// The profile's preludes, read (placeholders expanded). Throws ProfileError when one is missing.
+std::vector<Prelude> profile_preludes(const EngineProfile& profile);
 
 // Why the profile cannot run here (a command not on PATH, a missing file), or nothing.
 std::optional<std::string> unavailable_reason(const EngineProfile& profile);

@@ -1,4 +1,5 @@
 #include "runner/case_file_loader.h"
+#include "runner/text_file.h"
 
 #include <fstream>
 #include <regex>
@@ -207,11 +208,9 @@ LoadedCases parse_case_file(const std::string& file, const std::string& id_prefi
 }
 
 LoadedCases load_case_file(const std::string& file, const std::string& id_prefix) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return LoadError{file, {}, "", "cannot read the file"};
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_case_file(file, id_prefix, text.str());
+  std::optional<std::string> text = read_text_file(file);
+  if (!text) return LoadError{file, {}, "", "cannot read the file"};
+  return parse_case_file(file, id_prefix, std::move(*text));
 }
 
 }  // namespace settle

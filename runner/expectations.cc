@@ -1,4 +1,5 @@
 #include "runner/expectations.h"
+#include "runner/text_file.h"
 
 #include <fstream>
 #include <sstream>
@@ -98,11 +99,9 @@ Expectations parse_expectations(const std::string& text, const std::string& file
 }
 
 Expectations read_expectations(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ExpectationsError("cannot read the expectations file " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_expectations(text.str(), path);
+  std::optional<std::string> read = read_text_file(path);
+  if (!read) throw ExpectationsError("cannot read the expectations file " + path);
+  return parse_expectations(*read, path);
 }
 
 std::string expectations_text(const Expectations& expectations) {

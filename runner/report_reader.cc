@@ -1,4 +1,5 @@
 #include "runner/report_reader.h"
+#include "runner/text_file.h"
 
 #include <fstream>
 #include <map>
@@ -206,11 +207,9 @@ LoadedReport parse_report(const std::string& text, const std::string& source) {
 }
 
 LoadedReport read_report(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ReportReadError("cannot read the report " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_report(text.str(), path);
+  std::optional<std::string> read = read_text_file(path);
+  if (!read) throw ReportReadError("cannot read the report " + path);
+  return parse_report(*read, path);
 }
 
 }  // namespace settle

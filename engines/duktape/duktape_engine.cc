@@ -386,14 +386,8 @@ DuktapeEngineFactory::DuktapeEngineFactory(const EngineProfile& profile, EngineO
          "var console = { log: function () {}, info: function () {}, warn: function () {},"
          " error: function () {}, debug: function () {}, trace: function () {} };"});
   }
-  for (const auto& file : profile.preludes) {
-    std::string path = expand_placeholders(file);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read the prelude " + path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    bootstrap_->options.preludes.push_back({path, text.str()});
-  }
+  for (Prelude& prelude : profile_preludes(profile))
+    bootstrap_->options.preludes.push_back(std::move(prelude));
   for (auto& prelude : options.preludes) bootstrap_->options.preludes.push_back(std::move(prelude));
   bootstrap_->options.memory_limit_bytes = options.memory_limit_bytes;
   bootstrap_->own_promise = profile.own_promise;

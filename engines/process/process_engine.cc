@@ -218,14 +218,8 @@ ProcessEngineFactory::ProcessEngineFactory(EngineProfile profile, EngineOptions 
   shared.options = std::move(options);
   shared.info.name = shared.profile.name;
   shared.info.adapter = "process";
-  for (const auto& file : shared.profile.preludes) {
-    std::string path = expand_placeholders(file);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read the prelude " + path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    shared.preludes.push_back({path, text.str()});
-  }
+  for (Prelude& prelude : profile_preludes(shared.profile))
+    shared.preludes.push_back(std::move(prelude));
   for (const auto& prelude : shared.options.preludes) shared.preludes.push_back(prelude);
 
   std::string pattern = (std::filesystem::temp_directory_path() / "settle-driver-XXXXXX").string();

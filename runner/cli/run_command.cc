@@ -26,6 +26,7 @@
 #include "runner/report_reader.h"
 #include "runner/scheduler.h"
 #include "runner/shard.h"
+#include "runner/text_file.h"
 
 namespace settle::cli {
 namespace {
@@ -69,11 +70,9 @@ std::string joined(const std::vector<std::string>& items) {
 std::vector<Prelude> read_preludes(const std::vector<std::string>& files) {
   std::vector<Prelude> preludes;
   for (const auto& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read the prelude " + file);
-    std::ostringstream text;
-    text << in.rdbuf();
-    preludes.push_back({file, text.str()});
+    std::optional<std::string> code = read_text_file(file);
+    if (!code) throw std::runtime_error("cannot read the prelude " + file);
+    preludes.push_back({file, *code});
   }
   return preludes;
 }
