@@ -67,29 +67,9 @@ void cell(std::ostringstream& out, const Result* result) {
 }  // namespace
 
 std::string html_escape(const std::string& text) {
-  std::string out;
-  for (char c : xml_safe_text(text)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return escape_markup(text, [](char c) -> const char* {
+    return c == '"' ? "&quot;" : c == '\'' ? "&#39;" : nullptr;
+  });
 }
 
 void HtmlReporter::begin(const RunInfo& run) { run_ = run; }

@@ -5,67 +5,47 @@
 namespace settle {
 
 std::string markdown_cell(const std::string& text) {
-  std::string out;
-  for (char c : xml_safe_text(text)) {
+  return escape_markup(text, [](char c) -> const char* {
     switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
       case '|':
-        out += "\\|";
-        break;
+        return "\\|";
       case '\\':
+        return "\\\\";
       case '*':
+        return "\\*";
       case '_':
+        return "\\_";
       case '`':
+        return "\\`";
       case '[':
+        return "\\[";
       case ']':
-        out += '\\';
-        out += c;
-        break;
+        return "\\]";
       case '\r':
-        break;
+        return "";
       case '\n':
-        out += "<br>";
-        break;
+        return "<br>";
       default:
-        out += c;
+        return nullptr;
     }
-  }
-  return out;
+  });
 }
 
 std::string markdown_code(const std::string& text) {
-  std::string out = "<code>";
-  for (char c : xml_safe_text(text)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '|':
-        out += "&#124;";
-        break;
-      case '\n':
-      case '\r':
-        out += ' ';
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out + "</code>";
+  return "<code>" +
+         escape_markup(text,
+                       [](char c) -> const char* {
+                         switch (c) {
+                           case '|':
+                             return "&#124;";
+                           case '\n':
+                           case '\r':
+                             return " ";
+                           default:
+                             return nullptr;
+                         }
+                       }) +
+         "</code>";
 }
 
 std::string count_of(std::size_t count, const std::string& singular, const std::string& plural) {

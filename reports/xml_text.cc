@@ -69,4 +69,20 @@ std::string xml_safe_text(std::string_view text) {
   return out;
 }
 
+std::string escape_markup(std::string_view text, const char* (*replace)(char)) {
+  std::string out;
+  for (char c : xml_safe_text(text)) {
+    const char* replacement = c == '&'   ? "&amp;"
+                              : c == '<' ? "&lt;"
+                              : c == '>' ? "&gt;"
+                                         : replace(c);
+    if (replacement) {
+      out += replacement;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace settle

@@ -10,4 +10,8 @@ namespace settle {
 // controls other than tab, newline and return; U+FFFE, U+FFFF) are written as \xHH or \uHHHH.
 std::string xml_safe_text(std::string_view text);
 
+// xml_safe_text(text) with &, < and > written as entities, and every other character for which
+// `replace` returns a text written as that text (HTML attributes, Markdown cells, ...).
+std::string escape_markup(std::string_view text, const char* (*replace)(char));
+
 }  // namespace settle

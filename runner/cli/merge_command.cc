@@ -3,10 +3,7 @@
 
 #include "reports/atomic_file.h"
 #include "reports/console_reporter.h"
-#include "reports/html_reporter.h"
-#include "reports/json_reporter.h"
-#include "reports/junit_reporter.h"
-#include "reports/markdown_reporter.h"
+#include "reports/reporter_set.h"
 #include "runner/cli/commands.h"
 #include "runner/report_merge.h"
 
@@ -43,30 +40,16 @@ int merge(const MergeOptions& options) {
 
   // The merged run is replayed through the same reporters a run feeds, so the files are what a
   // single run would have written.
-  std::vector<std::unique_ptr<Reporter>> reporters;
-  reporters.push_back(std::make_unique<JsonReporter>(options.json_path));
-  if (!options.junit_path.empty()) {
-    reporters.push_back(std::make_unique<JunitReporter>(options.junit_path));
-  }
-  if (!options.markdown_path.empty()) {
-    reporters.push_back(std::make_unique<MarkdownReporter>(options.markdown_path));
-  }
-  if (!options.html_path.empty()) {
-    reporters.push_back(std::make_unique<HtmlReporter>(options.html_path));
-  }
+  ReporterSet reporters;
+  reporters.add_files(
+      {options.json_path, options.junit_path, options.markdown_path, options.html_path});
   Summary summary = merged.summary();
-  for (auto& reporter : reporters) reporter->begin(merged.run);
-  for (const Result& result : merged.results) {
-    for (auto& reporter : reporters) reporter->add(result);
-  }
+  reporters.begin(merged.run);
+  for (const Result& result : merged.results) reporters.add(result);
   int status = kExitOk;
-  for (auto& reporter : reporters) {
-    try {
-      reporter->end(summary);
-    } catch (const ReportWriteError& error) {
-      std::cerr << "settle: " << error.what() << "\n";
-      status = kExitNoEngine;
-    }
+  for (const std::string& failure : reporters.end(summary)) {
+    std::cerr << "settle: " << failure << "\n";
+    status = kExitNoEngine;
   }
   std::cout << "merged " << options.inputs.size() << " reports into " << options.json_path << "\n"
             << ConsoleReporter::final_line(summary) << "\n";

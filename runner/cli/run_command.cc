@@ -14,10 +14,7 @@
 #include "engines/engine_registry.h"
 #include "reports/atomic_file.h"
 #include "reports/console_reporter.h"
-#include "reports/html_reporter.h"
-#include "reports/json_reporter.h"
-#include "reports/junit_reporter.h"
-#include "reports/markdown_reporter.h"
+#include "reports/reporter_set.h"
 #include "runner/cli/case_loading.h"
 #include "runner/cli/commands.h"
 #include "runner/expectations.h"
@@ -214,26 +211,20 @@ int run(const RunOptions& options) {
   console_options.color = isatty(fileno(stdout)) != 0 && !no_color;
   auto console = std::make_unique<ConsoleReporter>(stdout, console_options, stderr);
   ConsoleReporter* progress_line = console.get();
-  std::vector<std::unique_ptr<Reporter>> reporters;
-  reporters.push_back(std::move(console));
-  if (!options.json_path.empty())
-    reporters.push_back(std::make_unique<JsonReporter>(options.json_path));
-  if (!options.junit_path.empty())
-    reporters.push_back(std::make_unique<JunitReporter>(options.junit_path));
-  if (!options.markdown_path.empty())
-    reporters.push_back(std::make_unique<MarkdownReporter>(options.markdown_path));
-  if (!options.html_path.empty())
-    reporters.push_back(std::make_unique<HtmlReporter>(options.html_path));
+  ReporterSet reporters;
+  reporters.add_reporter(std::move(console));
+  reporters.add_files(
+      {options.json_path, options.junit_path, options.markdown_path, options.html_path});
 
   Summary summary;
   summary.load_errors = corpus.errors.size();
   std::vector<Result> results;
-  for (auto& reporter : reporters) reporter->begin(run);
+  reporters.begin(run);
   SchedulerCallbacks callbacks;
   callbacks.on_result = [&](Result&& result) {
     if (expectations) mark_known_failure(result, *expectations);
     summary.add(result);
-    for (auto& reporter : reporters) reporter->add(result);
+    reporters.add(result);
     results.push_back(std::move(result));
   };
   callbacks.on_progress = [&](std::size_t done, std::size_t total, const Result& latest) {
@@ -255,13 +246,9 @@ int run(const RunOptions& options) {
       status = kExitNoEngine;
     }
   }
-  for (auto& reporter : reporters) {
-    try {
-      reporter->end(summary);
-    } catch (const ReportWriteError& error) {
-      std::cerr << "settle: " << error.what() << "\n";
-      status = kExitNoEngine;
-    }
+  for (const std::string& failure : reporters.end(summary)) {
+    std::cerr << "settle: " << failure << "\n";
+    status = kExitNoEngine;
   }
   if (status != kExitOk) return status;
   if (!corpus.errors.empty()) return kExitBadInput;
