@@ -1,0 +1,41 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "runner/load_error.h"
+
+namespace settle {
+
+// A test262 test's `negative` attribute: the error it must throw, and when (INTERPRETING.md).
+struct Test262Negative {
+  std::string phase;  // parse, resolution or runtime
+  std::string type;   // the name of the error's constructor, e.g. SyntaxError
+};
+
+// The fields of a test262 front matter (`/*--- ... ---*/`) that decide how a test runs.
+struct Test262Metadata {
+  std::string description;
+  std::string esid;
+  std::vector<std::string> includes;  // harness files, as listed
+  std::vector<std::string> flags;     // onlyStrict, noStrict, raw, async, module, CanBlockIs...
+  std::vector<std::string> features;  // test262 feature names
+  std::optional<Test262Negative> negative;
+  std::size_t front_matter_line = 0;  // 1-based line of the `/*---` opening
+
+  bool has_flag(std::string_view flag) const;
+};
+
+// Whether a source text carries a test262 front matter: a `/*---` that a `---*/` closes.
+bool has_test262_front_matter(std::string_view source);
+
+// Reads the front matter of a test262 test with a YAML parser. Errors name `file:line:column`
+// in the file (not in the YAML block) and the field, e.g. `negative.phase`. A source without a
+// front matter is an error too: the caller asks only for files it takes for test262 tests.
+std::variant<Test262Metadata, LoadError> parse_test262_front_matter(std::string_view source,
+                                                                    const std::string& file);
+
+}  // namespace settle
