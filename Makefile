@@ -1,18 +1,26 @@
 # Thin wrapper over CMake. `make run` and `make test` are the README's two set-up commands.
 BUILD_DIR ?= build
+# `make test SANITIZE=1`: the same build and tests under ASan and UBSan, in their own folder.
+ifeq ($(SANITIZE),1)
+BUILD_DIR := build-asan
+CMAKE_OPTIONS += -DSETTLE_SANITIZE=ON
+# A sanitizer finding aborts the process, so that no test can take it for an ordinary exit status.
+TEST_ENV := ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
+	UBSAN_OPTIONS=abort_on_error=1:print_stacktrace=1
+endif
 JOBS ?= $(shell nproc)
 REPORT_DIR ?= $(BUILD_DIR)/reports
 
 # Debian packages the build and the tests need: libmozjs-102-dev brings the SpiderMonkey shell
 # (js102) and nodejs node, both engines the tests run on (a node already on PATH is kept).
 DEBIAN_PACKAGES := cmake g++ make pkg-config duktape-dev nlohmann-json3-dev libcli11-dev \
-	libgtest-dev libgmock-dev libpugixml-dev libxml2-utils libmozjs-102-dev \
+	libgtest-dev libgmock-dev libpugixml-dev libyaml-cpp-dev libxml2-utils libmozjs-102-dev \
 	$(if $(shell command -v node),,nodejs npm)
 
 # Only the tests need these: chromium opens the HTML report headless (its test is skipped without).
 TEST_PACKAGES := chromium
 
-.PHONY: all deps test-deps configure build run test engines clean
+.PHONY: all deps test-deps configure build run test engines clean fuzz
 
 all: build
 
@@ -28,7 +36,7 @@ deps:
 	fi
 
 $(BUILD_DIR)/CMakeCache.txt: | deps
-	cmake -S . -B $(BUILD_DIR)
+	cmake -S . -B $(BUILD_DIR) $(CMAKE_OPTIONS)
 
 configure: $(BUILD_DIR)/CMakeCache.txt
 
@@ -56,7 +64,19 @@ test-deps:
 test: build
 	-$(MAKE) --no-print-directory test-deps
 	-$(MAKE) --no-print-directory engines
-	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	cd $(BUILD_DIR) && $(TEST_ENV) ctest --output-on-failure -j $(JOBS)
+
+# Builds the libFuzzer targets (tests/fuzz/) with clang in build-fuzz/ and runs each for
+# FUZZ_SECONDS, from a scratch corpus there seeded with tests/fuzz/<target>/ (left unchanged).
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+FUZZ_PACKAGES := clang libclang-rt-14-dev
+fuzz: deps
+	@$(MAKE) --no-print-directory deps PACKAGES="$(FUZZ_PACKAGES)"
+	cmake -S . -B $(FUZZ_DIR) -DSETTLE_FUZZ=ON -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target settle_fuzzers
+	tests/fuzz/run_fuzzers.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,12 @@ struct EngineInfo {
   // test262 feature names probed on this engine: true when present. Features not listed are
   // taken as present (a case about a missing built-in should fail, not skip).
   std::map<std::string, bool> features;
+  // What the adapter gives test262 tests: the parts of $262 it provides (global, evalScript,
+  // createRealm, gc, detachArrayBuffer, agent), whether it runs module code, and the value of
+  // [[CanBlock]] in the agent that runs the tests.
+  std::set<std::string> host_262;
+  bool modules = false;
+  bool can_block = true;
 
   bool lacks(const std::string& feature) const {
     auto found = features.find(feature);

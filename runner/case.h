@@ -1,11 +1,13 @@
 #pragma once
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "runner/outcome.h"
+#include "runner/test262_front_matter.h"
 
 namespace settle {
 
@@ -14,6 +16,23 @@ struct Expectation {
   Outcome outcome = Outcome::kFulfilled;
   nlohmann::json value;               // the value pattern (`true` for pending)
   std::optional<nlohmann::json> log;  // array of patterns, when the case states a log
+};
+
+// A file of a test262 checkout's harness/ folder, read once per run and shared by every test
+// that includes it; engines cache what they compile from it by name.
+struct HarnessFile {
+  std::string name;  // as includes name it: assert.js, asyncHelpers.js
+  std::string code;
+};
+
+// How a test262 test runs (INTERPRETING.md). Only cases loaded from test262 files carry one.
+struct Test262Run {
+  std::vector<std::shared_ptr<const HarnessFile>> harness;  // in load order; empty for raw
+  std::vector<std::string> flags;
+  bool async = false;   // passes by printing Test262:AsyncTestComplete
+  bool module = false;  // module code
+  std::optional<Test262Negative> negative;
+  std::vector<std::string> host_needs;  // $262 parts the test or its harness use, e.g. createRealm
 };
 
 // One runnable case. Loaders produce it; nothing else builds one.
@@ -30,6 +49,7 @@ struct Case {
   std::optional<int> timeout_ms;
   std::optional<std::string> skip;  // a reason, when the case is skipped by its author
   Expectation expect;
+  std::optional<Test262Run> test262;  // set for a test262 test: judged by its own rules
 };
 
 }  // namespace settle

@@ -9,7 +9,13 @@ namespace settle {
 namespace fs = std::filesystem;
 namespace {
 
-bool is_case_file(const fs::path& path) { return path.extension() == ".json"; }
+// Settle case files, and scripts that may be test262 tests (the loader reads their front matter).
+// A test262 _FIXTURE file is a module that tests import, never a test of its own.
+bool is_case_file(const fs::path& path) {
+  if (path.extension() == ".json") return true;
+  std::string name = path.filename().string();
+  return path.extension() == ".js" && name.find("_FIXTURE") == std::string::npos;
+}
 
 fs::path absolute_of(const fs::path& path) {
   std::error_code error;
@@ -41,10 +47,11 @@ Discovery discover(const std::vector<std::string>& paths,
                    const std::optional<std::string>& case_root) {
   Discovery discovery;
   std::set<std::string> seen;
-  auto add = [&](const fs::path& file, const fs::path& named_folder) {
+  auto add = [&](const fs::path& file, const fs::path& named_folder, bool named) {
     std::string shown = file.lexically_normal().generic_string();
     if (!seen.insert(shown).second) return;
-    discovery.files.push_back({shown, id_prefix_of(file, root_for(file, named_folder, case_root))});
+    discovery.files.push_back(
+        {shown, id_prefix_of(file, root_for(file, named_folder, case_root)), named});
   };
 
   for (const std::string& argument : paths) {
@@ -59,9 +66,9 @@ Discovery discover(const std::vector<std::string>& paths,
         if (it->is_regular_file(error) && is_case_file(it->path())) found.push_back(it->path());
       }
       std::sort(found.begin(), found.end());
-      for (const auto& file : found) add(file, path);
+      for (const auto& file : found) add(file, path, false);
     } else if (fs::is_regular_file(path, error)) {
-      add(path, path.has_parent_path() ? path.parent_path() : fs::path("."));
+      add(path, path.has_parent_path() ? path.parent_path() : fs::path("."), true);
     } else {
       discovery.errors.push_back(LoadError{argument, {}, "", "no such file or folder"});
     }

@@ -1,6 +1,7 @@
 #include "runner/judge.h"
 
 #include "runner/matcher.h"
+#include "runner/test262_verdict.h"
 
 namespace settle {
 
@@ -13,6 +14,11 @@ Result judge(const Case& test, const std::string& engine, Observation observed,
   if (observed.timed_out) {
     result.status = Status::kTimeout;
     result.message = "timed out";
+  } else if (test.test262 && observed.uncaught == observed.fault) {
+    // An exception no code caught fails a test262 test; it is no fault of the engine's.
+    Verdict verdict = test262_verdict(*test.test262, observed);
+    result.status = verdict.pass ? Status::kPass : Status::kFail;
+    result.message = std::move(verdict.message);
   } else if (!observed.fault.empty()) {
     result.status = Status::kError;
     result.message = observed.fault;

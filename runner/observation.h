@@ -16,7 +16,10 @@ struct Observation {
   nlohmann::json log = nlohmann::json::array();
   nlohmann::json globals = nlohmann::json::object();  // the globals the job asked to watch
   std::string printed;                                // what the case passed to print()
-  bool parse_error = false;  // the code did not compile (state is then kThrows)
+  bool parse_error = false;        // the code did not compile (state is then kThrows)
+  std::string thrown_constructor;  // the name of a thrown object's constructor (test262 negatives)
+  std::string harness_error;       // a test262 harness file failed to load: the test fails
+  std::string uncaught;            // an exception no code caught, in a job or a timer callback
   bool timed_out = false;
   std::string fault;  // non-empty when the engine crashed, ran out of memory or broke protocol
 };

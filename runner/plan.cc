@@ -7,6 +7,28 @@
 #include "runner/matcher.h"
 
 namespace settle {
+namespace {
+
+// Why an engine cannot run a test262 test as INTERPRETING.md asks, or nothing when it can.
+std::optional<std::string> test262_skip(const Test262Run& run, const EngineInfo& engine) {
+  if (run.module && !engine.modules) return "module code, which " + engine.name + " cannot run";
+  for (const char* flag : {"CanBlockIsFalse", "CanBlockIsTrue"}) {
+    bool wants_block = std::string_view(flag) == "CanBlockIsTrue";
+    if (std::find(run.flags.begin(), run.flags.end(), flag) != run.flags.end() &&
+        wants_block != engine.can_block) {
+      return std::string(flag) + ", but " + engine.name + "'s agent has [[CanBlock]] " +
+             (engine.can_block ? "true" : "false");
+    }
+  }
+  for (const std::string& part : run.host_needs) {
+    if (!engine.host_262.count(part)) {
+      return "requires $262." + part + ", which " + engine.name + " does not provide";
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 std::vector<const Case*> select_cases(const std::vector<Case>& cases,
                                       const std::vector<std::string>& filters) {
@@ -46,6 +68,8 @@ std::vector<PlannedJob> plan_jobs(const std::vector<const Case*>& cases,
             break;
           }
         }
+        if (!planned.skip && test->test262)
+          planned.skip = test262_skip(*test->test262, *engines[e]);
       }
       jobs.push_back(std::move(planned));
     }

@@ -1,6 +1,8 @@
 #include "engines/duktape/duktape_engine.h"
 
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -23,6 +25,14 @@ struct DuktapeBootstrap {
   std::string promise_bytecode;  // engines/duktape/promise.js, a function (global, host)
   std::string host_bytecode;     // engines/host/host.js, a function (global, hooks)
   std::vector<std::string> prelude_bytecode;  // program functions, one per --prelude
+
+  // test262 harness files, compiled once per run by whichever worker needs one first.
+  struct CompiledHarness {
+    std::string bytecode;  // a program function
+    std::string error;     // why it does not compile on Duktape
+  };
+  mutable std::mutex harness_mutex;
+  mutable std::map<std::string, CompiledHarness> harness;
 };
 
 namespace {
@@ -113,6 +123,23 @@ duk_ret_t native_encode(duk_context* ctx) {
   duk_dup(ctx, 0);
   duk_call(ctx, 2);
   return 1;
+}
+
+// $262.evalScript(source): runs source as a Script of the calling realm and returns its
+// completion value; a SyntaxError of the realm's own when it does not parse.
+duk_ret_t native_eval_script(duk_context* ctx) {
+  duk_size_t size = 0;
+  const char* source = duk_require_lstring(ctx, 0, &size);
+  duk_push_string(ctx, "evalScript");
+  if (duk_pcompile_lstring_filename(ctx, 0, source, size) != 0) return duk_throw(ctx);
+  duk_push_global_object(ctx);
+  duk_call_method(ctx, 0);
+  return 1;
+}
+
+duk_ret_t native_gc(duk_context* ctx) {
+  duk_gc(ctx, 0);
+  return 0;
 }
 
 void put_function(duk_context* ctx, const char* name, duk_c_function function, duk_idx_t nargs) {
@@ -261,6 +288,47 @@ bool finish(duk_context* ctx, const Job& job, Observation& observation) {
   return true;
 }
 
+// The bytecode of a harness file, compiled on first use; nullptr with `error` set when it does
+// not compile here.
+const DuktapeBootstrap::CompiledHarness& compiled_harness(duk_context* ctx,
+                                                          const DuktapeBootstrap& bootstrap,
+                                                          const HarnessFile& file) {
+  std::lock_guard<std::mutex> lock(bootstrap.harness_mutex);
+  auto found = bootstrap.harness.find(file.name);
+  if (found != bootstrap.harness.end()) return found->second;
+  DuktapeBootstrap::CompiledHarness compiled;
+  try {
+    compiled.bytecode = compile_to_bytecode(ctx, file.code, file.name, false);
+  } catch (const std::runtime_error& error) {
+    compiled.error = error.what();
+  }
+  return bootstrap.harness.emplace(file.name, std::move(compiled)).first->second;
+}
+
+// Gives a test262 test its realm: $262, then the harness files in order. Returns why a harness
+// file failed to load, or an empty text.
+std::string prepare_test262(duk_context* ctx, const DuktapeBootstrap& bootstrap,
+                            const Test262Run& run) {
+  duk_push_object(ctx);
+  put_function(ctx, "evalScript", native_eval_script, 1);
+  put_function(ctx, "gc", native_gc, 0);
+  call_host(ctx, "install262", 1);
+  duk_pop(ctx);
+  for (const auto& file : run.harness) {
+    const DuktapeBootstrap::CompiledHarness& compiled = compiled_harness(ctx, bootstrap, *file);
+    if (!compiled.error.empty()) return compiled.error;
+    push_bytecode(ctx, compiled.bytecode);
+    duk_push_global_object(ctx);
+    if (duk_pcall_method(ctx, 0) != 0) {
+      std::string error = file->name + " threw " + error_text(ctx, -1);
+      duk_pop(ctx);
+      return error;
+    }
+    duk_pop(ctx);
+  }
+  return "";
+}
+
 // Runs one case in a new realm: a new thread with a new global environment, pushed on `main`.
 Observation run_in_new_realm(duk_context* main, DuktapeHeap& heap,
                              const DuktapeBootstrap& bootstrap, const Job& job) {
@@ -278,15 +346,22 @@ Observation run_in_new_realm(duk_context* main, DuktapeHeap& heap,
   heap.arm_memory_limit(bootstrap.options.memory_limit_bytes);
 
   const Case& test = *job.test;
-  duk_push_string(ctx, test.id.c_str());
-  duk_uint_t flags = test.strict ? DUK_COMPILE_STRICT : 0;
-  if (duk_pcompile_lstring_filename(ctx, flags, test.code.data(), test.code.size()) != 0) {
-    observation.parse_error = true;
-    call_host(ctx, "observeThrow", 1);
+  if (test.test262) observation.harness_error = prepare_test262(ctx, bootstrap, *test.test262);
+  if (!observation.harness_error.empty()) {
+    call_host(ctx, "observeCompleted", 0);
   } else {
-    duk_push_global_object(ctx);
-    bool threw = duk_pcall_method(ctx, 0) != 0;
-    call_host(ctx, threw ? "observeThrow" : "observe", 1);
+    duk_push_string(ctx, test.id.c_str());
+    duk_uint_t flags = test.strict ? DUK_COMPILE_STRICT : 0;
+    if (duk_pcompile_lstring_filename(ctx, flags, test.code.data(), test.code.size()) != 0) {
+      observation.parse_error = true;
+      call_host(ctx, "observeThrow", 1);
+    } else {
+      duk_push_global_object(ctx);
+      bool threw = duk_pcall_method(ctx, 0) != 0;
+      const char* observer = threw ? "observeThrow" : test.test262 ? "observeCompleted" : "observe";
+      if (!threw && test.test262) duk_pop(ctx);  // the completion value is no subject
+      call_host(ctx, observer, threw || !test.test262 ? 1 : 0);
+    }
   }
   duk_pop(ctx);
 
@@ -394,6 +469,7 @@ DuktapeEngineFactory::DuktapeEngineFactory(const EngineProfile& profile, EngineO
   bootstrap_->aliases = profile.aliases;
   bootstrap_->info.name = profile.name;
   bootstrap_->info.adapter = "duktape";
+  bootstrap_->info.host_262 = {"global", "evalScript", "gc"};
   bootstrap_->info.version = "duktape " + duktape_version();
   for (const Prelude& prelude : bootstrap_->options.preludes) {
     std::string library = npm_package_version(prelude.file);

@@ -146,6 +146,34 @@
     outcome = { state: 'throws', value: error };
   }
 
+  // A test262 test has no subject: its script just ran to completion.
+  function observeCompleted() {
+    outcome = { state: 'returns', value: undefined };
+  }
+
+  // test262's $262 (INTERPRETING.md, "Host-Defined Functions") for this realm, with the parts the
+  // adapter can give: evalScript, createRealm, gc, detachArrayBuffer. A part it cannot give is
+  // absent, and settle skips the tests that use it.
+  function install262(parts) {
+    var $262 = { global: global };
+    var names = ['evalScript', 'createRealm', 'gc', 'detachArrayBuffer'];
+    for (var i = 0; i < names.length; i++) {
+      if (parts && typeof parts[names[i]] === 'function') $262[names[i]] = parts[names[i]];
+    }
+    defineProperty(global, '$262', { value: $262, writable: true, configurable: true, enumerable: false });
+    return $262;
+  }
+
+  // The name of a thrown object's constructor: test262 negative tests name the error's type so.
+  function constructorName(value) {
+    try {
+      var constructor = value.constructor;
+      return typeof constructor === 'function' ? cleanString(String_(constructor.name)) : '';
+    } catch (error) {
+      return '';
+    }
+  }
+
   function reportUncaught(where, error) {
     push(uncaught, { where: where, value: error });
   }
@@ -268,6 +296,7 @@
       value = nativePromise.result(subject);
     }
     if (report.state !== 'pending') report.value = new Serializer(watched).write(value);
+    if (report.state === 'throws' && isObject(value)) report.thrown_constructor = constructorName(value);
     for (i = 0; i < logged.length; i++) push(report.log, new Serializer(watched).write(logged[i]));
     for (i = 0; i < watched.length; i++) {
       report.globals[watched[i][0]] = new Serializer([]).write(watched[i][1]);
@@ -282,6 +311,8 @@
   return {
     observe: observe,
     observeThrow: observeThrow,
+    observeCompleted: observeCompleted,
+    install262: install262,
     reportUncaught: reportUncaught,
     runNextTimer: runNextTimer,
     finish: finish

@@ -9,11 +9,13 @@ void read_host_report(const nlohmann::json& report, Observation& observation) {
   observation.printed = report.value("printed", "");
   observation.state = outcome_from_name(report.value("state", ""));
   observation.value = report.value("value", nlohmann::json());
+  observation.thrown_constructor = report.value("thrown_constructor", "");
   const nlohmann::json& uncaught = report.value("uncaught", nlohmann::json::array());
   if (uncaught.is_array() && !uncaught.empty() && uncaught[0].is_object()) {
-    observation.fault = "uncaught exception in " +
-                        uncaught[0].value("where", std::string("a job")) + ": " +
-                        uncaught[0].value("value", nlohmann::json()).dump();
+    observation.uncaught = "uncaught exception in " +
+                           uncaught[0].value("where", std::string("a job")) + ": " +
+                           uncaught[0].value("value", nlohmann::json()).dump();
+    observation.fault = observation.uncaught;
   }
 }
 

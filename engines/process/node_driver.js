@@ -24,6 +24,9 @@ let nonce = '';
 let hostScript = null;
 let preludeScripts = [];
 let aliases = [];
+// test262 harness files by name, compiled once per process: {script} or {error} when it does not
+// compile on this engine.
+const harnessScripts = new Map();
 
 function reply(message) {
   process.stdout.write(nonce + ' ' + JSON.stringify(message) + '\n');
@@ -51,7 +54,56 @@ function newRealm() {
   }
   const api = hostScript.runInContext(context)(global, hooks);
   for (const prelude of preludeScripts) prelude.runInContext(context);
-  return { context, api };
+  return { context, global, api };
+}
+
+// The parts of test262's $262 that node gives (gc needs --expose-gc); agent is not among them.
+const kHost262 = ['global', 'evalScript', 'createRealm', 'detachArrayBuffer'].concat(
+  typeof gc === 'function' ? ['gc'] : []);
+
+function install262(realm) {
+  return realm.api.install262({
+    evalScript(code) {
+      let script;
+      try {
+        script = new vm.Script(String(code));
+      } catch (error) {
+        throw new realm.global.SyntaxError(error.message);  // the realm's own SyntaxError
+      }
+      return script.runInContext(realm.context);
+    },
+    createRealm() {
+      return install262(newRealm());
+    },
+    gc: typeof gc === 'function' ? () => gc() : undefined,
+    detachArrayBuffer(buffer) {
+      structuredClone(buffer, { transfer: [buffer] });
+      return null;
+    },
+  });
+}
+
+// Loads a test262 test's harness files into the realm; the first failure's description, or ''.
+function loadHarness(realm, names) {
+  for (const name of names) {
+    const harness = harnessScripts.get(name);
+    if (!harness) return name + ': settle did not send this harness file';
+    if (harness.error) return name + ': ' + harness.error;
+    try {
+      harness.script.runInContext(realm.context);
+    } catch (error) {
+      return name + ' threw ' + describe(error);
+    }
+  }
+  return '';
+}
+
+function compileHarness(request) {
+  try {
+    harnessScripts.set(request.name, { script: new vm.Script(request.code, { filename: request.name }) });
+  } catch (error) {
+    harnessScripts.set(request.name, { error: describe(error) });
+  }
 }
 
 // Resolves once the job (microtask) queue is empty.
@@ -66,6 +118,18 @@ async function runCase(request) {
   } catch (error) {
     reply({ type: 'fault', message: 'the realm could not be built: ' + String(error && error.stack || error) });
     return;
+  }
+  const test262 = request.test262;
+  let harnessError = '';
+  if (test262) {
+    install262(realm);
+    harnessError = loadHarness(realm, test262.harness || []);
+    if (harnessError) {
+      realm.api.observeCompleted();
+      replyRaw('{"type":"result","parse_error":false,"harness_error":' + JSON.stringify(harnessError) + ',"report":',
+        realm.api.finish([]));
+      return;
+    }
   }
   const code = request.strict ? "'use strict'; " + request.code : request.code;
   let script = null;
@@ -86,6 +150,7 @@ async function runCase(request) {
       completion = error;
     }
     if (threw) realm.api.observeThrow(completion);
+    else if (test262) realm.api.observeCompleted();
     else realm.api.observe(completion);
   }
   do {
@@ -122,7 +187,7 @@ function setup(request) {
     reply({ type: 'error', message: 'setup failed: ' + describe(error) });
     return;
   }
-  reply({ type: 'ready', version: process.version, features });
+  reply({ type: 'ready', version: process.version, features, host262: kHost262 });
 }
 
 const pending = [];
@@ -133,6 +198,7 @@ async function pump() {
   while (pending.length > 0) {
     const request = JSON.parse(pending.shift());
     if (request.type === 'setup') setup(request);
+    else if (request.type === 'harness') compileHarness(request);
     else if (request.type === 'case') await runCase(request);
   }
   busy = false;

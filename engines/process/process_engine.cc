@@ -95,7 +95,10 @@ ProcessEngine::~ProcessEngine() { stop(); }
 
 const EngineInfo& ProcessEngine::info() const { return shared_->info; }
 
-void ProcessEngine::stop() { child_.reset(); }
+void ProcessEngine::stop() {
+  child_.reset();
+  harness_sent_.clear();
+}
 
 nlohmann::json ProcessEngine::start() {
   stop();
@@ -146,7 +149,7 @@ Observation ProcessEngine::run(const Job& job) {
 
 Observation ProcessEngine::run_in(const Job& job) {
   Observation observation;
-  std::string request = case_request(job);
+  std::string request = case_request(job, shared_->profile.process_per_case);
   try {
     if (shared_->profile.process_per_case) {
       stop();
@@ -162,6 +165,13 @@ Observation ProcessEngine::run_in(const Job& job) {
     stop();
     observation.fault = error.what();
     return observation;
+  }
+  if (job.test->test262 && !shared_->profile.process_per_case) {
+    std::string harness;  // the files this process has not been given yet
+    for (const auto& file : job.test->test262->harness) {
+      if (harness_sent_.insert(file->name).second) harness += harness_request(*file);
+    }
+    request = harness + request;
   }
   auto deadline = std::chrono::steady_clock::now() + job.timeout;
   bool sent = child_->write_all(request);
@@ -252,6 +262,10 @@ ProcessEngineFactory::ProcessEngineFactory(EngineProfile profile, EngineOptions 
     shared.info.features[it.key()] = it.value().is_boolean() && it.value().get<bool>();
   }
   for (const auto& feature : shared.profile.lacks) shared.info.features[feature] = false;
+  const nlohmann::json host_262 = ready.value("host262", nlohmann::json::array());
+  for (const auto& part : host_262) {
+    if (part.is_string()) shared.info.host_262.insert(part.get<std::string>());
+  }
 }
 
 ProcessEngineFactory::~ProcessEngineFactory() {

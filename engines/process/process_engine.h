@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 
 #include "engines/engine.h"
@@ -33,6 +34,7 @@ class ProcessEngine : public Engine {
   std::shared_ptr<const ProcessEngineShared> shared_;
   std::unique_ptr<ChildProcess> child_;
   std::string nonce_;
+  std::set<std::string> harness_sent_;  // harness files the running process has been given
 };
 
 class ProcessEngineFactory : public EngineFactory {

@@ -28,13 +28,28 @@ std::string setup_request(const std::string& nonce, const std::string& host_sour
   return request.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-std::string case_request(const Job& job) {
+std::string case_request(const Job& job, bool inline_harness) {
   json request = {{"type", "case"},
                   {"id", job.test->id},
                   {"code", job.test->code},
                   {"strict", job.test->strict},
                   {"timeout_ms", job.timeout.count()},
                   {"watch", job.watched_globals}};
+  if (const auto& test262 = job.test->test262) {
+    json harness = json::array();
+    json harness_code = json::array();
+    for (const auto& file : test262->harness) {
+      harness.push_back(file->name);
+      if (inline_harness) harness_code.push_back({{"name", file->name}, {"code", file->code}});
+    }
+    request["test262"] = {{"harness", harness}, {"async", test262->async}};
+    if (inline_harness) request["test262"]["harness_code"] = harness_code;
+  }
+  return request.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+std::string harness_request(const HarnessFile& file) {
+  json request = {{"type", "harness"}, {"name", file.name}, {"code", file.code}};
   return request.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
@@ -71,6 +86,7 @@ Observation observation_from_reply(const json& reply) {
     throw ProtocolError(std::string("the engine's report is unreadable: ") + error.what());
   }
   observation.parse_error = reply.value("parse_error", false);
+  observation.harness_error = reply.value("harness_error", std::string());
   if (!observation.state && observation.fault.empty())
     observation.fault = "the engine saw no outcome";
   return observation;

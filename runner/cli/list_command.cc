@@ -13,11 +13,12 @@ struct ListOptions {
   std::vector<std::string> paths;
   std::vector<std::string> filters;
   std::optional<std::string> case_root;
+  std::optional<std::string> test262_root;
   std::string shard;
 };
 
 int list(const ListOptions& options) {
-  LoadedCorpus corpus = load_corpus(options.paths, options.case_root);
+  LoadedCorpus corpus = load_corpus({options.paths, options.case_root, options.test262_root});
   for (const auto& error : corpus.errors) std::cerr << error.to_string() << "\n";
   std::vector<const Case*> selected = select_cases(corpus.cases, options.filters);
   if (auto shard = parse_shard(options.shard)) selected = take_shard(selected, *shard);
@@ -45,6 +46,8 @@ void add_list_command(CLI::App& app, int* exit_status) {
   command->add_option("paths", options->paths, "Case files or folders (default: cases/)");
   command->add_option("--filter", options->filters, "Glob on full case ids; repeatable");
   command->add_option("--case-root", options->case_root, "Folder that case ids are relative to");
+  command->add_option("--test262-dir", options->test262_root,
+                      "Root of a test262 checkout (harness/ and test/)");
   command->add_option("--shard", options->shard, "Only the I-th of N slices, as run --shard takes")
       ->check(CLI::Validator(
           [](std::string& text) {

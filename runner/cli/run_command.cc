@@ -45,6 +45,7 @@ struct RunOptions {
   int timeout_ms = 5000;
   std::vector<std::string> filters;
   std::optional<std::string> case_root;
+  std::optional<std::string> test262_root;
   bool quiet = false;
   bool strict_input = false;
 };
@@ -130,7 +131,7 @@ int run(const RunOptions& options) {
     return kExitBadInput;
   }
 
-  LoadedCorpus corpus = load_corpus(options.paths, options.case_root);
+  LoadedCorpus corpus = load_corpus({options.paths, options.case_root, options.test262_root});
   if (options.strict_input && !corpus.errors.empty()) {
     for (const auto& error : corpus.errors) std::cerr << error.to_string() << "\n";
     return kExitBadInput;
@@ -299,6 +300,9 @@ void add_run_command(CLI::App& app, int* exit_status) {
   command->add_option(
       "--case-root", options->case_root,
       "Folder that case ids are relative to (default: the nearest folder named cases)");
+  command->add_option("--test262-dir", options->test262_root,
+                      "Root of a test262 checkout (harness/ and test/); default: found above "
+                      "each test262 test");
   command->add_flag("-q,--quiet", options->quiet, "Print only the final line");
   command->add_flag("--strict-input", options->strict_input,
                     "Stop before running anything when a case file does not load");

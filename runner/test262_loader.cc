@@ -1,0 +1,154 @@
+#include "runner/test262_loader.h"
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include "runner/text_file.h"
+
+namespace settle {
+namespace fs = std::filesystem;
+namespace {
+
+// The includes every test gets before its own, in this order (INTERPRETING.md, "includes").
+const char* const kDefaultIncludes[] = {"assert.js", "sta.js"};
+const char* const kAsyncInclude = "doneprintHandle.js";
+
+std::string test_id(const std::string& file, const fs::path& root) {
+  std::error_code error;
+  fs::path absolute = fs::weakly_canonical(fs::absolute(file), error);
+  fs::path relative = absolute.lexically_relative(fs::weakly_canonical(root, error));
+  if (relative.empty() || *relative.begin() == "..") return fs::path(file).generic_string();
+  return relative.generic_string();
+}
+
+// The $262 parts (createRealm, evalScript, agent, ...) that a text uses.
+void add_host_needs(const std::string& text, std::set<std::string>& needs) {
+  static const std::regex kUse(R"(\$262\s*\.\s*([A-Za-z_$][\w$]*))");
+  for (std::sregex_iterator it(text.begin(), text.end(), kUse), end; it != end; ++it) {
+    needs.insert((*it)[1].str());
+  }
+}
+
+std::string trimmed(const std::string& text) {
+  auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return "";
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+}  // namespace
+
+Test262Checkout::Test262Checkout(fs::path root) : root_(std::move(root)) {}
+
+std::shared_ptr<const HarnessFile> Test262Checkout::harness_file(const std::string& name) {
+  auto found = harness_.find(name);
+  if (found != harness_.end()) return found->second;
+  std::shared_ptr<const HarnessFile> file;
+  if (name.find("..") == std::string::npos) {
+    if (std::optional<std::string> code = read_text_file((root_ / "harness" / name).string())) {
+      file = std::make_shared<HarnessFile>(HarnessFile{name, std::move(*code)});
+    }
+  }
+  harness_.emplace(name, file);
+  return file;
+}
+
+bool is_test262_root(const fs::path& folder) {
+  std::error_code error;
+  return fs::is_regular_file(folder / "harness" / "assert.js", error) &&
+         fs::is_directory(folder / "test", error);
+}
+
+std::optional<fs::path> find_test262_root(const fs::path& path) {
+  std::error_code error;
+  fs::path absolute = fs::weakly_canonical(fs::absolute(path), error);
+  if (error) absolute = fs::absolute(path).lexically_normal();
+  for (fs::path folder = absolute; folder.has_relative_path(); folder = folder.parent_path()) {
+    if (is_test262_root(folder)) return folder;
+  }
+  return std::nullopt;
+}
+
+LoadedCases load_test262_test(const std::string& file, const std::string& source,
+                              Test262Checkout& checkout) {
+  auto parsed = parse_test262_front_matter(source, file);
+  if (auto* error = std::get_if<LoadError>(&parsed)) return *error;
+  const Test262Metadata& metadata = std::get<Test262Metadata>(parsed);
+  const SourcePosition at{metadata.front_matter_line, 1};
+
+  Test262Run run;
+  run.flags = metadata.flags;
+  run.async = metadata.has_flag("async");
+  run.module = metadata.has_flag("module");
+  run.negative = metadata.negative;
+  bool raw = metadata.has_flag("raw");
+
+  std::vector<std::string> includes;
+  if (!raw) {
+    includes.assign(std::begin(kDefaultIncludes), std::end(kDefaultIncludes));
+    if (run.async) includes.push_back(kAsyncInclude);
+  }
+  for (const std::string& name : metadata.includes) {
+    if (std::find(includes.begin(), includes.end(), name) == includes.end()) {
+      includes.push_back(name);
+    }
+  }
+  std::set<std::string> needs;
+  add_host_needs(source, needs);
+  for (std::size_t i = 0; i < includes.size(); ++i) {
+    auto harness = checkout.harness_file(includes[i]);
+    if (!harness) {
+      auto listed = std::find(metadata.includes.begin(), metadata.includes.end(), includes[i]);
+      std::string field =
+          listed == metadata.includes.end()
+              ? ""
+              : "includes[" + std::to_string(listed - metadata.includes.begin()) + "]";
+      return LoadError{file, at, field,
+                       "harness file " + includes[i] + " not found in " +
+                           (checkout.root() / "harness").string()};
+    }
+    add_host_needs(harness->code, needs);
+    run.harness.push_back(std::move(harness));
+  }
+  run.host_needs.assign(needs.begin(), needs.end());
+
+  bool only_strict = metadata.has_flag("onlyStrict");
+  bool no_strict = metadata.has_flag("noStrict") || raw;
+  std::vector<std::string> modes;
+  if (run.module) {
+    modes = {"default"};  // module code is strict already
+  } else {
+    if (!only_strict) modes.push_back("default");
+    if (!no_strict) modes.push_back("strict");
+  }
+
+  Case base;
+  base.file = file;
+  base.suite = "test262";
+  base.spec = metadata.esid;
+  base.description = trimmed(metadata.description);
+  base.features = metadata.features;
+  if (run.negative) {
+    base.expect.outcome = Outcome::kThrows;
+    base.expect.value = {{"$error", run.negative->type}};
+  } else {
+    base.expect.outcome = Outcome::kReturns;
+    base.expect.value = {{"$any", true}};
+  }
+  base.test262 = std::move(run);
+
+  std::string id = test_id(file, checkout.root());
+  std::vector<Case> cases;
+  for (const std::string& mode : modes) {
+    Case test = base;
+    test.local_id = mode;
+    test.id = id + "#" + mode;
+    test.strict = mode == "strict";
+    // INTERPRETING.md: the strict run is the test's source with this directive put before it.
+    test.code = test.strict ? "\"use strict\";\n" + source : source;
+    cases.push_back(std::move(test));
+  }
+  return cases;
+}
+
+}  // namespace settle

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "runner/case_file_loader.h"
+
+namespace settle {
+
+// A test262 checkout (its root holds harness/ and test/), with its harness files read at most once
+// per run, however many tests include them.
+class Test262Checkout {
+ public:
+  explicit Test262Checkout(std::filesystem::path root);
+
+  const std::filesystem::path& root() const { return root_; }
+
+  // harness/<name>, read on first use; nullptr when it cannot be read.
+  std::shared_ptr<const HarnessFile> harness_file(const std::string& name);
+
+ private:
+  std::filesystem::path root_;
+  std::map<std::string, std::shared_ptr<const HarnessFile>> harness_;
+};
+
+// Whether `folder` is the root of a test262 checkout: it holds harness/assert.js and test/.
+bool is_test262_root(const std::filesystem::path& folder);
+
+// The nearest folder at or above `path` that is a test262 checkout's root.
+std::optional<std::filesystem::path> find_test262_root(const std::filesystem::path& path);
+
+// Loads one test262 test from its source text: one case per run it gets (INTERPRETING.md):
+// `<path from the checkout's root>#default` and `#strict`, or only one of them for the
+// onlyStrict, noStrict, raw and module flags.
+LoadedCases load_test262_test(const std::string& file, const std::string& source,
+                              Test262Checkout& checkout);
+
+}  // namespace settle
