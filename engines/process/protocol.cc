@@ -16,6 +16,8 @@ std::string make_nonce() {
   return nonce;
 }
 
+// Requests are written as ASCII JSON (non-ASCII characters as \u escapes): some shells read
+// stdin as Latin-1, and JSON.parse restores every character whatever the shell's encoding.
 std::string setup_request(const std::string& nonce, const std::string& host_source,
                           const std::vector<Prelude>& preludes,
                           const std::vector<std::string>& aliases,
@@ -25,7 +27,7 @@ std::string setup_request(const std::string& nonce, const std::string& host_sour
   for (const Prelude& prelude : preludes) {
     request["preludes"].push_back({{"file", prelude.file}, {"code", prelude.code}});
   }
-  return request.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+  return request.dump(-1, ' ', true, json::error_handler_t::replace) + "\n";
 }
 
 std::string case_request(const Job& job, bool inline_harness) {
@@ -45,12 +47,12 @@ std::string case_request(const Job& job, bool inline_harness) {
     request["test262"] = {{"harness", harness}, {"async", test262->async}};
     if (inline_harness) request["test262"]["harness_code"] = harness_code;
   }
-  return request.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+  return request.dump(-1, ' ', true, json::error_handler_t::replace) + "\n";
 }
 
 std::string harness_request(const HarnessFile& file) {
   json request = {{"type", "harness"}, {"name", file.name}, {"code", file.code}};
-  return request.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+  return request.dump(-1, ' ', true, json::error_handler_t::replace) + "\n";
 }
 
 std::optional<json> parse_reply(const std::string& line, const std::string& nonce) {
@@ -61,7 +63,7 @@ std::optional<json> parse_reply(const std::string& line, const std::string& nonc
   json reply;
   try {
     reply = json::parse(line.begin() + static_cast<std::ptrdiff_t>(nonce.size()) + 1, line.end());
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {  // a syntax error, or a number out of range
     throw ProtocolError(std::string("the engine sent a reply that is not JSON: ") + error.what());
   }
   if (!reply.is_object() || !reply.contains("type") || !reply["type"].is_string()) {
@@ -74,7 +76,10 @@ Observation observation_from_reply(const json& reply) {
   Observation observation;
   const std::string type = reply["type"];
   if (type == "fault") {
-    observation.fault = reply.value("message", std::string("the engine reported a fault"));
+    auto message = reply.find("message");
+    observation.fault = message != reply.end() && message->is_string()
+                            ? message->get<std::string>()
+                            : "the engine reported a fault";
     return observation;
   }
   if (type != "result" || !reply.contains("report")) {
@@ -82,11 +87,12 @@ Observation observation_from_reply(const json& reply) {
   }
   try {
     read_host_report(reply["report"], observation);
+    // value() throws when a field is there with another type than the protocol gives it.
+    observation.parse_error = reply.value("parse_error", false);
+    observation.harness_error = reply.value("harness_error", std::string());
   } catch (const std::exception& error) {
     throw ProtocolError(std::string("the engine's report is unreadable: ") + error.what());
   }
-  observation.parse_error = reply.value("parse_error", false);
-  observation.harness_error = reply.value("harness_error", std::string());
   if (!observation.state && observation.fault.empty())
     observation.fault = "the engine saw no outcome";
   return observation;

@@ -23,6 +23,12 @@ var nonce = '';
 var hostSource = '';
 var preludes = [];
 var aliases = [];
+// test262 harness files by name, as sent once per process.
+var harnessFiles = {};
+// The parts of test262's $262 this shell gives; agent is not among them.
+var kHost262 = ['global', 'evalScript', 'createRealm', 'gc', 'detachArrayBuffer'];
+var shellGc = gc;
+var shellDetach = detachArrayBuffer;
 
 if (typeof ignoreUnhandledRejections === 'function') ignoreUnhandledRejections();
 
@@ -74,7 +80,30 @@ function newRealm() {
   preludes.forEach(function (prelude) {
     evaluateIn(prelude.code, { fileName: prelude.file });
   });
-  return { evaluate: evaluateIn, parse: parseIn, api: api };
+  return { global: global, evaluate: evaluateIn, parse: parseIn, api: api };
+}
+
+function install262(realm) {
+  return realm.api.install262({
+    evalScript: function (code) { return realm.evaluate(String(code)); },
+    createRealm: function () { return install262(newRealm()); },
+    gc: function () { shellGc(); },
+    detachArrayBuffer: function (buffer) { shellDetach(buffer); return null; }
+  });
+}
+
+// Loads a test262 test's harness files into the realm; the first failure's description, or ''.
+function loadHarness(realm, names) {
+  for (var i = 0; i < names.length; i++) {
+    var code = harnessFiles[names[i]];
+    if (code === undefined) return names[i] + ': settle did not send this harness file';
+    try {
+      realm.evaluate(code, { fileName: names[i] });
+    } catch (error) {
+      return names[i] + ' threw ' + describe(error);
+    }
+  }
+  return '';
 }
 
 function runCase(request) {
@@ -84,6 +113,17 @@ function runCase(request) {
   } catch (error) {
     reply({ type: 'fault', message: 'the realm could not be built: ' + describe(error) });
     return;
+  }
+  var test262 = request.test262;
+  if (test262) {
+    install262(realm);
+    var harnessError = loadHarness(realm, test262.harness || []);
+    if (harnessError) {
+      realm.api.observeCompleted();
+      print(nonce + ' {"type":"result","parse_error":false,"harness_error":' + JSON.stringify(harnessError) +
+        ',"report":' + realm.api.finish([]) + '}');
+      return;
+    }
   }
   var code = request.strict ? "'use strict'; " + request.code : request.code;
   var parseError = false;
@@ -106,6 +146,7 @@ function runCase(request) {
     return;
   }
   if (threw) realm.api.observeThrow(completion);
+  else if (test262) realm.api.observeCompleted();
   else realm.api.observe(completion);
   do {
     drainJobQueue();
@@ -128,7 +169,7 @@ function setup(request) {
   try {
     var realm = newRealm();
     var features = JSON.parse(realm.evaluate(request.probes));
-    reply({ type: 'ready', version: 'SpiderMonkey ' + String(typeof version === 'function' ? version() : ''), features: features });
+    reply({ type: 'ready', version: 'SpiderMonkey ' + String(typeof version === 'function' ? version() : ''), features: features, host262: kHost262 });
   } catch (error) {
     reply({ type: 'error', message: 'setup failed: ' + describe(error) });
   }
@@ -138,6 +179,7 @@ for (var line = readline(); line !== null; line = readline()) {
   var request = JSON.parse(line);
   try {
     if (request.type === 'setup') setup(request);
+    else if (request.type === 'harness') harnessFiles[request.name] = request.code;
     else if (request.type === 'case') runCase(request);
   } catch (error) {
     reply({ type: 'fault', message: 'the driver failed: ' + describe(error) });
