@@ -29,7 +29,14 @@
   var objectToString = uncurry(Object_.prototype.toString);
   var symbolToString = typeof Symbol_ === 'function' ? uncurry(Symbol_.prototype.toString) : null;
   var isArray = Array_.isArray;
-  var push = uncurry(Array_.prototype.push);
+  // Case code may put setters on Array.prototype or Object.prototype (test262 does, to prove that
+  // built-ins never call them): the host writes own data properties only, never through a setter.
+  function setOwn(object, key, value) {
+    defineProperty(object, key, { value: value, writable: true, enumerable: true, configurable: true });
+  }
+  function push(array, value) {
+    setOwn(array, array.length, value);
+  }
   var splice = uncurry(Array_.prototype.splice);
   var slice = uncurry(Array_.prototype.slice);
   var stringReplace = uncurry(String_.prototype.replace);
@@ -221,9 +228,9 @@
   }
 
   function Serializer(watched) {
-    this.watched = watched;  // [[name, value], ...]: objects written as {"$same": name}
-    this.nodes = 0;
-    this.path = [];
+    setOwn(this, 'watched', watched);  // [[name, value], ...]: objects written as {"$same": name}
+    setOwn(this, 'nodes', 0);
+    setOwn(this, 'path', []);
   }
 
   Serializer.prototype.write = function (value) {
@@ -258,8 +265,8 @@
     if (type === 'function') return { $function: true, name: cleanString(String_(value.name)) };
     if (isError(value)) {
       out = { $error: cleanString(String_(value.name)), message: cleanString(String_(value.message)) };
-      if (hasOwn(value, 'errors')) out.errors = this.write(value.errors);
-      if (hasOwn(value, 'cause')) out.cause = this.write(value.cause);
+      if (hasOwn(value, 'errors')) setOwn(out, 'errors', this.write(value.errors));
+      if (hasOwn(value, 'cause')) setOwn(out, 'cause', this.write(value.cause));
       return out;
     }
     if (isArray(value)) {
@@ -292,19 +299,19 @@
     var report = { state: outcome ? outcome.state : 'none', log: [], globals: {}, uncaught: [] };
     var value = outcome ? outcome.value : undefined;
     if (report.state === 'native') {
-      report.state = nativePromise.state(subject);
+      setOwn(report, 'state', nativePromise.state(subject));
       value = nativePromise.result(subject);
     }
-    if (report.state !== 'pending') report.value = new Serializer(watched).write(value);
-    if (report.state === 'throws' && isObject(value)) report.thrown_constructor = constructorName(value);
+    if (report.state !== 'pending') setOwn(report, 'value', new Serializer(watched).write(value));
+    if (report.state === 'throws' && isObject(value)) setOwn(report, 'thrown_constructor', constructorName(value));
     for (i = 0; i < logged.length; i++) push(report.log, new Serializer(watched).write(logged[i]));
     for (i = 0; i < watched.length; i++) {
-      report.globals[watched[i][0]] = new Serializer([]).write(watched[i][1]);
+      setOwn(report.globals, watched[i][0], new Serializer([]).write(watched[i][1]));
     }
     for (i = 0; i < uncaught.length; i++) {
       push(report.uncaught, { where: uncaught[i].where, value: new Serializer([]).write(uncaught[i].value) });
     }
-    report.printed = cleanString(printed);
+    setOwn(report, 'printed', cleanString(printed));
     return encode(report);
   }
 
