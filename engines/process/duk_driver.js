@@ -8,6 +8,10 @@ var settleMain = (function () {
   var write = global.print;
   // The shell's own functions that case code must not reach.
   var kShellNames = ['require', 'alert', 'print'];
+  // The parts of test262's $262 that duk gives. evalScript is not among them: duk could only offer
+  // an indirect eval, whose declarations differ from a Script's.
+  var kHost262 = ['global', 'gc'];
+  var shellGc = Duktape.gc;
 
   function describe(error) {
     try {
@@ -56,13 +60,30 @@ var settleMain = (function () {
       return;
     }
     if (!request) {
-      reply({ type: 'ready', version: 'duk ' + Duktape.version, features: JSON.parse((0, eval)(setup.probes)) });
+      reply({ type: 'ready', version: 'duk ' + Duktape.version, features: JSON.parse((0, eval)(setup.probes)), host262: kHost262 });
       return;
+    }
+    var test262 = request.test262;
+    if (test262) {
+      api.install262({ gc: function () { shellGc(); } });
+      var harness = test262.harness_code || [];
+      for (var h = 0; h < harness.length; h++) {
+        try {
+          (0, eval)(harness[h].code);
+        } catch (error) {
+          api.observeCompleted();
+          write(nonce + ' {"type":"result","parse_error":false,"harness_error":' +
+            JSON.stringify(harness[h].name + ' threw ' + describe(error)) + ',"report":' + api.finish([]) + '}');
+          return;
+        }
+      }
     }
     var code = request.strict ? "'use strict'; " + request.code : request.code;
     var parseError = false;
     try {
-      api.observe((0, eval)(code));
+      var completion = (0, eval)(code);
+      if (test262) api.observeCompleted();
+      else api.observe(completion);
     } catch (error) {
       if (error instanceof SyntaxError) {
         try {

@@ -185,6 +185,42 @@ function faultMessage(error) {
   return 'engine262 failed: ' + describeAny(error);
 }
 
+// test262 harness files by name, parsed once per process (in the parsing realm, like the host
+// prelude) when settle sends them: {script} or {error}.
+const harnessScripts = new Map();
+let parsingRealm = null;
+
+function parseHarness(request) {
+  parsingRealm.scope(() => {
+    const script = parse(parsingRealm, request.code, request.name);
+    harnessScripts.set(request.name, script.errors
+      ? { error: request.name + ' does not parse: ' + describeAny(new ThrowInRealm(script.errors[0])) }
+      : { script });
+  });
+}
+
+// Gives a test262 test its realm (the running one): $262, then the harness files in order.
+// Returns the first failure's description, or ''.
+function prepareTest262(realm, api, names) {
+  const $262 = {
+    evalScript: builtin('evalScript', 1, ([source = e262.Value.undefined]) => {
+      const text = source instanceof e262.JSStringValue ? source.stringValue() : '';
+      return evaluate(realm, text, 'evalScript').completion;
+    }),
+  };
+  callApi(api, 'install262', [dataObject(realm, $262)]);
+  for (const name of names) {
+    const harness = harnessScripts.get(name);
+    if (!harness) return name + ': settle did not send this harness file';
+    if (harness.error) return harness.error;
+    const completion = run(realm, harness.script);
+    if (completion instanceof e262.AbruptCompletion) {
+      return name + ' threw ' + describeAny(new ThrowInRealm(completion.Value));
+    }
+  }
+  return '';
+}
+
 function runCase(request) {
   const { Value } = e262;
   let built;
@@ -196,14 +232,23 @@ function runCase(request) {
   }
   const { realm, api } = built;
   const code = request.strict ? "'use strict'; " + request.code : request.code;
+  const test262 = request.test262;
   let parseError = false;
+  let harnessError = '';
   let reportText;
   try {
     realm.scope(() => {
+      if (test262) harnessError = prepareTest262(realm, api, test262.harness || []);
+      if (harnessError) {
+        callApi(api, 'observeCompleted', []);
+        return;
+      }
       const ran = evaluate(realm, code, request.id);
       parseError = ran.parseError;
       if (ran.completion instanceof e262.AbruptCompletion) {
         callApi(api, 'observeThrow', [ran.completion.Value]);
+      } else if (test262) {
+        callApi(api, 'observeCompleted', []);
       } else {
         callApi(api, 'observe', [ran.completion.Value === undefined ? Value.undefined : ran.completion.Value]);
       }
@@ -227,7 +272,8 @@ function runCase(request) {
     reply({ type: 'fault', message });
     return;
   }
-  process.stdout.write(nonce + ' {"type":"result","parse_error":' + parseError + ',"report":' + reportText + '}\n');
+  const harnessField = harnessError ? ',"harness_error":' + JSON.stringify(harnessError) : '';
+  process.stdout.write(nonce + ' {"type":"result","parse_error":' + parseError + harnessField + ',"report":' + reportText + '}\n');
 }
 
 function setup(request) {
@@ -242,7 +288,7 @@ function setup(request) {
   try {
     // The parse trees are made in a realm of their own (it only names the realm of a SyntaxError).
     e262.setSurroundingAgent(new e262.Agent({}));
-    const parsingRealm = new e262.ManagedRealm({});
+    parsingRealm = new e262.ManagedRealm({});
     lastRealm = parsingRealm;
     parsingRealm.scope(() => {
       hostScript = parse(parsingRealm, request.host, 'engines/host/host.js');
@@ -260,7 +306,7 @@ function setup(request) {
       return JSON.parse(unwrap(ran.completion).stringValue());
     });
     ready = true;
-    reply({ type: 'ready', version: 'engine262 ' + packageVersion, features });
+    reply({ type: 'ready', version: 'engine262 ' + packageVersion, features, host262: ['global', 'evalScript'] });
   } catch (error) {
     reply({ type: 'error', message: 'setup failed: ' + describeAny(error) });
   }
@@ -277,6 +323,7 @@ readline.createInterface({ input: process.stdin, crlfDelay: Infinity })
     }
     try {
       if (request.type === 'setup') setup(request);
+      else if (request.type === 'harness' && ready) parseHarness(request);
       else if (request.type === 'case' && !ready) reply({ type: 'fault', message: 'the driver is not set up' });
       else if (request.type === 'case') runCase(request);
     } catch (error) {

@@ -197,6 +197,25 @@ function stopReason(description, deadline) {
   return null;
 }
 
+// test262 harness files by name, as sent once per process.
+const harnessFiles = new Map();
+
+// Evaluates a test262 test's harness files in the realm; the first failure's description, or ''.
+function loadHarness(realm, names) {
+  const { context } = realm;
+  for (const name of names) {
+    if (!harnessFiles.has(name)) return name + ': settle did not send this harness file';
+    const ran = context.evalCode(harnessFiles.get(name), name, { type: 'global' });
+    if (ran.error) {
+      const description = dumpError(context, ran.error);
+      ran.error.dispose();
+      return name + ' threw ' + description;
+    }
+    ran.value.dispose();
+  }
+  return '';
+}
+
 function runCase(request) {
   const timeout = Number(request.timeout_ms) > 0 ? Number(request.timeout_ms) : kDefaultDeadlineMs;
   const deadline = Date.now() + timeout + kDeadlineGraceMs;
@@ -213,6 +232,18 @@ function runCase(request) {
       return;
     }
     const { context } = realm;
+    const test262 = request.test262;
+    if (test262) {
+      realm.callApi('install262', []);  // $262.global only: QuickJS's other parts are not wired here
+      const harnessError = loadHarness(realm, test262.harness || []);
+      if (harnessError) {
+        realm.callApi('observeCompleted', []);
+        const report = context.getString(realm.callApi('finish', [realm.keep(context.newArray())]));
+        process.stdout.write(nonce + ' {"type":"result","parse_error":false,"harness_error":' +
+          JSON.stringify(harnessError) + ',"report":' + report + '}\n');
+        return;
+      }
+    }
     const code = request.strict ? "'use strict'; " + request.code : request.code;
     const ran = context.evalCode(code, request.id, { type: 'global' });
     if (ran.error) {
@@ -232,7 +263,8 @@ function runCase(request) {
       realm.callApi('observeThrow', [ran.error]);
     } else {
       realm.keep(ran.value);
-      realm.callApi('observe', [ran.value]);
+      if (test262) realm.callApi('observeCompleted', []);
+      else realm.callApi('observe', [ran.value]);
     }
     for (;;) {
       realm.drainJobs();
@@ -307,6 +339,7 @@ async function setup(request) {
       type: 'ready',
       version: 'QuickJS ' + (version || 'unknown') + ' (quickjs-emscripten ' + packageVersion + ')',
       features,
+      host262: ['global'],
     });
   } catch (error) {
     reply({ type: 'error', message: 'setup failed: ' + (error instanceof ThrowInContext ? error.description : describe(error)) });
@@ -335,6 +368,8 @@ async function pump() {
     try {
       if (request.type === 'setup') {
         await setup(request);
+      } else if (request.type === 'harness') {
+        harnessFiles.set(request.name, request.code);
       } else if (request.type === 'case' && !ready) {
         reply({ type: 'fault', message: 'the driver is not set up' });
       } else if (request.type === 'case') {
