@@ -24,6 +24,7 @@ json JsonReporter::observed_json(const Observation& observed) {
   if (!observed.globals.empty()) out["globals"] = observed.globals;
   if (!observed.printed.empty()) out["printed"] = observed.printed;
   if (observed.parse_error) out["parse_error"] = true;
+  if (!observed.harness_error.empty()) out["harness_error"] = observed.harness_error;
   return out;
 }
 
@@ -36,6 +37,10 @@ json JsonReporter::result_json(const Result& result) {
       {"status", status_name(result.status)},
       {"expected", expected_json(test.expect)},
   };
+  if (test.test262) {  // how the test262 rules judged it (INTERPRETING.md)
+    if (test.test262->negative) record["expected"]["phase"] = test.test262->negative->phase;
+    if (test.test262->async) record["expected"]["print"] = "Test262:AsyncTestComplete";
+  }
   record["observed"] = observed_json(result.observed);
   record["duration_ms"] = std::round(result.duration_ms * 1000) / 1000;
   record["message"] = result.message;
