@@ -86,7 +86,7 @@ Test262Negative negative_of(const YAML::Node& node) {
   return negative;
 }
 
-Test262Metadata metadata_of(const YAML::Node& root) {
+Test262Metadata metadata_of(const YAML::Node& root, const BlockPlace& place) {
   Test262Metadata metadata;
   if (root.IsNull()) return metadata;
   if (!root.IsMap()) throw FieldError("", "the front matter must be a YAML map", root.Mark());
@@ -102,6 +102,9 @@ Test262Metadata metadata_of(const YAML::Node& root) {
       if (!value.IsNull()) metadata.esid = scalar_text(value, key);
     } else if (key == "includes") {
       metadata.includes = name_list(value, key);
+      for (std::size_t i = 0; i < metadata.includes.size(); ++i) {
+        metadata.include_positions.push_back(file_position(place, value[i].Mark()));
+      }
     } else if (key == "flags") {
       metadata.flags = name_list(value, key);
     } else if (key == "features") {
@@ -138,7 +141,7 @@ std::variant<Test262Metadata, LoadError> parse_test262_front_matter(std::string_
   BlockPlace place = place_of(source, yaml_start);
   std::string yaml(source.substr(yaml_start, close - yaml_start));
   try {
-    Test262Metadata metadata = metadata_of(YAML::Load(yaml));
+    Test262Metadata metadata = metadata_of(YAML::Load(yaml), place);
     metadata.front_matter_line = place_of(source, open).first_line;
     return metadata;
   } catch (const FieldError& error) {

@@ -24,7 +24,8 @@ struct Test262Metadata {
   std::vector<std::string> flags;     // onlyStrict, noStrict, raw, async, module, CanBlockIs...
   std::vector<std::string> features;  // test262 feature names
   std::optional<Test262Negative> negative;
-  std::size_t front_matter_line = 0;  // 1-based line of the `/*---` opening
+  std::vector<SourcePosition> include_positions;  // where each of `includes` is in the file
+  std::size_t front_matter_line = 0;              // 1-based line of the `/*---` opening
 
   bool has_flag(std::string_view flag) const;
 };

@@ -99,11 +99,14 @@ LoadedCases load_test262_test(const std::string& file, const std::string& source
     auto harness = checkout.harness_file(includes[i]);
     if (!harness) {
       auto listed = std::find(metadata.includes.begin(), metadata.includes.end(), includes[i]);
-      std::string field =
-          listed == metadata.includes.end()
-              ? ""
-              : "includes[" + std::to_string(listed - metadata.includes.begin()) + "]";
-      return LoadError{file, at, field,
+      std::string field;
+      SourcePosition where = at;
+      if (listed != metadata.includes.end()) {
+        auto index = static_cast<std::size_t>(listed - metadata.includes.begin());
+        field = "includes[" + std::to_string(index) + "]";
+        where = metadata.include_positions[index];
+      }
+      return LoadError{file, where, field,
                        "harness file " + includes[i] + " not found in " +
                            (checkout.root() / "harness").string()};
     }

@@ -1,0 +1,202 @@
+// End-to-end tests of test262 support: settle runs the miniature checkout in tests/test262 (its
+// own fixtures for every flag, include path, negative phase and async outcome) on duktape and
+// node, and each run's verdict in the JSON report is the one INTERPRETING.md asks for.
+#include <map>
+
+#include "settle_cli.h"
+
+namespace settle::testing {
+namespace {
+
+using nlohmann::json;
+
+const std::string kCheckout = std::string(SETTLE_SOURCE_DIR) + "/tests/test262";
+
+struct Expected {
+  const char* id;
+  const char* duktape;
+  const char* node;
+  const char* message;  // a part of the message on both engines; "" for none
+};
+
+const Expected kVerdicts[] = {
+    {"test/flags/plain.js#default", "pass", "pass", ""},
+    {"test/flags/plain.js#strict", "pass", "pass", ""},
+    {"test/flags/sloppy-assignment.js#default", "pass", "pass", ""},
+    {"test/flags/sloppy-assignment.js#strict", "fail", "fail", "it threw ReferenceError"},
+    {"test/flags/only-strict.js#strict", "pass", "pass", ""},
+    {"test/flags/no-strict.js#default", "pass", "pass", ""},
+    {"test/flags/raw.js#default", "pass", "pass", ""},
+    {"test/flags/can-block-is-false.js#default", "skip", "skip", "CanBlockIsFalse"},
+    {"test/flags/can-block-is-false.js#strict", "skip", "skip", "CanBlockIsFalse"},
+    {"test/flags/can-block-is-true.js#default", "pass", "pass", ""},
+    {"test/flags/can-block-is-true.js#strict", "pass", "pass", ""},
+    {"test/flags/module-code.js#default", "skip", "skip", "module code"},
+    {"test/flags/fails.js#default", "fail", "fail", "Test262Error: Expected SameValue(1, 2)"},
+    {"test/flags/fails.js#strict", "fail", "fail", "one is not two"},
+    {"test/flags/features-arrow.js#default", "skip", "pass", ""},
+    {"test/flags/features-arrow.js#strict", "skip", "pass", ""},
+    {"test/async/complete.js#default", "pass", "pass", ""},
+    {"test/async/complete.js#strict", "pass", "pass", ""},
+    {"test/async/failure.js#default", "fail", "fail",
+     "the async test failed: Test262Error: rejected on purpose"},
+    {"test/async/never-completes.js#default", "timeout", "timeout", ""},
+    {"test/async/prints-nothing.js#default", "fail", "fail", "never signalled completion"},
+    {"test/async/prints-nothing.js#strict", "fail", "fail", "never signalled completion"},
+    {"test/async/throws-synchronously.js#default", "fail", "fail", "thrown before $DONE"},
+    {"test/async/unhandled-rejection.js#default", "pass", "pass", ""},
+    {"test/async/unhandled-rejection.js#strict", "pass", "pass", ""},
+    {"test/negative/parse-syntax-error.js#default", "pass", "pass", ""},
+    {"test/negative/parse-syntax-error.js#strict", "pass", "pass", ""},
+    {"test/negative/parse-but-runtime.js#default", "fail", "fail",
+     "expected a SyntaxError in the parse phase; it parsed, then threw SyntaxError"},
+    {"test/negative/runtime-reference-error.js#default", "pass", "pass", ""},
+    {"test/negative/runtime-reference-error.js#strict", "pass", "pass", ""},
+    {"test/negative/runtime-wrong-type.js#default", "fail", "fail", "it threw TypeError"},
+    {"test/negative/runtime-but-parse.js#default", "fail", "fail", "it did not parse"},
+    {"test/negative/runtime-no-throw.js#default", "fail", "fail", "it ran to completion"},
+    {"test/negative/runtime-test262-error.js#default", "pass", "pass", ""},
+    {"test/negative/resolution.js#default", "skip", "skip", "module code"},
+    {"test/includes/listed.js#default", "pass", "pass", ""},
+    {"test/includes/listed.js#strict", "pass", "pass", ""},
+    {"test/includes/block-list.js#default", "pass", "pass", ""},
+    {"test/includes/harness-throws.js#default", "fail", "fail",
+     "the harness did not load: throws-on-load.js threw Test262Error"},
+    {"test/host/global.js#default", "pass", "pass", ""},
+    {"test/host/eval-script.js#default", "pass", "pass", ""},
+    {"test/host/eval-script.js#strict", "pass", "pass", ""},
+    {"test/host/create-realm.js#default", "skip", "pass", ""},
+    {"test/host/agent.js#default", "skip", "skip", "requires $262.agent"},
+};
+
+class Test262Test : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (!engine_available("node")) return;
+    // Found without --test262-dir: the checkout's root is the nearest folder above the tests
+    // that holds harness/assert.js and test/.
+    run_ = new ProcessResult(
+        settle({"run", kCheckout + "/test", "-e", "duktape", "-e", "node", "--timeout", "1000",
+                "--json", dir_->file("r.json"), "--junit", dir_->file("r.xml")}));
+    report_ = new json(read_json(dir_->file("r.json")));
+  }
+  static void TearDownTestSuite() {
+    delete run_;
+    delete report_;
+    run_ = nullptr;
+    report_ = nullptr;
+  }
+  void SetUp() override {
+    if (!run_) GTEST_SKIP() << "node is not installed";
+  }
+
+  static const json* record(const std::string& id, const std::string& engine) {
+    for (const json& result : (*report_)["results"]) {
+      if (result["id"] == id && result["engine"] == engine) return &result;
+    }
+    return nullptr;
+  }
+
+  static inline TempDir* dir_ = new TempDir();
+  static inline ProcessResult* run_ = nullptr;
+  static inline json* report_ = nullptr;
+};
+
+TEST_F(Test262Test, EveryRunGetsTheVerdictInterpretingAsksFor) {
+  for (const Expected& expected : kVerdicts) {
+    for (const auto& [engine, status] : std::map<std::string, std::string>{
+             {"duktape", expected.duktape}, {"node", expected.node}}) {
+      const json* result = record(expected.id, engine);
+      ASSERT_NE(result, nullptr) << expected.id << " on " << engine << " is not in the report";
+      EXPECT_EQ((*result)["status"], status)
+          << expected.id << " on " << engine << ": " << (*result)["message"];
+      if (status == expected.duktape && status == expected.node) {
+        EXPECT_TRUE(contains((*result)["message"], expected.message))
+            << expected.id << " on " << engine << ": " << (*result)["message"];
+      }
+    }
+  }
+}
+
+TEST_F(Test262Test, FlagsDecideWhichRunsThereAre) {
+  EXPECT_EQ(record("test/flags/only-strict.js#default", "node"), nullptr);
+  EXPECT_EQ(record("test/flags/no-strict.js#strict", "node"), nullptr);
+  EXPECT_EQ(record("test/flags/raw.js#strict", "node"), nullptr);
+  EXPECT_EQ(record("test/flags/module-code.js#strict", "node"), nullptr);
+  // A _FIXTURE file is imported by module tests; it is never a test of its own.
+  for (const json& result : (*report_)["results"]) {
+    EXPECT_FALSE(contains(result["id"], "_FIXTURE")) << result["id"];
+  }
+  EXPECT_EQ((*report_)["results"].size(), 2u * 57u);
+}
+
+TEST_F(Test262Test, ARunThatFailsFailsTheGate) { EXPECT_EQ(run_->exit_code, 1) << run_->err; }
+
+TEST_F(Test262Test, TheReportSaysHowEachRunWasJudged) {
+  const json* negative = record("test/negative/parse-syntax-error.js#default", "duktape");
+  ASSERT_NE(negative, nullptr);
+  EXPECT_EQ((*negative)["expected"]["throws"], json({{"$error", "SyntaxError"}}));
+  EXPECT_EQ((*negative)["expected"]["phase"], "parse");
+  EXPECT_EQ((*negative)["observed"]["parse_error"], true);
+  const json* async = record("test/async/complete.js#default", "node");
+  ASSERT_NE(async, nullptr);
+  EXPECT_EQ((*async)["expected"]["print"], "Test262:AsyncTestComplete");
+  EXPECT_EQ((*async)["observed"]["printed"], "Test262:AsyncTestComplete\n");
+  const json* harness = record("test/includes/harness-throws.js#default", "node");
+  ASSERT_NE(harness, nullptr);
+  EXPECT_TRUE(contains((*harness)["observed"]["harness_error"], "throws-on-load.js"));
+}
+
+TEST_F(Test262Test, TheJUnitReportNamesTheRuns) {
+  std::string junit = read_file(dir_->file("r.xml"));
+  // One test class per test262 file and engine; one test case per run (default, strict).
+  EXPECT_TRUE(contains(junit,
+                       "<testcase classname=\"node.test/negative/parse-but-runtime.js\" "
+                       "name=\"strict\""))
+      << junit;
+  ProcessResult lint = run_process({"xmllint", "--noout", dir_->file("r.xml")});
+  EXPECT_EQ(lint.exit_code, 0) << lint.err;
+}
+
+TEST(Test262Input, ABrokenFrontMatterIsAnInputErrorAtItsPlace) {
+  ProcessResult result = settle({"run", kCheckout + "/malformed", "--quiet"});
+  EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
+  std::string all = result.out + result.err;
+  EXPECT_TRUE(contains(all, "malformed/bad-yaml.js:5:1: the front matter is not valid YAML"))
+      << all;
+  EXPECT_TRUE(contains(
+      all, "malformed/bad-negative.js:4:10: negative.phase: must be parse, resolution or runtime"))
+      << all;
+  EXPECT_TRUE(contains(all,
+                       "malformed/missing-include.js:3:12: includes[0]: harness file "
+                       "no-such-file.js not found"))
+      << all;
+}
+
+TEST(Test262Input, ATest262DirThatIsNoCheckoutIsBadUsage) {
+  TempDir dir;
+  dir.write("t.js", "/*---\ndescription: x\n---*/\n");
+  ProcessResult result = settle({"run", dir.file("t.js"), "--test262-dir", dir.path(), "-q"});
+  EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
+  EXPECT_TRUE(contains(result.out + result.err, "not a test262 checkout")) << result.out;
+}
+
+TEST(Test262Input, AScriptWithoutFrontMatterIsNoTestUnlessNamed) {
+  TempDir dir;
+  dir.write("cases/helper.js", "var notATest = 1;\n");
+  dir.write("cases/a.json", R"({"cases": [{"id": "a", "code": "1", "expect": {"returns": 1}}]})");
+  ProcessResult folder = settle({"run", "cases", "-q"}, dir.path());
+  EXPECT_EQ(folder.exit_code, 0) << folder.out << folder.err;
+  ProcessResult named = settle({"run", "cases/helper.js", "-q"}, dir.path());
+  EXPECT_EQ(named.exit_code, 2) << named.out << named.err;
+  EXPECT_TRUE(contains(named.out + named.err, "not a test262 test")) << named.out;
+}
+
+TEST(Test262Input, AGivenCheckoutNamesTheHarnessFolder) {
+  ProcessResult result = settle({"list", kCheckout + "/test/includes", "--test262-dir", kCheckout});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_TRUE(contains(result.out, "test/includes/listed.js#strict")) << result.out;
+}
+
+}  // namespace
+}  // namespace settle::testing

@@ -1,0 +1,6 @@
+/*---
+description: the negative phase is not one INTERPRETING.md knows
+negative:
+  phase: compile
+  type: SyntaxError
+---*/

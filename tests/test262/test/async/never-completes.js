@@ -1,0 +1,8 @@
+/*---
+description: async - a job loop that never ends - times out
+flags: [async]
+---*/
+function again() {
+  Promise.resolve().then(again);
+}
+again();

@@ -1,0 +1,7 @@
+/*---
+description: negative runtime ReferenceError - an unresolvable reference - passes
+negative:
+  phase: runtime
+  type: ReferenceError
+---*/
+unresolvableName;

@@ -1,0 +1,7 @@
+/*---
+description: negative runtime ReferenceError - throws a TypeError instead - fails
+negative:
+  phase: runtime
+  type: ReferenceError
+---*/
+null.property;
