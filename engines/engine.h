@@ -22,7 +22,7 @@ struct EngineInfo {
   // What the adapter gives test262 tests: the parts of $262 it provides (global, evalScript,
   // createRealm, gc, detachArrayBuffer, agent), whether it runs module code, and the value of
   // [[CanBlock]] in the agent that runs the tests.
-  std::set<std::string> host_262;
+  std::set<std::string> host_262{};
   bool modules = false;
   bool can_block = true;
 

@@ -1,0 +1,217 @@
+// Unit tests of test262 support: the front-matter reader, the loader (runs, includes, ids) and
+// the verdicts of INTERPRETING.md.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "runner/test262_front_matter.h"
+#include "runner/test262_loader.h"
+#include "runner/test262_verdict.h"
+
+namespace settle {
+namespace {
+
+namespace fs = std::filesystem;
+
+Test262Metadata parsed(const std::string& source) {
+  auto result = parse_test262_front_matter(source, "t.js");
+  if (auto* error = std::get_if<LoadError>(&result)) {
+    ADD_FAILURE() << error->to_string();
+    return {};
+  }
+  return std::get<Test262Metadata>(result);
+}
+
+LoadError error_of(const std::string& source) {
+  auto result = parse_test262_front_matter(source, "t.js");
+  EXPECT_TRUE(std::holds_alternative<LoadError>(result));
+  return std::holds_alternative<LoadError>(result) ? std::get<LoadError>(result) : LoadError{};
+}
+
+TEST(Test262FrontMatter, ReadsTheFieldsThatDecideHowATestRuns) {
+  Test262Metadata metadata = parsed(
+      "// Copyright\n/*---\nesid: sec-promise.all\ndescription: >\n  folded\n  text\n"
+      "includes: [a.js, b.js]\nflags:\n  - async\n  - onlyStrict\nfeatures: [Symbol]\n"
+      "negative:\n  phase: runtime\n  type: TypeError\ninfo: |\n  ignored\n---*/\ncode();\n");
+  EXPECT_EQ(metadata.esid, "sec-promise.all");
+  EXPECT_EQ(metadata.description, "folded text\n");
+  EXPECT_EQ(metadata.includes, (std::vector<std::string>{"a.js", "b.js"}));
+  EXPECT_TRUE(metadata.has_flag("async"));
+  EXPECT_TRUE(metadata.has_flag("onlyStrict"));
+  EXPECT_FALSE(metadata.has_flag("raw"));
+  EXPECT_EQ(metadata.features, (std::vector<std::string>{"Symbol"}));
+  ASSERT_TRUE(metadata.negative);
+  EXPECT_EQ(metadata.negative->phase, "runtime");
+  EXPECT_EQ(metadata.negative->type, "TypeError");
+  EXPECT_EQ(metadata.front_matter_line, 2u);
+  ASSERT_EQ(metadata.include_positions.size(), 2u);
+  EXPECT_EQ(metadata.include_positions[1].line, 7u);
+  EXPECT_EQ(metadata.include_positions[1].column, 18u);
+}
+
+TEST(Test262FrontMatter, ErrorsNameTheFileLineColumnAndField) {
+  LoadError yaml = error_of("\n\n/*---\nflags: [a\n---*/\n");
+  EXPECT_EQ(yaml.where.line, 5u);
+  EXPECT_NE(yaml.message.find("not valid YAML"), std::string::npos);
+
+  LoadError phase = error_of("/*---\nnegative:\n  phase: later\n  type: SyntaxError\n---*/\n");
+  EXPECT_EQ(phase.field, "negative.phase");
+  EXPECT_EQ(phase.where.line, 3u);
+  EXPECT_EQ(phase.where.column, 10u);
+
+  EXPECT_EQ(error_of("/*---\nnegative:\n  phase: parse\n---*/").field, "negative.type");
+  EXPECT_EQ(error_of("/*---\nincludes: a.js\n---*/").field, "includes");
+  EXPECT_EQ(error_of("/*---\nflags: [[x]]\n---*/").field, "flags[0]");
+  EXPECT_EQ(error_of("/*---\n- a list\n---*/").message, "the front matter must be a YAML map");
+  EXPECT_NE(error_of("var x; /*--- never closed").message.find("no test262 front matter"),
+            std::string::npos);
+}
+
+TEST(Test262FrontMatter, RecognisesOnlyAClosedFrontMatter) {
+  EXPECT_TRUE(has_test262_front_matter("/*---\n---*/"));
+  EXPECT_FALSE(has_test262_front_matter("/* a comment */ var x;"));
+  EXPECT_FALSE(has_test262_front_matter("/*--- no end"));
+}
+
+class Test262LoaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() / ("settle-t262-" + std::to_string(::getpid()));
+    fs::create_directories(root_ / "harness");
+    fs::create_directories(root_ / "test" / "a");
+    for (const char* name : {"assert.js", "sta.js", "doneprintHandle.js", "extra.js"}) {
+      std::ofstream(root_ / "harness" / name) << "// " << name << "\n";
+    }
+    std::ofstream(root_ / "harness" / "realm.js") << "var r = $262.createRealm();\n";
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  std::vector<Case> load(const std::string& source) {
+    Test262Checkout checkout(root_);
+    std::string file = (root_ / "test" / "a" / "t.js").string();
+    LoadedCases loaded = load_test262_test(file, source, checkout);
+    if (auto* error = std::get_if<LoadError>(&loaded)) {
+      ADD_FAILURE() << error->to_string();
+      return {};
+    }
+    return std::get<std::vector<Case>>(loaded);
+  }
+
+  static std::vector<std::string> names(const Case& test) {
+    std::vector<std::string> out;
+    for (const auto& file : test.test262->harness) out.push_back(file->name);
+    return out;
+  }
+
+  fs::path root_;
+};
+
+TEST_F(Test262LoaderTest, ATestRunsTwiceTheStrictRunWithTheDirectiveFirst) {
+  std::vector<Case> cases = load("/*---\ndescription: d\n---*/\nx();\n");
+  ASSERT_EQ(cases.size(), 2u);
+  EXPECT_EQ(cases[0].id, "test/a/t.js#default");
+  EXPECT_EQ(cases[1].id, "test/a/t.js#strict");
+  EXPECT_EQ(cases[0].code.rfind("/*---", 0), 0u);
+  EXPECT_EQ(cases[1].code.rfind("\"use strict\";\n/*---", 0), 0u);
+  EXPECT_EQ(names(cases[0]), (std::vector<std::string>{"assert.js", "sta.js"}));
+}
+
+TEST_F(Test262LoaderTest, FlagsChooseTheRunsAndTheHarness) {
+  EXPECT_EQ(load("/*---\nflags: [onlyStrict]\n---*/").at(0).id, "test/a/t.js#strict");
+  EXPECT_EQ(load("/*---\nflags: [noStrict]\n---*/").size(), 1u);
+  std::vector<Case> raw = load("/*---\nflags: [raw]\n---*/");
+  ASSERT_EQ(raw.size(), 1u);
+  EXPECT_EQ(raw[0].id, "test/a/t.js#default");
+  EXPECT_TRUE(raw[0].test262->harness.empty());
+  std::vector<Case> async = load("/*---\nflags: [async]\nincludes: [extra.js, sta.js]\n---*/");
+  EXPECT_TRUE(async[0].test262->async);
+  EXPECT_EQ(names(async[0]),
+            (std::vector<std::string>{"assert.js", "sta.js", "doneprintHandle.js", "extra.js"}));
+  std::vector<Case> module = load("/*---\nflags: [module]\n---*/");
+  ASSERT_EQ(module.size(), 1u);
+  EXPECT_TRUE(module[0].test262->module);
+}
+
+TEST_F(Test262LoaderTest, HarnessFilesAreReadOncePerCheckout) {
+  Test262Checkout checkout(root_);
+  auto first = checkout.harness_file("assert.js");
+  ASSERT_TRUE(first);
+  fs::remove(root_ / "harness" / "assert.js");
+  EXPECT_EQ(checkout.harness_file("assert.js"), first);
+  EXPECT_EQ(checkout.harness_file("../escape.js"), nullptr);
+}
+
+TEST_F(Test262LoaderTest, HostNeedsComeFromTheTestAndItsHarness) {
+  std::vector<Case> cases = load("/*---\nincludes: [realm.js]\n---*/\n$262 . evalScript('1');\n");
+  EXPECT_EQ(cases[0].test262->host_needs, (std::vector<std::string>{"createRealm", "evalScript"}));
+}
+
+TEST_F(Test262LoaderTest, FindsTheCheckoutAboveATest) {
+  auto found = find_test262_root(root_ / "test" / "a" / "t.js");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(fs::canonical(*found), fs::canonical(root_));
+  EXPECT_FALSE(find_test262_root(fs::temp_directory_path() / "surely-not-in-a-checkout"));
+}
+
+Observation threw(const std::string& error, const std::string& constructor, bool parse = false) {
+  Observation observed;
+  observed.state = Outcome::kThrows;
+  observed.value = {{"$error", error}, {"message", "m"}};
+  observed.thrown_constructor = constructor;
+  observed.parse_error = parse;
+  return observed;
+}
+
+Observation completed(const std::string& printed = "") {
+  Observation observed;
+  observed.state = Outcome::kReturns;
+  observed.printed = printed;
+  return observed;
+}
+
+TEST(Test262Verdict, NegativeTestsNeedTheTypeInThePhase) {
+  Test262Run parse;
+  parse.negative = Test262Negative{"parse", "SyntaxError"};
+  EXPECT_TRUE(test262_verdict(parse, threw("SyntaxError", "SyntaxError", true)).pass);
+  EXPECT_FALSE(test262_verdict(parse, threw("SyntaxError", "SyntaxError", false)).pass);
+  EXPECT_FALSE(test262_verdict(parse, threw("ReferenceError", "ReferenceError", true)).pass);
+  EXPECT_FALSE(test262_verdict(parse, completed()).pass);
+
+  Test262Run runtime;
+  runtime.negative = Test262Negative{"runtime", "Test262Error"};
+  Observation custom = threw("", "Test262Error");
+  custom.value = {{"message", "not an Error"}};
+  EXPECT_TRUE(test262_verdict(runtime, custom).pass);
+  EXPECT_FALSE(test262_verdict(runtime, threw("TypeError", "TypeError")).pass);
+  EXPECT_FALSE(test262_verdict(runtime, threw("Test262Error", "Test262Error", true)).pass);
+}
+
+TEST(Test262Verdict, OtherTestsMustCompleteWithoutAnUncaughtException) {
+  Test262Run plain;
+  EXPECT_TRUE(test262_verdict(plain, completed()).pass);
+  Verdict thrown = test262_verdict(plain, threw("TypeError", "TypeError"));
+  EXPECT_FALSE(thrown.pass);
+  EXPECT_EQ(thrown.message, "it threw TypeError: m");
+  Observation uncaught = completed();
+  uncaught.uncaught = "uncaught exception in a timer callback: 1";
+  EXPECT_FALSE(test262_verdict(plain, uncaught).pass);
+  Observation harness = completed();
+  harness.harness_error = "compareArray.js: SyntaxError";
+  EXPECT_FALSE(test262_verdict(plain, harness).pass);
+}
+
+TEST(Test262Verdict, AsyncTestsPassOnlyByPrintingCompletion) {
+  Test262Run async;
+  async.async = true;
+  EXPECT_TRUE(test262_verdict(async, completed("Test262:AsyncTestComplete\n")).pass);
+  EXPECT_FALSE(test262_verdict(async, completed("")).pass);
+  EXPECT_FALSE(test262_verdict(async, completed("Test262:AsyncTestComplete extra\n")).pass);
+  Verdict failed = test262_verdict(
+      async, completed("Test262:AsyncTestFailure:Test262Error: no\nTest262:AsyncTestComplete\n"));
+  EXPECT_FALSE(failed.pass);
+  EXPECT_EQ(failed.message, "the async test failed: Test262Error: no");
+}
+
+}  // namespace
+}  // namespace settle
