@@ -158,6 +158,38 @@
     outcome = { state: 'returns', value: undefined };
   }
 
+  // The sandbox: an adapter's function belongs to the adapter's realm, whose Function constructor
+  // leads to a global with require, process or the shell's os and read. Case code only ever gets
+  // a function of its own realm that calls it, and an error thrown from the adapter's realm (a
+  // stack overflow in its code) is remade in this one. Errors of this realm, or of another realm
+  // that $262.createRealm made (its own $262 functions remake theirs), pass as they are.
+  var errorConstructors = {};
+  var errorNames = ['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError',
+                    'URIError', 'InternalError'];
+  for (var e = 0; e < errorNames.length; e++) {
+    if (typeof global[errorNames[e]] === 'function') errorConstructors[errorNames[e]] = global[errorNames[e]];
+  }
+  var ObjectPrototype = Object_.prototype;
+  function ownRealmError(error) {
+    if (!isObject(error) || isPrototypeOf(ObjectPrototype, error)) return error;
+    var name = 'Error', message = '';
+    try {
+      name = String_(error.name);
+      message = String_(error.message);
+    } catch (ignored) {}
+    var Constructor = hasOwn(errorConstructors, name) ? errorConstructors[name] : errorConstructors.Error;
+    return new Constructor(message);
+  }
+  function ownFunction(adapterFunction) {
+    return function () {
+      try {
+        return apply(adapterFunction, undefined, arguments);
+      } catch (error) {
+        throw ownRealmError(error);
+      }
+    };
+  }
+
   // test262's $262 (INTERPRETING.md, "Host-Defined Functions") for this realm, with the parts the
   // adapter can give: evalScript, createRealm, gc, detachArrayBuffer. A part it cannot give is
   // absent, and settle skips the tests that use it.
@@ -165,7 +197,7 @@
     var $262 = { global: global };
     var names = ['evalScript', 'createRealm', 'gc', 'detachArrayBuffer'];
     for (var i = 0; i < names.length; i++) {
-      if (parts && typeof parts[names[i]] === 'function') $262[names[i]] = parts[names[i]];
+      if (parts && typeof parts[names[i]] === 'function') $262[names[i]] = ownFunction(parts[names[i]]);
     }
     defineProperty(global, '$262', { value: $262, writable: true, configurable: true, enumerable: false });
     return $262;

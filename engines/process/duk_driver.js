@@ -6,8 +6,8 @@
 var settleMain = (function () {
   var global = new Function('return this')();
   var write = global.print;
-  // The shell's own functions that case code must not reach.
-  var kShellNames = ['require', 'alert', 'print'];
+  // The shell's own functions that case code must not reach (console writes to stdout).
+  var kShellNames = ['require', 'alert', 'print', 'console'];
   // The parts of test262's $262 that duk gives. evalScript is not among them: duk could only offer
   // an indirect eval, whose declarations differ from a Script's.
   var kHost262 = ['global', 'gc'];
@@ -28,6 +28,8 @@ var settleMain = (function () {
   }
 
   return function settleMain(setup, request, installPromise) {
+    // Case code runs in this global: it must not call settleMain, whose reply writes to stdout.
+    global.settleMain = undefined;
     var nonce = setup.nonce;
     function reply(message) {
       write(nonce + ' ' + JSON.stringify(message));

@@ -46,7 +46,11 @@ const hooks = {
 };
 
 function newRealm() {
-  const context = vm.createContext({});
+  // The contextified object must not come from this realm: the context's global falls back to it
+  // for the names it lacks, so `this.constructor`, `this.toString` or `this.__proto__` would hand
+  // case code this realm's Object and Function, and through them `process`. A null-prototype
+  // object has no such names.
+  const context = vm.createContext(Object.create(null));
   const global = vm.runInContext('this', context);
   delete global.console;  // V8 gives every context one; the host API has none
   for (const alias of aliases) {

@@ -55,7 +55,8 @@ function newRealm() {
   aliases.forEach(function (alias) {
     Object.defineProperty(global, alias, { value: global, writable: true, configurable: true });
   });
-  var debuggee = new Debugger().addDebuggee(global);
+  var debugger_ = new Debugger();
+  var debuggee = debugger_.addDebuggee(global);
   function unwrap(value) {
     return value instanceof Debugger.Object ? value.unsafeDereference() : value;
   }
@@ -80,7 +81,59 @@ function newRealm() {
   preludes.forEach(function (prelude) {
     evaluateIn(prelude.code, { fileName: prelude.file });
   });
+  guardDynamicImport(debugger_);
   return { global: global, evaluate: evaluateIn, parse: parseIn, api: api };
+}
+
+// The shell's module loader reads whatever file import() names, and the shell has no switch to
+// turn it off; the loader runs in a job, after import() has returned. So every script compiled
+// in the case's realm (the case, its eval and Function code, harness files) is looked at before
+// it runs: a script that calls import() throws as soon as any of its code is entered, before the
+// call can queue the load.
+var shellParse = Reflect.parse;
+function callsImport(text) {
+  if (!/\bimport\b/.test(text)) return false;
+  var ast;
+  try {
+    ast = shellParse(text);
+  } catch (error) {
+    return true;  // too deep to parse here, say: take it as calling import()
+  }
+  var pending = [ast];
+  while (pending.length > 0) {
+    var node = pending.pop();
+    if (node.type === 'CallImport') return true;
+    for (var key in node) {
+      var value = node[key];
+      if (value !== null && typeof value === 'object') pending.push(value);
+    }
+  }
+  return false;
+}
+
+function guardDynamicImport(debugger_) {
+  var forbidden = [];
+  debugger_.onNewScript = function (script) {
+    var source = script.source;
+    var calls = true;
+    try {
+      calls = callsImport(source.text);
+    } catch (error) {
+      calls = true;
+    }
+    if (!calls || forbidden.indexOf(source) >= 0) return;
+    forbidden.push(source);
+    debugger_.onEnterFrame = function (frame) {
+      if (frame.script && forbidden.indexOf(frame.script.source) >= 0) {
+        return { throw: 'import() is not available on SpiderMonkey under settle: the shell\'s module loader reads files' };
+      }
+      return undefined;
+    };
+  };
+  // A hook that throws must not let the script run unchecked.
+  debugger_.uncaughtExceptionHook = function () {
+    return { throw: 'settle could not check this code for import()' };
+  };
 }
 
 function install262(realm) {

@@ -1,0 +1,510 @@
+// The sandbox, end to end: case code must not read a file, write a file, start a process or open a
+// socket through any engine settle hosts (docs/design.md, Host API). For every built-in profile, a
+// case tries each of these through everything an engine's globals might offer, on the case's own
+// global and on every other global it can reach (constructor chains, host functions, stack
+// frames, callers), and returns what worked. The test checks that list, and also checks the
+// world outside: no file written, no process started, no connection made.
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "settle_cli.h"
+
+namespace settle::testing {
+namespace {
+
+using nlohmann::json;
+
+// Every built-in profile (engines/profiles/*.json); a test below checks the list is complete.
+const std::vector<std::string> kProfiles = {"duktape",
+                                            "duktape+es6-promise",
+                                            "duktape+promise-polyfill",
+                                            "duktape+bluebird",
+                                            "duktape+core-js",
+                                            "node",
+                                            "spidermonkey",
+                                            "duk",
+                                            "engine262",
+                                            "quickjs"};
+
+// ES5, so that Duktape runs it too. `attempt(name, run)` counts a capability as obtained when
+// `run` returns anything but undefined, null, false or "" without throwing (a promise counts: the
+// call was made); `attemptAsync` waits for the promise `run` returns and counts a truthy value.
+// Each category's avenues are tried on every global object the case can reach; the case's subject
+// is a promise of the list of what worked, "<avenue> via <how the global was reached>".
+const char* const kProbePrelude = R"js(
+var got = [], pending = [], how = '';
+function attempt(name, run) {
+  try {
+    var value = run();
+    if (value !== undefined && value !== null && value !== false && value !== '') got.push(name + ' via ' + how);
+  } catch (e) {}
+}
+function attemptAsync(name, run) {
+  var where = how;
+  try {
+    var promise = run();
+    pending.push(promise.then(function (ok) { if (ok) got.push(name + ' via ' + where); }, function () {}));
+  } catch (e) {}
+}
+// The Function constructor of the realm `value` belongs to.
+function functionOf(value) {
+  return typeof value === 'function' ? value.constructor : value.constructor.constructor;
+}
+var here = Function('return this')();
+var candidates = [];
+function candidate(how, get) {
+  try {
+    var g = get();
+    if (g === null || (typeof g !== 'object' && typeof g !== 'function')) return;
+    for (var i = 0; i < candidates.length; i++) if (candidates[i].g === g) return;
+    candidates.push({ how: how, g: g });
+  } catch (e) {}
+}
+function globalOf(value) { return functionOf(value)('return this')(); }
+candidate('the global', function () { return here; });
+candidate('indirect eval', function () { return (0, eval)('this'); });
+candidate('globalThis', function () { return globalThis; });
+['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf',
+ '__lookupGetter__', '__defineGetter__', 'toLocaleString'].forEach(function (name) {
+  candidate('global.' + name, function () { return globalOf(here[name]); });
+});
+(function () {
+  for (var p = Object.getPrototypeOf(here), depth = 0; p && depth < 10; p = Object.getPrototypeOf(p), depth++) {
+    (function (proto) { candidate('a prototype of the global', function () { return globalOf(proto); }); })(p);
+  }
+})();
+[['$log', typeof $log === 'function' ? $log : null], ['print', typeof print === 'function' ? print : null],
+ ['setTimeout', setTimeout], ['clearTimeout', clearTimeout], ['Promise', typeof Promise === 'function' ? Promise : null]
+].forEach(function (pair) {
+  candidate(pair[0] + '.constructor', function () { return globalOf(pair[1]); });
+});
+try { setTimeout('not a function'); } catch (e) { candidate('an error of setTimeout', function () { return globalOf(e); }); }
+try {
+  var savedPrepare = Error.prepareStackTrace;
+  Error.prepareStackTrace = function (error, frames) { return frames; };
+  var frames = new Error('frames').stack;
+  Error.prepareStackTrace = savedPrepare;
+  if (frames && typeof frames !== 'string') {
+    for (var f = 0; f < frames.length; f++) {
+      (function (frame) {
+        candidate('a stack frame\'s this', function () { return frame.getThis(); });
+        candidate('a stack frame\'s function', function () { return globalOf(frame.getFunction()); });
+      })(frames[f]);
+    }
+  }
+} catch (e) {}
+// test262 tests get $262, whose parts are the adapter's: a realm that createRealm makes is another
+// sandboxed realm, and nothing else about them may lead out.
+var sandboxRealms = [];
+if (typeof $262 === 'object' && $262 !== null) {
+  // Written $262[name], not as a member expression: settle skips a test262 test that names a part the engine
+  // lacks, and this probe wants whatever is there.
+  ['evalScript', 'createRealm', 'gc', 'detachArrayBuffer', 'agent', 'IsHTMLDDA'].forEach(function (name) {
+    candidate('$262[' + name + ']', function () { return globalOf($262[name]); });
+  });
+  candidate('$262[global]', function () { return $262['global']; });
+  try { $262['evalScript']('('); } catch (e) { candidate('an error of $262[evalScript]', function () { return globalOf(e); }); }
+  try { $262['detachArrayBuffer']({}); } catch (e) { candidate('an error of $262[detachArrayBuffer]', function () { return globalOf(e); }); }
+  try {
+    var other = $262['createRealm']();
+    sandboxRealms.push(other['global']);
+    candidate('a realm of $262[createRealm]', function () { return other['global']; });
+    ['evalScript', 'createRealm'].forEach(function (name) {
+      candidate('$262[createRealm]()[' + name + ']', function () { return globalOf(other[name]); });
+    });
+    candidate('a value of another realm', function () { return globalOf(other['evalScript']('({})')); });
+  } catch (e) {
+    candidate('an error of $262[createRealm]', function () { return globalOf(e); });
+  }
+}
+if (typeof Promise === 'function') {
+  Promise.resolve().then(function onJob() {
+    candidate('the caller of a job', function () { return globalOf(onJob.caller); });
+  });
+}
+setTimeout(function onTimer() {
+  candidate('the caller of a timer', function () { return globalOf(onTimer.caller); });
+}, 0);
+function eachGlobal(tryAll) {
+  for (var i = 0; i < candidates.length; i++) {
+    how = candidates[i].how;
+    tryAll(candidates[i].g);
+  }
+}
+function importIn(G, specifier) {
+  return G.eval('import(' + JSON.stringify(specifier) + ')');
+}
+)js";
+
+// The end of every probe: the subject is a promise of the list, once the async attempts settle.
+const char* const kProbeEnd = R"js(
+new Promise(function (resolve) {
+  setTimeout(function () {
+    eachGlobal(avenues);
+    var left = pending.length;
+    if (left === 0) resolve(got);
+    for (var i = 0; i < pending.length; i++) {
+      pending[i].then(function () { if (--left === 0) resolve(got); });
+    }
+    setTimeout(function () { resolve(got); }, 1000);
+  }, 10);
+})
+)js";
+
+const char* const kReadAvenues = R"js(
+function readsSecret(text) { return text !== undefined && text !== null && String(text).indexOf(SECRET) >= 0; }
+function avenues(G) {
+  attempt('require("fs")', function () { return readsSecret(G.require('fs').readFileSync(SECRET_FILE, 'utf8')); });
+  attempt('process.mainModule.require', function () { return readsSecret(G.process.mainModule.require('fs').readFileSync(SECRET_FILE, 'utf8')); });
+  attempt('module.require', function () { return readsSecret(G.module.require('fs').readFileSync(SECRET_FILE, 'utf8')); });
+  attempt('process.binding("fs")', function () { return G.process.binding('fs'); });
+  attempt('process.getBuiltinModule', function () { return readsSecret(G.process.getBuiltinModule('fs').readFileSync(SECRET_FILE, 'utf8')); });
+  attempt('read', function () { return readsSecret(G.read(SECRET_FILE)); });
+  attempt('snarf', function () { return readsSecret(G.snarf(SECRET_FILE)); });
+  attempt('readRelativeToScript', function () { return readsSecret(G.readRelativeToScript(SECRET_FILE)); });
+  attempt('os.file.readFile', function () { return readsSecret(G.os.file.readFile(SECRET_FILE)); });
+  attempt('os.file.readRelativeToScript', function () { return readsSecret(G.os.file.readRelativeToScript(SECRET_FILE)); });
+  attempt('readFile', function () { return readsSecret(G.readFile(SECRET_FILE)); });
+  attempt('readbuffer', function () { return G.readbuffer(SECRET_FILE); });
+  attempt('load', function () { G.load(SECRET_SCRIPT); return G.sandboxLeak === SECRET; });
+  attempt('loadRelativeToScript', function () { G.loadRelativeToScript(SECRET_SCRIPT); return G.sandboxLeak === SECRET; });
+  attempt('std.loadFile', function () { return readsSecret(G.std.loadFile(SECRET_FILE)); });
+  attempt('std.open', function () { return readsSecret(G.std.open(SECRET_FILE, 'r').readAsString()); });
+  attempt('os.open', function () { return G.os.open(SECRET_FILE, 0) >= 0; });
+  attempt('Deno.readTextFileSync', function () { return readsSecret(G.Deno.readTextFileSync(SECRET_FILE)); });
+  attempt('Bun.file', function () { return G.Bun.file(SECRET_FILE); });
+  attempt('XMLHttpRequest', function () {
+    var request = new G.XMLHttpRequest();
+    request.open('GET', 'file://' + SECRET_FILE, false);
+    request.send();
+    return readsSecret(request.responseText);
+  });
+  attempt('fetch', function () { return G.fetch('file://' + SECRET_FILE); });
+  attempt('Duktape.modSearch', function () { return G.require && G.Duktape.modSearch; });
+  attemptAsync('import() of a module file', function () {
+    return importIn(G, SECRET_MODULE).then(function (m) { return m && m.secret === SECRET; });
+  });
+  attemptAsync('import() of a script file', function () {
+    return importIn(G, SECRET_SCRIPT).then(function () { return G.sandboxLeak === SECRET; });
+  });
+}
+)js";
+
+const char* const kWriteAvenues = R"js(
+function avenues(G) {
+  attempt('require("fs")', function () { G.require('fs').writeFileSync(OUT + '/require-fs', 'x'); return true; });
+  attempt('process.mainModule.require', function () { G.process.mainModule.require('fs').writeFileSync(OUT + '/main-module', 'x'); return true; });
+  attempt('module.require', function () { G.module.require('fs').writeFileSync(OUT + '/module-require', 'x'); return true; });
+  attempt('process.binding("fs")', function () { return G.process.binding('fs'); });
+  attempt('os.file.writeTypedArrayToFile', function () { G.os.file.writeTypedArrayToFile(OUT + '/os-file', new Uint8Array([120])); return true; });
+  attempt('redirect', function () { var old = G.redirect(OUT + '/redirect'); G.redirect(old); return true; });
+  attempt('redirectErr', function () { var old = G.redirectErr(OUT + '/redirect-err'); G.redirectErr(old); return true; });
+  attempt('os.file.redirect', function () { var old = G.os.file.redirect(OUT + '/os-file-redirect'); G.os.file.redirect(old); return true; });
+  attempt('dumpHeap', function () { G.dumpHeap(OUT + '/dump-heap'); return true; });
+  attempt('writeFile', function () { G.writeFile(OUT + '/write-file', 'x'); return true; });
+  attempt('std.open', function () { var f = G.std.open(OUT + '/std-open', 'w'); f.puts('x'); f.close(); return true; });
+  attempt('os.open', function () { return G.os.open(OUT + '/os-open', G.os.O_WRONLY | G.os.O_CREAT, 420) >= 0; });
+  attempt('Deno.writeTextFileSync', function () { G.Deno.writeTextFileSync(OUT + '/deno', 'x'); return true; });
+  attempt('Bun.write', function () { return G.Bun.write(OUT + '/bun', 'x'); });
+}
+)js";
+
+const char* const kProcessAvenues = R"js(
+function touch(name) { return 'touch ' + OUT + '/' + name; }
+function avenues(G) {
+  attempt('require("child_process")', function () { G.require('child_process').execSync(touch('child-process')); return true; });
+  attempt('process.mainModule.require', function () { G.process.mainModule.require('child_process').execSync(touch('main-module')); return true; });
+  attempt('module.require', function () { G.module.require('child_process').execSync(touch('module-require')); return true; });
+  attempt('process.binding("spawn_sync")', function () { return G.process.binding('spawn_sync'); });
+  attempt('process.dlopen', function () { return typeof G.process.dlopen === 'function'; });
+  attempt('os.system', function () { G.os.system(touch('os-system')); return true; });
+  attempt('system', function () { G.system(touch('system')); return true; });
+  attempt('os.spawn', function () { G.os.spawn(touch('os-spawn')); return true; });
+  attempt('run', function () { G.run(touch('run')); return true; });
+  attempt('os.exec', function () { G.os.exec(['touch', OUT + '/os-exec']); return true; });
+  attempt('std.popen', function () { G.std.popen(touch('std-popen'), 'r').close(); return true; });
+  attempt('Deno.Command', function () { new G.Deno.Command('touch', { args: [OUT + '/deno-command'] }).outputSync(); return true; });
+  attempt('Deno.run', function () { G.Deno.run({ cmd: ['touch', OUT + '/deno-run'] }); return true; });
+  attempt('Bun.spawnSync', function () { G.Bun.spawnSync(['touch', OUT + '/bun']); return true; });
+  attempt('ActiveXObject', function () { new G.ActiveXObject('WScript.Shell').Run(touch('activex')); return true; });
+}
+)js";
+
+const char* const kSocketAvenues = R"js(
+var URL_ = 'http://127.0.0.1:' + PORT + '/';
+function avenues(G) {
+  attempt('require("net")', function () { return G.require('net').connect(PORT, '127.0.0.1'); });
+  attempt('require("http")', function () { return G.require('http').get(URL_); });
+  attempt('process.mainModule.require', function () { return G.process.mainModule.require('net').connect(PORT, '127.0.0.1'); });
+  attempt('process.binding("tcp_wrap")', function () { return G.process.binding('tcp_wrap'); });
+  attempt('fetch', function () { return G.fetch(URL_); });
+  attempt('WebSocket', function () { return new G.WebSocket('ws://127.0.0.1:' + PORT + '/'); });
+  attempt('XMLHttpRequest', function () {
+    var request = new G.XMLHttpRequest();
+    request.open('GET', URL_, false);
+    request.send();
+    return true;
+  });
+  attempt('EventSource', function () { return new G.EventSource(URL_); });
+  attempt('navigator.sendBeacon', function () { return G.navigator.sendBeacon(URL_, 'x'); });
+  attempt('Deno.connect', function () { return G.Deno.connect({ hostname: '127.0.0.1', port: PORT }); });
+  attempt('Bun.connect', function () { return G.Bun.connect({ hostname: '127.0.0.1', port: PORT }); });
+  attemptAsync('import() of a URL', function () {
+    return importIn(G, URL_ + 'module.mjs').then(function () { return true; });
+  });
+}
+)js";
+
+// Not a capability of its own, but the way to all of them: a global object other than the case's.
+const char* const kOuterRealmAvenues = R"js(
+function avenues(G) {
+  attempt('another global object', function () { return G !== here && sandboxRealms.indexOf(G) < 0; });
+}
+)js";
+
+struct Category {
+  const char* name;
+  const char* avenues;
+};
+
+const Category kCategories[] = {{"read", kReadAvenues},
+                                {"write", kWriteAvenues},
+                                {"process", kProcessAvenues},
+                                {"socket", kSocketAvenues},
+                                {"outer-realm", kOuterRealmAvenues}};
+
+// A TCP socket listening on 127.0.0.1 that nothing ever accepts from: a connection that a case
+// opens waits in its backlog, where the test finds it.
+class Listener {
+ public:
+  Listener() {
+    fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+        ::listen(fd_, 64) != 0 ||
+        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+      ADD_FAILURE() << "cannot listen on 127.0.0.1";
+    }
+    port_ = ntohs(address.sin_port);
+  }
+  ~Listener() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int port() const { return port_; }
+  // Whether a connection is waiting to be accepted.
+  bool connected() const {
+    ::fcntl(fd_, F_SETFL, O_NONBLOCK);
+    int accepted = ::accept(fd_, nullptr, nullptr);
+    if (accepted < 0) return false;
+    ::close(accepted);
+    return true;
+  }
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
+};
+
+std::string js_string(const std::string& text) { return json(text).dump(); }
+
+// For a test262 test: the same probe, ending in $DONE, with a Test262Error naming what worked.
+const char* const kProbeEndTest262 = R"js(
+setTimeout(function () {
+  eachGlobal(avenues);
+  var done = false;
+  function finish() {
+    if (done) return;
+    done = true;
+    $DONE(got.length ? new Test262Error('case code could: ' + got.join('; ')) : undefined);
+  }
+  var left = pending.length;
+  if (left === 0) finish();
+  for (var i = 0; i < pending.length; i++) {
+    pending[i].then(function () { if (--left === 0) finish(); });
+  }
+  setTimeout(finish, 1000);
+}, 10);
+)js";
+
+// A test262 test that recurses through $262.evalScript until the stack overflows, and looks at
+// every error on the way out for one of another realm.
+const char* const kEvalScriptOverflow = R"js(/*---
+description: errors out of $262's evalScript belong to the test's realm, even a stack overflow
+---*/
+var here = Function('return this')();
+var leaks = [];
+function deep() {
+  try {
+    $262['evalScript']('deep()');
+  } catch (e) {
+    try {
+      if (e !== null && typeof e === 'object' && e.constructor.constructor('return this')() !== here) {
+        leaks.push(String(e));
+      }
+    } catch (x) {}
+    throw e;
+  }
+}
+if (typeof $262 === 'object' && typeof $262['evalScript'] === 'function') {
+  try { deep(); } catch (e) {}
+}
+if (leaks.length) throw new Test262Error('an error of another realm: ' + leaks[0]);
+)js";
+
+// What a probe needs from outside, and the checks that nothing outside changed.
+class SandboxTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    secret_ = "settle-sandbox-secret-" + std::to_string(::getpid());
+    std::string file = dir_.write("secret/secret.txt", secret_ + "\n");
+    std::string script = dir_.write("secret/secret.js", "var sandboxLeak = " + js_string(secret_) +
+                                                            ";\nthis.sandboxLeak = sandboxLeak;\n");
+    std::string module =
+        dir_.write("secret/secret.mjs", "export var secret = " + js_string(secret_) + ";\n");
+    std::filesystem::create_directories(dir_.file("out"));
+    constants_ = "var SECRET = " + js_string(secret_) + ", SECRET_FILE = " + js_string(file) +
+                 ", SECRET_SCRIPT = " + js_string(script) +
+                 ", SECRET_MODULE = " + js_string(module) +
+                 ", OUT = " + js_string(dir_.file("out")) +
+                 ", PORT = " + std::to_string(listener_.port()) + ";\n";
+  }
+
+  std::string probe(const Category& category, const char* end) const {
+    return constants_ + kProbePrelude + category.avenues + end;
+  }
+
+  // No file appeared where the probes write, and no connection reached the listener.
+  void expect_nothing_outside_changed(const std::string& profile) {
+    std::vector<std::string> written;
+    for (const auto& entry : std::filesystem::directory_iterator(dir_.file("out"))) {
+      written.push_back(entry.path().filename().string());
+    }
+    EXPECT_TRUE(written.empty()) << profile
+                                 << ": case code made files: " << ::testing::PrintToString(written);
+    EXPECT_FALSE(listener_.connected()) << profile << ": case code opened a socket";
+  }
+
+  TempDir dir_;
+  Listener listener_;
+  std::string secret_;
+  std::string constants_;
+};
+
+const json* record_of(const json& report, const std::string& id) {
+  for (const json& item : report["results"]) {
+    if (item["id"] == id) return &item;
+  }
+  return nullptr;
+}
+
+TEST_P(SandboxTest, CaseCodeCannotReadWriteSpawnOrConnect) {
+  const std::string profile = GetParam();
+  if (!engine_available(profile)) {
+    GTEST_SKIP() << profile << " is not installed here (settle engines says so)";
+  }
+  json cases = json::array();
+  for (const Category& category : kCategories) {
+    cases.push_back({{"id", category.name},
+                     {"timeout_ms", 60000},
+                     {"code", probe(category, kProbeEnd)},
+                     {"expect", {{"fulfilled", json::array()}}}});
+  }
+  dir_.write("cases/sandbox.json", json({{"cases", cases}}).dump(2));
+
+  ProcessResult run =
+      settle({"run", "cases", "-e", profile, "-j", "1", "--json", "r.json"}, dir_.path());
+  json report = read_json(dir_.file("r.json"));
+  for (const Category& category : kCategories) {
+    const json* record = record_of(report, std::string("sandbox/") + category.name);
+    ASSERT_NE(record, nullptr) << category.name << "\n" << run.out << run.err;
+    EXPECT_EQ((*record)["status"], "pass") << profile << " lets case code " << category.name << ": "
+                                           << (*record)["observed"].dump() << "\n"
+                                           << (*record)["message"].get<std::string>();
+  }
+  expect_nothing_outside_changed(profile);
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+}
+
+// test262 tests are case code too, and they get $262, whose parts the adapter makes.
+TEST_P(SandboxTest, Test262TestsCannotReadWriteSpawnOrConnectEvenThrough262) {
+  const std::string profile = GetParam();
+  if (!engine_available(profile)) {
+    GTEST_SKIP() << profile << " is not installed here (settle engines says so)";
+  }
+  dir_.write("test262/harness/assert.js",
+             "function assert(value, message) { if (value !== true) throw new "
+             "Test262Error(message); }\n");
+  dir_.write("test262/harness/sta.js",
+             "function Test262Error(message) { this.message = message || ''; }\n"
+             "Test262Error.prototype.toString = function () { return 'Test262Error: ' + "
+             "this.message; };\n");
+  dir_.write("test262/harness/doneprintHandle.js",
+             "function $DONE(error) {\n"
+             "  if (error) print('Test262:AsyncTestFailure:' + String(error));\n"
+             "  else print('Test262:AsyncTestComplete');\n"
+             "}\n");
+  for (const Category& category : kCategories) {
+    dir_.write(std::string("test262/test/sandbox/") + category.name + ".js",
+               std::string("/*---\ndescription: the sandbox holds (") + category.name +
+                   ")\nflags: [async]\n---*/\n" + probe(category, kProbeEndTest262));
+  }
+  dir_.write("test262/test/sandbox/evalscript-overflow.js", kEvalScriptOverflow);
+
+  ProcessResult run = settle(
+      {"run", "test262/test", "-e", profile, "-j", "1", "--timeout", "60000", "--json", "r.json"},
+      dir_.path());
+  json report = read_json(dir_.file("r.json"));
+  for (const Category& category : kCategories) {
+    for (const char* mode : {"#default", "#strict"}) {
+      std::string id = std::string("test/sandbox/") + category.name + ".js" + mode;
+      const json* record = record_of(report, id);
+      ASSERT_NE(record, nullptr) << id << "\n" << run.out << run.err;
+      EXPECT_EQ((*record)["status"], "pass")
+          << profile << " lets test262 code " << category.name << " (" << mode
+          << "): " << (*record)["message"].get<std::string>();
+    }
+  }
+  // An engine whose host cannot take the overflow may end the test with an error; a leak fails it.
+  for (const char* mode : {"#default", "#strict"}) {
+    const json* record =
+        record_of(report, std::string("test/sandbox/evalscript-overflow.js") + mode);
+    ASSERT_NE(record, nullptr) << run.out << run.err;
+    EXPECT_NE((*record)["status"], "fail") << profile << ": " << (*record)["message"];
+  }
+  expect_nothing_outside_changed(profile);
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryProfile, SandboxTest, ::testing::ValuesIn(kProfiles),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           std::string name;
+                           for (char c : info.param) name += std::isalnum(c) ? c : '_';
+                           return name;
+                         });
+
+TEST(Sandbox, EveryBuiltInProfileIsInTheTable) {
+  ProcessResult engines = run_process({SETTLE_BINARY, "engines"});
+  std::istringstream lines(engines.out);
+  std::string line;
+  std::vector<std::string> listed;
+  while (std::getline(lines, line)) {
+    if (line.empty() || line[0] == ' ') continue;
+    listed.push_back(line.substr(0, line.find(' ')));
+  }
+  std::vector<std::string> table = kProfiles;
+  std::sort(listed.begin(), listed.end());
+  std::sort(table.begin(), table.end());
+  EXPECT_EQ(listed, table) << engines.out;
+}
+
+}  // namespace
+}  // namespace settle::testing
