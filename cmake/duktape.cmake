@@ -31,5 +31,6 @@ file(COPY_FILE "${DUKTAPE_SOURCE_DIR}/duktape.c" "${duktape_dir}/duktape.c" ONLY
 add_library(duktape STATIC "${duktape_dir}/duktape.c")
 target_include_directories(duktape SYSTEM PUBLIC "${duktape_dir}")
 set_target_properties(duktape PROPERTIES C_STANDARD 99 POSITION_INDEPENDENT_CODE ON)
-target_compile_options(duktape PRIVATE -w -O2)
+# -fexceptions: the fatal-error handler throws a C++ exception through Duktape's frames.
+target_compile_options(duktape PRIVATE -w -O2 -fexceptions)
 target_link_libraries(duktape PUBLIC m)

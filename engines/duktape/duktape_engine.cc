@@ -40,7 +40,6 @@ namespace {
 // Heap stash keys.
 constexpr const char* kJobQueue = "jobs";
 constexpr const char* kHostApi = "host";
-constexpr const char* kEncoder = "enc";
 constexpr const char* kPromiseInstaller = "promiseInstaller";
 constexpr const char* kHostInstaller = "hostInstaller";
 
@@ -114,17 +113,6 @@ duk_ret_t native_enqueue_job(duk_context* ctx) {
   return 0;
 }
 
-// Encodes with Duktape's JC format, which escapes every non-ASCII character, so that the report
-// text is valid UTF-8 whatever the engine holds internally.
-duk_ret_t native_encode(duk_context* ctx) {
-  duk_push_heap_stash(ctx);
-  duk_get_prop_string(ctx, -1, kEncoder);
-  duk_push_string(ctx, "jc");
-  duk_dup(ctx, 0);
-  duk_call(ctx, 2);
-  return 1;
-}
-
 // $262.evalScript(source): runs source as a Script of the calling realm and returns its
 // completion value; a SyntaxError of the realm's own when it does not parse.
 duk_ret_t native_eval_script(duk_context* ctx) {
@@ -154,10 +142,7 @@ void prepare_heap(duk_context* ctx, const DuktapeBootstrap& bootstrap) {
   duk_put_prop_string(ctx, -2, kPromiseInstaller);
   push_bytecode(ctx, bootstrap.host_bytecode);
   duk_put_prop_string(ctx, -2, kHostInstaller);
-  duk_get_global_string(ctx, "Duktape");
-  duk_get_prop_string(ctx, -1, "enc");
-  duk_put_prop_string(ctx, -3, kEncoder);
-  duk_pop_2(ctx);
+  duk_pop(ctx);
   if (duk_peval_string(ctx, kEmptyGlobal) != 0) {
     throw std::runtime_error("cannot prepare the Duktape heap: " + error_text(ctx, -1));
   }
@@ -180,17 +165,19 @@ void install(duk_context* ctx, const char* installer, const char* file) {
 // Builds the realm of the thread `ctx`: the Promise, the host prelude and the user's preludes.
 // Leaves nothing on the stack. Throws std::runtime_error when a part fails to load.
 void build_realm(duk_context* ctx, const DuktapeBootstrap& bootstrap, JobQueue* queue) {
+  // Objects that C++ writes into are bare (no prototype): a setter that case code puts on
+  // Array.prototype or Object.prototype must never run outside a protected call.
   duk_push_heap_stash(ctx);
-  duk_push_array(ctx);
+  duk_push_bare_array(ctx);
   duk_put_prop_string(ctx, -2, kJobQueue);
   duk_push_pointer(ctx, queue);
   duk_put_prop_string(ctx, -2, "queue");
 
   // promise.js (global, host) -> {isPromise, state, result}; or no Promise, for a library's
   if (bootstrap.own_promise) {
-    duk_push_object(ctx);
+    duk_push_bare_object(ctx);
     put_function(ctx, "enqueueJob", native_enqueue_job, 1);
-    duk_push_object(ctx);
+    duk_push_bare_object(ctx);
     duk_push_string(ctx, DUK_HIDDEN_SYMBOL("PromiseSlots"));  // no script can name or see it
     duk_put_prop_string(ctx, -2, "record");
     duk_put_prop_string(ctx, -2, "slots");
@@ -200,9 +187,12 @@ void build_realm(duk_context* ctx, const DuktapeBootstrap& bootstrap, JobQueue* 
   }
 
   // host.js (global, hooks) -> the functions that drive the case
-  duk_push_object(ctx);
+  duk_push_bare_object(ctx);
   put_function(ctx, "enqueueJob", native_enqueue_job, 1);
-  put_function(ctx, "encode", native_encode, 1);
+  // The report is written with every non-ASCII character escaped, so that it is valid UTF-8
+  // whatever Duktape holds internally (a lone surrogate, say).
+  duk_push_true(ctx);
+  duk_put_prop_string(ctx, -2, "asciiJson");
   duk_dup(ctx, -2);
   duk_put_prop_string(ctx, -2, "promise");
   install(ctx, kHostInstaller, "engines/host/host.js");
@@ -262,7 +252,7 @@ void drain_jobs(duk_context* ctx, DuktapeHeap& heap, JobQueue& queue) {
     if (queue.head == queue.tail) {  // start a fresh array so the queue does not grow for ever
       queue.head = queue.tail = 0;
       duk_pop(ctx);
-      duk_push_array(ctx);
+      duk_push_bare_array(ctx);
       duk_dup_top(ctx);
       duk_put_prop_string(ctx, -3, kJobQueue);
     }
@@ -272,7 +262,7 @@ void drain_jobs(duk_context* ctx, DuktapeHeap& heap, JobQueue& queue) {
 
 // Ends the case through host.finish(); returns false when that failed (message in `fault`).
 bool finish(duk_context* ctx, const Job& job, Observation& observation) {
-  duk_push_array(ctx);
+  duk_push_bare_array(ctx);
   for (duk_uarridx_t i = 0; i < job.watched_globals.size(); ++i) {
     duk_push_string(ctx, job.watched_globals[i].c_str());
     duk_put_prop_index(ctx, -2, i);
@@ -309,7 +299,7 @@ const DuktapeBootstrap::CompiledHarness& compiled_harness(duk_context* ctx,
 // file failed to load, or an empty text.
 std::string prepare_test262(duk_context* ctx, const DuktapeBootstrap& bootstrap,
                             const Test262Run& run) {
-  duk_push_object(ctx);
+  duk_push_bare_object(ctx);
   put_function(ctx, "evalScript", native_eval_script, 1);
   put_function(ctx, "gc", native_gc, 0);
   call_host(ctx, "install262", 1);
@@ -445,7 +435,16 @@ Observation DuktapeEngine::run(const Job& job) {
   ++cases_in_heap_;
   DuktapeHeap& heap = *heap_;
   duk_context* main = heap.context();
-  Observation observation = run_in_new_realm(main, heap, *bootstrap_, job);
+  Observation observation;
+  try {
+    observation = run_in_new_realm(main, heap, *bootstrap_, job);
+  } catch (const DuktapeFatalError& error) {
+    // The heap's state is unknown: destroying it could crash too, so it is left allocated.
+    static_cast<void>(heap_.release());
+    observation = Observation();
+    observation.fault = error.what();
+    return observation;
+  }
   duk_set_top(main, 0);  // drops the case's thread and all it held
   heap.set_deadline(std::chrono::steady_clock::time_point::max());
   heap.disarm_memory_limit();

@@ -2,9 +2,9 @@
 
 #include <malloc.h>
 
-#include <cstdio>
 #include <cstdlib>
 #include <new>
+#include <string>
 
 extern "C" int settle_duktape_exec_timeout_check(void* heap_udata) {
   return heap_udata != nullptr && static_cast<settle::DuktapeHeap*>(heap_udata)->deadline_passed();
@@ -71,10 +71,11 @@ void DuktapeHeap::release(void* self, void* pointer) {
 }
 
 void DuktapeHeap::fatal(void*, const char* message) {
-  // Duktape calls this only for errors outside any protected call, which the adapter never
-  // makes; it must not return.
-  std::fprintf(stderr, "settle: fatal Duktape error: %s\n", message ? message : "(no message)");
-  std::abort();
+  // Duktape calls this for an error outside every protected call, and it must not return. Duktape
+  // is compiled with unwind tables (cmake/duktape.cmake), so the exception crosses its C frames
+  // to the engine, which ends the case as an error and abandons the heap.
+  throw DuktapeFatalError(std::string("fatal Duktape error: ") +
+                          (message ? message : "(no message)"));
 }
 
 }  // namespace settle

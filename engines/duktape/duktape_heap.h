@@ -2,10 +2,18 @@
 
 #include <chrono>
 #include <cstddef>
+#include <stdexcept>
 
 #include "duktape.h"
 
 namespace settle {
+
+// A Duktape fatal error: an error outside every protected call. The heap that raised it is left
+// in no state to be used or even destroyed; its owner abandons it.
+class DuktapeFatalError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 // A Duktape heap for one case: its own allocator with a memory cap, and a deadline that the
 // interpreter's execution-timeout check enforces (see cmake/duktape.cmake).

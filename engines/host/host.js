@@ -7,7 +7,7 @@
 //   hooks.enqueueJob(fn)   queue a job on the engine's job (microtask) queue
 //   hooks.promise          optional {isPromise, state, result}: reads a native promise's state
 //                          without calling its `then` (so observing it changes nothing)
-//   hooks.encode(value)    optional JSON encoder (default JSON.stringify)
+//   hooks.asciiJson        optional: true to write the report with non-ASCII characters escaped
 // and gets back the functions it drives the case with (see the return statement).
 (function (global, hooks) {
   'use strict';
@@ -44,7 +44,6 @@
   var ErrorPrototype = global.Error.prototype;
   var TypeError_ = global.TypeError;
   var Number_ = global.Number;
-  var encode = hooks.encode || global.JSON.stringify;
   var enqueueJob = hooks.enqueueJob;
   var nativePromise = hooks.promise || null;
 
@@ -320,6 +319,38 @@
     return out;
   };
 
+  // JSON text of a report tree (plain objects, arrays, strings, finite numbers, booleans, null).
+  // The realm's JSON.stringify is not used: case code can give Object.prototype a toJSON, and
+  // some engines' JSON.stringify runs setters that case code put on Array.prototype.
+  var JSON_ESCAPE = hooks.asciiJson ? /[\u0000-\u001f"\\\u007f-\uffff]/g : /[\u0000-\u001f"\\\u2028\u2029]/g;
+  var numberToString = uncurry(Number_.prototype.toString);
+  var charCodeAt = uncurry(String_.prototype.charCodeAt);
+  function escapeJsonChar(ch) {
+    var code = charCodeAt(ch, 0);
+    if (ch === '"') return '\\"';
+    if (ch === '\\') return '\\\\';
+    return '\\u' + stringSlice('000' + numberToString(code, 16), -4);
+  }
+  function encodeJson(value) {
+    if (value === null) return 'null';
+    var type = typeof value;
+    if (type === 'boolean') return value ? 'true' : 'false';
+    if (type === 'number') return value === value && value !== Infinity && value !== -Infinity ? String_(value) : 'null';
+    if (type === 'string') return '"' + stringReplace(value, JSON_ESCAPE, escapeJsonChar) + '"';
+    var parts = '';
+    var i;
+    if (isArray(value)) {
+      for (i = 0; i < value.length; i++) parts += (i ? ',' : '') + encodeJson(value[i]);
+      return '[' + parts + ']';
+    }
+    var keys = objectKeys(value);
+    for (i = 0; i < keys.length; i++) {
+      if (value[keys[i]] === undefined) continue;
+      parts += (parts ? ',' : '') + encodeJson(keys[i]) + ':' + encodeJson(value[keys[i]]);
+    }
+    return '{' + parts + '}';
+  }
+
   // Ends the case: the settlement, the log and the watched globals, as a JSON text.
   function finish(watchedNames) {
     var watched = [];
@@ -344,7 +375,7 @@
       push(report.uncaught, { where: uncaught[i].where, value: new Serializer([]).write(uncaught[i].value) });
     }
     setOwn(report, 'printed', cleanString(printed));
-    return encode(report);
+    return encodeJson(report);
   }
 
   return {

@@ -36,7 +36,8 @@ var settleMain = (function () {
     }
     var jobs = [];
     function enqueueJob(job) {
-      jobs.push(job);
+      // Not jobs.push: case code may put a setter on Array.prototype.
+      Object.defineProperty(jobs, jobs.length, { value: job, writable: true, enumerable: true, configurable: true });
     }
     function drainJobs(api) {
       for (var i = 0; i < jobs.length; i++) {
@@ -54,8 +55,8 @@ var settleMain = (function () {
         Object.defineProperty(global, alias, { value: global, writable: true, configurable: true });
       });
       var promise = installPromise(global, { enqueueJob: enqueueJob, slots: { record: hiddenKey('PromiseSlots') } });
-      var encode = function (value) { return Duktape.enc('jc', value); };  // ASCII: valid UTF-8
-      var api = eval(setup.host)(global, { enqueueJob: enqueueJob, promise: promise, encode: encode });
+      // asciiJson: the report is ASCII, so valid UTF-8 whatever duk holds (a lone surrogate, say).
+      var api = eval(setup.host)(global, { enqueueJob: enqueueJob, promise: promise, asciiJson: true });
       (setup.preludes || []).forEach(function (prelude) { (0, eval)(prelude.code); });
     } catch (error) {
       reply({ type: request ? 'fault' : 'error', message: 'the realm could not be built: ' + describe(error) });

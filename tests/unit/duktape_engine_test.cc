@@ -131,6 +131,23 @@ TEST_F(DuktapeTest, AnUncaughtThrowInATimerIsAFault) {
   EXPECT_NE(observed.fault.find("late"), std::string::npos);
 }
 
+// test262 puts throwing setters on the prototypes to prove that built-ins never call them. The
+// adapter's own writes must not call them either: outside a protected call, such a throw would be a
+// Duktape fatal error.
+TEST_F(DuktapeTest, SettersAndToJsonOnThePrototypesLeaveTheHostAlone) {
+  Observation observed = run(
+      "function boom() { throw new Error('setter'); }"
+      "Object.defineProperty(Array.prototype, 0, { set: boom });"
+      "Object.defineProperty(Object.prototype, 'printed', { set: boom });"
+      "Object.prototype.toJSON = function () { return 1; };"
+      "$log([1, 'caf\u00e9']);"
+      "Promise.resolve(3).then(function (x) { return [x]; })");
+  EXPECT_TRUE(observed.fault.empty()) << observed.fault;
+  EXPECT_EQ(observed.state, Outcome::kFulfilled);
+  EXPECT_EQ(observed.value, nlohmann::json::array({3}));
+  EXPECT_EQ(observed.log, nlohmann::json::parse(R"([[1, "caf\u00e9"]])"));
+}
+
 TEST_F(DuktapeTest, PrintIsCollected) {
   EXPECT_EQ(run("print('Test262:AsyncTestComplete'); print(2)").printed,
             "Test262:AsyncTestComplete\n2\n");
