@@ -135,13 +135,13 @@ TEST_F(DuktapeTest, AnUncaughtThrowInATimerIsAFault) {
 // adapter's own writes must not call them either: outside a protected call, such a throw would be a
 // Duktape fatal error.
 TEST_F(DuktapeTest, SettersAndToJsonOnThePrototypesLeaveTheHostAlone) {
-  Observation observed = run(
-      "function boom() { throw new Error('setter'); }"
-      "Object.defineProperty(Array.prototype, 0, { set: boom });"
-      "Object.defineProperty(Object.prototype, 'printed', { set: boom });"
-      "Object.prototype.toJSON = function () { return 1; };"
-      "$log([1, 'caf\u00e9']);"
-      "Promise.resolve(3).then(function (x) { return [x]; })");
+  Observation observed =
+      run("function boom() { throw new Error('setter'); }"
+          "Object.defineProperty(Array.prototype, 0, { set: boom });"
+          "Object.defineProperty(Object.prototype, 'printed', { set: boom });"
+          "Object.prototype.toJSON = function () { return 1; };"
+          "$log([1, 'caf\u00e9']);"
+          "Promise.resolve(3).then(function (x) { return [x]; })");
   EXPECT_TRUE(observed.fault.empty()) << observed.fault;
   EXPECT_EQ(observed.state, Outcome::kFulfilled);
   EXPECT_EQ(observed.value, nlohmann::json::array({3}));
