@@ -72,7 +72,20 @@ void JsonReporter::begin(const RunInfo& run) {
   }
 }
 
-void JsonReporter::add(const Result& result) { report_["results"].push_back(result_json(result)); }
+// Each record is written to the spill file as it comes, indented as it stands in the report;
+// end() puts them in their place between the fields before and after "results".
+void JsonReporter::add(const Result& result) {
+  if (!results_) results_ = std::make_unique<SpillFile>(path_);
+  std::string record = result_json(result).dump(2, ' ', false, json::error_handler_t::replace);
+  std::string text = count_ == 0 ? "    " : ",\n    ";
+  text.reserve(text.size() + record.size() + record.size() / 8);
+  for (char c : record) {
+    text += c;
+    if (c == '\n') text += "    ";  // JSON text has no newline inside a string
+  }
+  results_->append(text);
+  ++count_;
+}
 
 void JsonReporter::end(const Summary& summary) {
   report_["complete"] = summary.complete;
@@ -85,7 +98,25 @@ void JsonReporter::end(const Summary& summary) {
     }
     line["total"] = counts.total();
   }
-  write_file_atomically(path_, report_.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+  if (results_ && !results_->error().empty()) {
+    throw ReportWriteError(results_->error());
+  }
+  // The report without its records, cut where they go: nlohmann::json writes an object's members
+  // in key order, so "results" sits between "load_errors" and "seconds".
+  std::string text = report_.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  static const std::string kSlot = "\n  \"results\": [";
+  std::size_t slot = text.find(kSlot + "]");
+  if (slot == std::string::npos) throw ReportWriteError("cannot write " + path_ + ": no results");
+  slot += kSlot.size();
+  AtomicFileWriter out(path_);
+  out.write(std::string_view(text).substr(0, slot));
+  if (count_ > 0) {
+    out.write("\n");
+    out.copy(*results_, 0, results_->size());
+    out.write("\n  ");
+  }
+  out.write(std::string_view(text).substr(slot));
+  out.commit();
 }
 
 }  // namespace settle

@@ -1,14 +1,24 @@
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
+#include "reports/atomic_file.h"
 #include "reports/reporter.h"
 
 namespace settle {
 
 // JUnit XML as Jenkins, GitLab and GitHub read it: one <testsuite> per engine and case file,
 // <testcase classname="ENGINE.FILE" name="ID">, with <failure>, <error> or <skipped>.
+// Each <testcase> is written to a temporary file as its result comes; the reporter keeps only
+// each suite's counts and where its test cases lie, so a run's memory does not grow with its
+// results.
 class JunitReporter : public Reporter {
  public:
   explicit JunitReporter(std::string path) : path_(std::move(path)) {}
@@ -29,10 +39,23 @@ class JunitReporter : public Reporter {
     std::string printed;
     double seconds = 0;
   };
+  struct Suite {
+    std::string name;
+    std::size_t tests = 0, failures = 0, errors = 0, skipped = 0;
+    double seconds = 0;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> spans;  // its <testcase>s in the spill
+    std::unordered_set<std::size_t> names;  // hashes of the test case names, to keep them unique
+  };
+
+  void add_row(const Row& row);
+  // Writes the document to `sink` a part at a time.
+  void write(const Summary& summary, const std::function<void(std::string_view)>& sink) const;
 
   std::string path_;
   RunInfo run_;
-  std::vector<Row> rows_;
+  std::unique_ptr<SpillFile> testcases_;
+  std::vector<Suite> suites_;  // in the order of their first test case
+  std::unordered_map<std::string, std::size_t> suite_index_;
 };
 
 }  // namespace settle

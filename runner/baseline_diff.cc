@@ -8,21 +8,26 @@ namespace {
 
 using Key = std::pair<std::string, std::string>;  // id, engine: the report's order
 
-std::map<Key, const Result*> by_key(const std::vector<Result>& results) {
-  std::map<Key, const Result*> keyed;
-  for (const Result& result : results) keyed[{result.test->id, result.engine}] = &result;
+std::map<Key, const ResultFact*> by_key(const std::vector<ResultFact>& results) {
+  std::map<Key, const ResultFact*> keyed;
+  for (const ResultFact& result : results) keyed[{result.test->id, result.engine}] = &result;
   return keyed;
 }
 
-std::set<std::string> engines_of(const std::vector<Result>& results) {
+std::set<std::string> engines_of(const std::vector<ResultFact>& results) {
   std::set<std::string> engines;
-  for (const Result& result : results) engines.insert(result.engine);
+  for (const ResultFact& result : results) engines.insert(result.engine);
   return engines;
 }
 
 }  // namespace
 
 BaselineDiff diff_results(const std::vector<Result>& before, const std::vector<Result>& after) {
+  return diff_results(facts_of(before), facts_of(after));
+}
+
+BaselineDiff diff_results(const std::vector<ResultFact>& before,
+                          const std::vector<ResultFact>& after) {
   BaselineDiff diff;
   std::set<std::string> engines_before = engines_of(before), engines_after = engines_of(after);
   for (const std::string& engine : engines_before) {
@@ -32,7 +37,7 @@ BaselineDiff diff_results(const std::vector<Result>& before, const std::vector<R
     if (!engines_before.count(engine)) diff.engines_only_after.push_back(engine);
   }
 
-  std::map<Key, const Result*> old_results = by_key(before), new_results = by_key(after);
+  std::map<Key, const ResultFact*> old_results = by_key(before), new_results = by_key(after);
   std::set<Key> keys;
   for (const auto& [key, result] : old_results) {
     if (engines_after.count(key.second)) keys.insert(key);
@@ -43,8 +48,8 @@ BaselineDiff diff_results(const std::vector<Result>& before, const std::vector<R
   for (const Key& key : keys) {
     auto old_found = old_results.find(key);
     auto new_found = new_results.find(key);
-    const Result* old_result = old_found == old_results.end() ? nullptr : old_found->second;
-    const Result* new_result = new_found == new_results.end() ? nullptr : new_found->second;
+    const ResultFact* old_result = old_found == old_results.end() ? nullptr : old_found->second;
+    const ResultFact* new_result = new_found == new_results.end() ? nullptr : new_found->second;
     OutcomeChange change;
     change.id = key.first;
     change.engine = key.second;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "runner/result.h"
+#include "runner/result_fact.h"
 
 namespace settle {
 
@@ -36,6 +37,8 @@ struct BaselineDiff {
   }
 };
 
+BaselineDiff diff_results(const std::vector<ResultFact>& before,
+                          const std::vector<ResultFact>& after);
 BaselineDiff diff_results(const std::vector<Result>& before, const std::vector<Result>& after);
 
 }  // namespace settle

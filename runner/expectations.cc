@@ -131,6 +131,13 @@ void mark_known_failure(Result& result, const Expectations& expectations) {
 Expectations updated_expectations(const Expectations& previous, const std::vector<Result>& results,
                                   const std::vector<std::string>& engines_run,
                                   const std::set<std::string>& existing_ids) {
+  return updated_expectations(previous, facts_of(results), engines_run, existing_ids);
+}
+
+Expectations updated_expectations(const Expectations& previous,
+                                  const std::vector<ResultFact>& results,
+                                  const std::vector<std::string>& engines_run,
+                                  const std::set<std::string>& existing_ids) {
   Expectations updated = previous;
   for (auto& [engine, entries] : updated.engines) {
     for (auto entry = entries.begin(); entry != entries.end();) {
@@ -138,7 +145,7 @@ Expectations updated_expectations(const Expectations& previous, const std::vecto
     }
   }
   for (const std::string& engine : engines_run) updated.engines[engine];
-  for (const Result& result : results) {
+  for (const ResultFact& result : results) {
     auto& entries = updated.engines[result.engine];
     if (!is_failure(result.status)) {
       entries.erase(result.test->id);

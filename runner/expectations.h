@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "runner/result.h"
+#include "runner/result_fact.h"
 
 namespace settle {
 
@@ -56,6 +57,10 @@ void mark_known_failure(Result& result, const Expectations& expectations);
 // same status, else the first line of its message) and unlisted otherwise. Entries of cases that
 // did not run (filtered out, other shards) and of engines that did not run are kept, except the
 // entries of ids that are not in `existing_ids` (cases that no longer exist).
+Expectations updated_expectations(const Expectations& previous,
+                                  const std::vector<ResultFact>& results,
+                                  const std::vector<std::string>& engines_run,
+                                  const std::set<std::string>& existing_ids);
 Expectations updated_expectations(const Expectations& previous, const std::vector<Result>& results,
                                   const std::vector<std::string>& engines_run,
                                   const std::set<std::string>& existing_ids);

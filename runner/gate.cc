@@ -15,23 +15,27 @@ std::string listed_text(const KnownFailure& known) {
 }  // namespace
 
 GateOutcome evaluate_gate(const std::vector<Result>& results, const GateInputs& inputs) {
+  return evaluate_gate(facts_of(results), inputs);
+}
+
+GateOutcome evaluate_gate(const std::vector<ResultFact>& results, const GateInputs& inputs) {
   GateOutcome outcome;
   outcome.expectations_used = inputs.expectations != nullptr;
   outcome.strict_expectations = inputs.strict_expectations;
 
   std::map<std::pair<std::string, std::string>, Status> baseline;
   if (inputs.baseline) {
-    for (const Result& result : *inputs.baseline) {
+    for (const ResultFact& result : *inputs.baseline) {
       baseline[{result.test->id, result.engine}] = result.status;
     }
     outcome.baseline = diff_results(*inputs.baseline, results);
   }
-  auto was_passing = [&](const Result& result) {
+  auto was_passing = [&](const ResultFact& result) {
     auto found = baseline.find({result.test->id, result.engine});
     return found != baseline.end() && found->second == Status::kPass;
   };
 
-  for (const Result& result : results) {
+  for (const ResultFact& result : results) {
     const KnownFailure* known =
         inputs.expectations ? inputs.expectations->find(result.engine, result.test->id) : nullptr;
     GateEntry entry{result.test->id, result.engine, ""};

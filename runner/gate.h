@@ -40,7 +40,7 @@ struct GateInputs {
   const Expectations* expectations = nullptr;  // --expectations
   bool strict_expectations = false;
   // --baseline's results, kept to the cases this run could have run (see baseline_scope).
-  const std::vector<Result>* baseline = nullptr;
+  const std::vector<ResultFact>* baseline = nullptr;
   std::set<std::string> existing_ids;  // every case id of the corpus, before filters and shards
   std::vector<std::string> engines;    // the engines that ran
 };
@@ -49,6 +49,7 @@ struct GateInputs {
 // error) fails the gate unless the expectations list it with that status, or a baseline is given
 // and the case was not passing in it. With a baseline, a case that passed in it and is now
 // skipped is a regression and fails the gate too.
+GateOutcome evaluate_gate(const std::vector<ResultFact>& results, const GateInputs& inputs);
 GateOutcome evaluate_gate(const std::vector<Result>& results, const GateInputs& inputs);
 
 }  // namespace settle

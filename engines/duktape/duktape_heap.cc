@@ -6,6 +6,8 @@
 #include <new>
 #include <string>
 
+#include "runner/interrupt.h"
+
 extern "C" int settle_duktape_exec_timeout_check(void* heap_udata) {
   return heap_udata != nullptr && static_cast<settle::DuktapeHeap*>(heap_udata)->deadline_passed();
 }
@@ -29,7 +31,10 @@ void DuktapeHeap::arm_memory_limit(std::size_t allowance) {
 }
 
 bool DuktapeHeap::deadline_passed() {
-  if (!timed_out_ && std::chrono::steady_clock::now() >= deadline_) timed_out_ = true;
+  // An interrupted run (SIGINT, SIGTERM) ends the case as if its time were up.
+  if (!timed_out_ && (std::chrono::steady_clock::now() >= deadline_ || interrupted())) {
+    timed_out_ = true;
+  }
   return timed_out_;
 }
 

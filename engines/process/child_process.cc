@@ -12,6 +12,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "runner/interrupt.h"
+
 namespace settle {
 namespace {
 
@@ -115,25 +117,30 @@ ChildProcess::Read ChildProcess::read_line(std::string* line,
                                            std::size_t max_line) {
   char buffer[65536];
   while (true) {
-    auto newline = pending_.find('\n');
+    auto newline = pending_.find('\n', scanned_);
     if (newline != std::string::npos) {
       line->assign(pending_, 0, newline);
       pending_.erase(0, newline + 1);
+      scanned_ = 0;
       return Read::kLine;
     }
+    scanned_ = pending_.size();  // a long line is searched once, not at every read
     if (pending_.size() > max_line) {
       pending_.clear();
+      scanned_ = 0;
       return Read::kTooLong;
     }
     if (stdout_fd_ < 0) return Read::kEnded;
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return Read::kTimeout;
-    pollfd fds[2] = {{stdout_fd_, POLLIN, 0}, {stderr_fd_, POLLIN, 0}};
-    int ready = poll(fds, stderr_fd_ >= 0 ? 2 : 1,
+    if (interrupted()) return Read::kInterrupted;
+    pollfd fds[3] = {{stdout_fd_, POLLIN, 0}, {interrupt_fd(), POLLIN, 0}, {stderr_fd_, POLLIN, 0}};
+    int ready = poll(fds, stderr_fd_ >= 0 ? 3 : 2,
                      static_cast<int>(std::min<long long>(left.count(), 1000)));
     if (ready < 0 && errno != EINTR) return Read::kEnded;
-    if (stderr_fd_ >= 0 && (fds[1].revents & (POLLIN | POLLHUP))) read_stderr();
+    if (interrupted()) return Read::kInterrupted;
+    if (stderr_fd_ >= 0 && (fds[2].revents & (POLLIN | POLLHUP))) read_stderr();
     if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
       ssize_t n = ::read(stdout_fd_, buffer, sizeof buffer);
       if (n > 0) {

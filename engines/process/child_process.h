@@ -18,7 +18,8 @@ struct ResourceLimits {
 // takes requests, its stdout is read line by line, the tail of its stderr is kept for messages.
 class ChildProcess {
  public:
-  enum class Read { kLine, kTimeout, kEnded, kTooLong };
+  // kInterrupted: the run was interrupted (runner/interrupt.h) while waiting.
+  enum class Read { kLine, kTimeout, kEnded, kTooLong, kInterrupted };
 
   // Throws std::runtime_error when the process cannot be started.
   ChildProcess(const std::vector<std::string>& argv, const ResourceLimits& limits);
@@ -32,7 +33,7 @@ class ChildProcess {
   void close_stdin() { close_fd(stdin_fd_); }
 
   // Reads the next line of stdout (without its newline) until `deadline`. A line longer than
-  // `max_line` bytes ends the read with kTooLong.
+  // `max_line` bytes ends the read with kTooLong; an interrupted run ends it at once.
   Read read_line(std::string* line, std::chrono::steady_clock::time_point deadline,
                  std::size_t max_line);
 
@@ -55,7 +56,8 @@ class ChildProcess {
   int stderr_fd_ = -1;
   int status_ = 0;
   bool reaped_ = false;
-  std::string pending_;  // stdout read but not yet returned as a line
+  std::string pending_;      // stdout read but not yet returned as a line
+  std::size_t scanned_ = 0;  // how much of pending_ is known to hold no newline
   std::string stderr_tail_;
   std::size_t stdout_bytes_ = 0;
 };

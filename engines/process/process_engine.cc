@@ -127,6 +127,9 @@ nlohmann::json ProcessEngine::start() {
       case ChildProcess::Read::kTimeout:
         throw std::runtime_error(shared_->profile.name + " did not answer within " +
                                  std::to_string(kStartTimeout.count()) + " s of starting");
+      case ChildProcess::Read::kInterrupted:
+        throw std::runtime_error("the run was interrupted while " + shared_->profile.name +
+                                 " was starting");
       case ChildProcess::Read::kTooLong:
       case ChildProcess::Read::kEnded: {
         std::string why = child_->exit_description();
@@ -206,6 +209,8 @@ Observation ProcessEngine::run_in(const Job& job) {
     }
     if (read == ChildProcess::Read::kTimeout) {
       observation.timed_out = true;
+    } else if (read == ChildProcess::Read::kInterrupted) {
+      observation.fault = "the run was interrupted during the case";  // stop() kills the engine
     } else if (read == ChildProcess::Read::kTooLong) {
       observation.fault = shared_->profile.name + " printed a line longer than " +
                           std::to_string(kMaxReplyBytes >> 20) + " MiB";

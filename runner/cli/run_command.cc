@@ -1,6 +1,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -19,6 +20,7 @@
 #include "runner/cli/commands.h"
 #include "runner/expectations.h"
 #include "runner/gate.h"
+#include "runner/interrupt.h"
 #include "runner/plan.h"
 #include "runner/report_reader.h"
 #include "runner/scheduler.h"
@@ -78,10 +80,10 @@ std::vector<Prelude> read_preludes(const std::vector<std::string>& files) {
 // The baseline's results that this run can be compared with: the cases it selected, and the
 // cases that no longer exist (removed) when they match the filters; never the cases that only a
 // filter or another shard left out.
-std::vector<Result> baseline_scope(const LoadedReport& baseline,
-                                   const std::vector<const Case*>& selected,
-                                   const std::set<std::string>& existing_ids,
-                                   const std::vector<std::string>& filters, bool sharded) {
+std::vector<ResultFact> baseline_scope(const LoadedReport& baseline,
+                                       const std::vector<const Case*>& selected,
+                                       const std::set<std::string>& existing_ids,
+                                       const std::vector<std::string>& filters, bool sharded) {
   std::set<std::string> selected_ids;
   for (const Case* test : selected) selected_ids.insert(test->id);
   std::vector<Case> removed;
@@ -92,10 +94,10 @@ std::vector<Result> baseline_scope(const LoadedReport& baseline,
   if (!sharded) {
     for (const Case* test : select_cases(removed, filters)) removed_in_scope.insert(test->id);
   }
-  std::vector<Result> scoped;
+  std::vector<ResultFact> scoped;
   for (const Result& result : baseline.results) {
     if (selected_ids.count(result.test->id) || removed_in_scope.count(result.test->id)) {
-      scoped.push_back(result);
+      scoped.push_back(ResultFact::of(result));
     }
   }
   return scoped;
@@ -103,6 +105,10 @@ std::vector<Result> baseline_scope(const LoadedReport& baseline,
 
 int run(const RunOptions& options) {
   auto started_clock = std::chrono::steady_clock::now();
+  // SIGINT or SIGTERM stops the run; the reports still get what finished (runner/interrupt.h).
+  install_interrupt_handlers();
+  // Lines reach a CI log (a pipe) as the results come, not when a buffer fills.
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);
   try {
     for (const auto& path : {options.json_path, options.junit_path, options.markdown_path,
                              options.html_path, options.update_expectations_path}) {
@@ -154,7 +160,7 @@ int run(const RunOptions& options) {
       factories.push_back(make_engine_factory(name, engine_options));
     } catch (const EngineUnavailable& error) {
       std::cerr << "settle: " << error.what() << "\n";
-      return kExitNoEngine;
+      return interrupted() ? 128 + interrupt_signal() : kExitNoEngine;
     }
   }
   std::vector<const EngineFactory*> engines;
@@ -175,9 +181,15 @@ int run(const RunOptions& options) {
   GateInputs gate;
   gate.expectations = expectations ? &*expectations : nullptr;
   gate.strict_expectations = options.strict_expectations;
-  for (const Case& test : corpus.cases) gate.existing_ids.insert(test.id);
+  // Only expectations and a baseline look at passes, skips and the corpus's ids: a plain run keeps
+  // the facts of its failures alone.
+  const bool whole_run_matters =
+      expectations || baseline || !options.update_expectations_path.empty();
+  if (whole_run_matters) {
+    for (const Case& test : corpus.cases) gate.existing_ids.insert(test.id);
+  }
   for (const EngineInfo* info : infos) gate.engines.push_back(info->name);  // a profile's name
-  std::vector<Result> baseline_results;
+  std::vector<ResultFact> baseline_results;
   if (baseline) {
     baseline_results =
         baseline_scope(*baseline, selected, gate.existing_ids, options.filters, shard.has_value());
@@ -219,25 +231,30 @@ int run(const RunOptions& options) {
 
   Summary summary;
   summary.load_errors = corpus.errors.size();
-  std::vector<Result> results;
+  // What the gate and --update-expectations need of each result; the reporters have the rest.
+  std::vector<ResultFact> results;
   reporters.begin(run);
   SchedulerCallbacks callbacks;
   callbacks.on_result = [&](Result&& result) {
     if (expectations) mark_known_failure(result, *expectations);
     summary.add(result);
     reporters.add(result);
-    results.push_back(std::move(result));
+    if (whole_run_matters || is_failure(result.status)) results.push_back(ResultFact::of(result));
   };
   callbacks.on_progress = [&](std::size_t done, std::size_t total, const Result& latest) {
     progress_line->progress(done, total, latest);
   };
   run_jobs(jobs, engines, workers, callbacks);
+  summary.complete = !interrupted();
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started_clock).count();
   summary.gate = evaluate_gate(results, gate);
 
   int status = kExitOk;
-  if (!options.update_expectations_path.empty()) {
+  if (!options.update_expectations_path.empty() && !summary.complete) {
+    std::cerr << "settle: the run was interrupted: " << options.update_expectations_path
+              << " is left as it was\n";
+  } else if (!options.update_expectations_path.empty()) {
     Expectations updated =
         updated_expectations(previous_expectations, results, gate.engines, gate.existing_ids);
     try {
@@ -251,6 +268,7 @@ int run(const RunOptions& options) {
     std::cerr << "settle: " << failure << "\n";
     status = kExitNoEngine;
   }
+  if (!summary.complete) return 128 + interrupt_signal();  // 130 for SIGINT, 143 for SIGTERM
   if (status != kExitOk) return status;
   if (!corpus.errors.empty()) return kExitBadInput;
   return summary.gate.passed() ? kExitOk : kExitFailures;

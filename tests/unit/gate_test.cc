@@ -107,7 +107,8 @@ TEST_F(GateTest, WithABaselineOnlyRegressionsFailIt) {
   make_.add(results, "a/now-skipped", "node", Status::kSkip, "lacks feature X");
   make_.add(results, "a/fixed", "node", Status::kPass);
   make_.add(results, "a/added-failing", "node", Status::kFail);
-  inputs_.baseline = &baseline;
+  std::vector<ResultFact> baseline_facts = facts_of(baseline);
+  inputs_.baseline = &baseline_facts;
   GateOutcome outcome = evaluate(results);
   EXPECT_FALSE(outcome.passed());
   EXPECT_EQ(ids(outcome.unexpected_failures),
@@ -125,7 +126,8 @@ TEST_F(GateTest, AListedRegressionIsAKnownFailure) {
   std::vector<Result> baseline, results;
   make_.add(baseline, "a/regresses", "duktape", Status::kPass);
   make_.add(results, "a/regresses", "duktape", Status::kFail);
-  inputs_.baseline = &baseline;
+  std::vector<ResultFact> baseline_facts = facts_of(baseline);
+  inputs_.baseline = &baseline_facts;
   expectations_ = parse_expectations(
       R"json({"engines": {"duktape": {"a/regresses": {"status": "fail"}}}})json", "k.json");
   GateOutcome outcome = evaluate(results);
