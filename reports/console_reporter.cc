@@ -14,7 +14,27 @@ namespace {
 const Status kStatuses[] = {Status::kPass, Status::kFail, Status::kSkip, Status::kTimeout,
                             Status::kError};
 
-std::string indent(const std::string& text, const std::string& prefix) {
+// Text from case files and engines as the terminal should show it: control characters (an escape
+// sequence, a bell, a carriage return) written as \u001b and so on, never sent to the terminal;
+// newlines and tabs kept.
+std::string visible(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && c != '\n' && c != '\t') || byte == 0x7F) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", byte);
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string indent(const std::string& raw, const std::string& prefix) {
+  std::string text = visible(raw);
   std::istringstream lines(text);
   std::string line, out;
   while (std::getline(lines, line)) out += prefix + line + "\n";
@@ -32,7 +52,8 @@ void ConsoleReporter::begin(const RunInfo& run) {
   auto baseline = run.settings.find("baseline");
   if (baseline != run.settings.end()) baseline_ = baseline->second;
   for (const LoadError& error : run.load_errors) {
-    std::fprintf(out_, "%s %s\n", paint("INPUT ERROR", "1;31").c_str(), error.to_string().c_str());
+    std::fprintf(out_, "%s %s\n", paint("INPUT ERROR", "1;31").c_str(),
+                 visible(error.to_string()).c_str());
   }
 }
 
@@ -57,17 +78,19 @@ void ConsoleReporter::add(const Result& result) {
   if (options_.quiet || result.status == Status::kPass || result.status == Status::kSkip) return;
   clear_progress();
   if (result.known_failure) {
-    std::fprintf(out_, "%s %s [%s]  %s%s\n", paint("XFAIL", "2").c_str(), result.test->id.c_str(),
-                 result.engine.c_str(), std::string(status_name(result.status)).c_str(),
-                 result.known_failure->empty() ? "" : (": " + *result.known_failure).c_str());
+    std::fprintf(
+        out_, "%s %s [%s]  %s%s\n", paint("XFAIL", "2").c_str(), result.test->id.c_str(),
+        result.engine.c_str(), std::string(status_name(result.status)).c_str(),
+        result.known_failure->empty() ? "" : visible(": " + *result.known_failure).c_str());
     return;
   }
   const char* color = result.status == Status::kFail ? "1;31" : "1;33";
   std::string label = result.status == Status::kFail      ? "FAIL"
                       : result.status == Status::kTimeout ? "TIMEOUT"
                                                           : "ERROR";
-  std::fprintf(out_, "%s %s [%s]  (%s)\n", paint(label, color).c_str(), result.test->id.c_str(),
-               result.engine.c_str(), result.test->file.c_str());
+  std::fprintf(out_, "%s %s [%s]  (%s)\n", paint(label, color).c_str(),
+               visible(result.test->id).c_str(), result.engine.c_str(),
+               visible(result.test->file).c_str());
   if (!result.test->description.empty()) {
     std::fputs(indent(result.test->description, "    ").c_str(), out_);
   }

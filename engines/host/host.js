@@ -50,6 +50,11 @@
   var MAX_DEPTH = 8;
   var MAX_NODES = 10000;
   var MAX_PRINTED = 1 << 20;
+  // What one case's report may hold in all (value, log, globals, uncaught): past it, the case
+  // ends as an error rather than make a report of megabytes.
+  var MAX_VALUES = 100000;
+  var MAX_CHARACTERS = 1 << 20;
+  var RangeError_ = global.RangeError;
 
   // ---- the host API seen by case code -------------------------------------------------------
 
@@ -258,13 +263,27 @@
     return key.charAt(0) === '$' ? '$' + key : key;
   }
 
-  function Serializer(watched) {
+  function Serializer(watched, budget) {
     setOwn(this, 'watched', watched);  // [[name, value], ...]: objects written as {"$same": name}
     setOwn(this, 'nodes', 0);
     setOwn(this, 'path', []);
+    setOwn(this, 'budget', budget);  // {values, characters}: shared by a report's serializers
   }
 
+  function tooLarge() {
+    return new RangeError_('the observed values are larger than a report takes (' + MAX_VALUES +
+                           ' values, ' + MAX_CHARACTERS + ' characters)');
+  }
+
+  // A string of the report, counted against its budget.
+  Serializer.prototype.text = function (text) {
+    this.budget.characters += text.length;
+    if (this.budget.characters > MAX_CHARACTERS) throw tooLarge();
+    return cleanString(text);
+  };
+
   Serializer.prototype.write = function (value) {
+    if (++this.budget.values > MAX_VALUES) throw tooLarge();
     var type = typeof value;
     if (value === undefined) return { $: 'undefined' };
     if (value === null || type === 'boolean') return value;
@@ -275,8 +294,8 @@
       if (value === 0 && 1 / value < 0) return { $: '-0' };
       return value;
     }
-    if (type === 'string') return cleanString(value);
-    if (type === 'bigint') return { $bigint: String_(value) };
+    if (type === 'string') return this.text(value);
+    if (type === 'bigint') return { $bigint: this.text(String_(value)) };
     for (var w = 0; w < this.watched.length; w++) {
       if (this.watched[w][1] === value) return { $same: this.watched[w][0] };
     }
@@ -293,9 +312,9 @@
 
   Serializer.prototype.writeObject = function (value, type) {
     var out, i;
-    if (type === 'function') return { $function: true, name: cleanString(String_(value.name)) };
+    if (type === 'function') return { $function: true, name: this.text(String_(value.name)) };
     if (isError(value)) {
-      out = { $error: cleanString(String_(value.name)), message: cleanString(String_(value.message)) };
+      out = { $error: this.text(String_(value.name)), message: this.text(String_(value.message)) };
       if (hasOwn(value, 'errors')) setOwn(out, 'errors', this.write(value.errors));
       if (hasOwn(value, 'cause')) setOwn(out, 'cause', this.write(value.cause));
       return out;
@@ -312,7 +331,7 @@
     var keys = objectKeys(value);
     for (i = 0; i < keys.length; i++) {
       // defineProperty, not assignment: a key such as __proto__ must stay an own property.
-      defineProperty(out, escapeKey(keys[i]), {
+      defineProperty(out, escapeKey(this.text(keys[i])), {
         value: this.write(value[keys[i]]), writable: true, enumerable: true, configurable: true
       });
     }
@@ -365,14 +384,15 @@
       setOwn(report, 'state', nativePromise.state(subject));
       value = nativePromise.result(subject);
     }
-    if (report.state !== 'pending') setOwn(report, 'value', new Serializer(watched).write(value));
+    var budget = { values: 0, characters: 0 };
+    if (report.state !== 'pending') setOwn(report, 'value', new Serializer(watched, budget).write(value));
     if (report.state === 'throws' && isObject(value)) setOwn(report, 'thrown_constructor', constructorName(value));
-    for (i = 0; i < logged.length; i++) push(report.log, new Serializer(watched).write(logged[i]));
+    for (i = 0; i < logged.length; i++) push(report.log, new Serializer(watched, budget).write(logged[i]));
     for (i = 0; i < watched.length; i++) {
-      setOwn(report.globals, watched[i][0], new Serializer([]).write(watched[i][1]));
+      setOwn(report.globals, watched[i][0], new Serializer([], budget).write(watched[i][1]));
     }
     for (i = 0; i < uncaught.length; i++) {
-      push(report.uncaught, { where: uncaught[i].where, value: new Serializer([]).write(uncaught[i].value) });
+      push(report.uncaught, { where: uncaught[i].where, value: new Serializer([], budget).write(uncaught[i].value) });
     }
     setOwn(report, 'printed', cleanString(printed));
     return encodeJson(report);

@@ -7,11 +7,24 @@
 //            then stops answering (the case times out)
 //   BADJSON  the process answers with the right nonce and text that is not JSON
 //   SILENT   the process never answers
+//   FLOOD    the process prints 1 MiB lines that are not replies, without end
+//   FLOODLINE  the process prints one line without end
+//   FLOODERR the process writes 256 MiB to stderr, then answers
 'use strict';
 const readline = require('readline');
 let nonce = '';
 const send = (line) => process.stdout.write(line + '\n');
 const reply = (message) => send(nonce + ' ' + JSON.stringify(message));
+// Writes all of a buffer now, whatever node buffers for its streams (a pipe may be non-blocking).
+const writeAll = (fd, buffer) => {
+  for (let done = 0; done < buffer.length;) {
+    try {
+      done += require('fs').writeSync(fd, buffer, done);
+    } catch (error) {
+      if (error.code !== 'EAGAIN') throw error;
+    }
+  }
+};
 
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
   const request = JSON.parse(line);
@@ -33,5 +46,18 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
     return;
   }
   if (code.includes('SILENT')) return;
+  if (code.includes('FLOODLINE')) {
+    const chunk = Buffer.alloc(1 << 20, 'y');
+    for (;;) writeAll(1, chunk);
+  }
+  if (code.includes('FLOODERR')) {
+    const line = Buffer.alloc(1 << 20, 'e');
+    line[line.length - 1] = 10;
+    for (let i = 0; i < 256; i++) writeAll(2, line);
+  } else if (code.includes('FLOOD')) {
+    const line = Buffer.alloc(1 << 20, 'x');
+    line[line.length - 1] = 10;
+    for (;;) writeAll(1, line);
+  }
   reply({ type: 'result', parse_error: false, report: { state: 'returns', value: 1, log: [], globals: {}, uncaught: [] } });
 });

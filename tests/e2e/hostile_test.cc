@@ -1,0 +1,761 @@
+// Hostile input, end to end, on duktape and node: case files that are broken, huge, deep or full
+// of control characters; case code that loops, eats memory, overflows the stack, throws what is
+// not an Error, defeats the serialiser or floods the output; and the runner interrupted, pointed
+// at a folder it cannot write, or out of disk. Each hostile case ends as `error` or `timeout` (or
+// as what the language says, where it says something: a stack overflow is a RangeError), or its
+// file is an input error at file:line:column; every other result reaches a JSON and a JUnit report
+// that parse. Big inputs are made in the test's folder when it runs.
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <functional>
+#include <pugixml.hpp>
+#include <regex>
+#include <set>
+
+#include "../unit/xml_text_checker.h"
+#include "settle_cli.h"
+
+namespace settle::testing {
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+// Both reports of a run, parsed; a report that does not parse fails the test.
+struct Reports {
+  json report;
+  std::size_t junit_testcases = 0;
+  std::string junit_text;
+};
+
+Reports read_reports(const std::string& dir) {
+  Reports reports;
+  std::string text = read_file(dir + "/r.json");
+  try {
+    reports.report = json::parse(text);  // throws on invalid JSON or UTF-8
+  } catch (const json::exception& error) {
+    ADD_FAILURE() << "r.json does not parse: " << error.what();
+    return reports;
+  }
+  EXPECT_EQ(reports.report.value("format", ""), "settle-report/1");
+  reports.junit_text = read_file(dir + "/r.xml");
+  EXPECT_TRUE(is_xml_text(reports.junit_text)) << "r.xml has characters XML does not allow";
+  pugi::xml_document document;
+  pugi::xml_parse_result parsed =
+      document.load_buffer(reports.junit_text.data(), reports.junit_text.size());
+  EXPECT_TRUE(parsed) << "r.xml: " << parsed.description() << " at " << parsed.offset;
+  for (pugi::xml_node suite : document.child("testsuites").children("testsuite")) {
+    for (pugi::xml_node testcase : suite.children("testcase")) {
+      (void)testcase;
+      ++reports.junit_testcases;
+    }
+  }
+  ProcessResult lint = run_process({"xmllint", "--noout", "--huge", dir + "/r.xml"});
+  if (lint.exit_code != 127) {  // 127: no xmllint here
+    EXPECT_EQ(lint.exit_code, 0) << lint.err.substr(0, 2000);
+  }
+  // Every result and every input error is a test case of the JUnit report.
+  if (reports.report.contains("results")) {
+    EXPECT_EQ(reports.junit_testcases,
+              reports.report["results"].size() + reports.report["load_errors"].size());
+  }
+  return reports;
+}
+
+const json& record(const json& report, const std::string& id) {
+  for (const json& item : report["results"]) {
+    if (item["id"] == id) return item;
+  }
+  static const json missing = {{"status", "missing"}, {"message", ""}};
+  return missing;
+}
+
+std::string status_of(const Reports& reports, const std::string& id) {
+  return record(reports.report, id)["status"];
+}
+
+std::string message_of(const Reports& reports, const std::string& id) {
+  return record(reports.report, id)["message"];
+}
+
+// A case file of the given cases (a JSON array's text).
+std::string case_file(const std::string& cases) { return "{\"cases\": [" + cases + "]}"; }
+
+std::string a_case(const std::string& id, const std::string& code, const std::string& expect,
+                   int timeout_ms = 0) {
+  json item = {{"id", id}, {"code", code}, {"expect", json::parse(expect)}};
+  if (timeout_ms > 0) item["timeout_ms"] = timeout_ms;
+  return item.dump();
+}
+
+// A settle process that the test talks to while it runs: its output as it comes, signals.
+class Spawned {
+ public:
+  Spawned(std::vector<std::string> argv, const std::string& cwd,
+          const std::vector<std::string>& env = {}, std::function<void()> in_child = {}) {
+    int out[2], err[2];
+    if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) ADD_FAILURE() << "pipe";
+    pid_ = fork();
+    if (pid_ == 0) {
+      dup2(out[1], 1);
+      dup2(err[1], 2);
+      int null_in = open("/dev/null", O_RDONLY);
+      dup2(null_in, 0);
+      if (chdir(cwd.c_str()) != 0) _exit(126);
+      for (const auto& entry : env) putenv(const_cast<char*>(entry.c_str()));
+      if (in_child) in_child();
+      std::vector<char*> args;
+      for (auto& arg : argv) args.push_back(arg.data());
+      args.push_back(nullptr);
+      execvp(args[0], args.data());
+      _exit(127);
+    }
+    close(out[1]);
+    close(err[1]);
+    fds_[0] = out[0];
+    fds_[1] = err[0];
+  }
+  ~Spawned() {
+    if (pid_ > 0 && !reaped_) {
+      kill(pid_, SIGKILL);
+      wait();
+    }
+  }
+
+  // Reads until stdout holds `marker` or the process closes it; whether the marker came.
+  bool wait_for_output(const std::string& marker) {
+    while (out_.find(marker) == std::string::npos) {
+      if (!read_some()) return out_.find(marker) != std::string::npos;
+    }
+    return true;
+  }
+
+  void signal(int number) { kill(pid_, number); }
+
+  // Reads the rest of the output and waits for the end: the exit status (128 + a signal's).
+  int wait() {
+    while (read_some()) {
+    }
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    reaped_ = true;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+
+  const std::string& out() const { return out_; }
+  const std::string& err() const { return err_; }
+
+ private:
+  // Reads what either pipe has; false once both are closed.
+  bool read_some() {
+    pollfd fds[2] = {{fds_[0], POLLIN, 0}, {fds_[1], POLLIN, 0}};
+    if (fds_[0] < 0 && fds_[1] < 0) return false;
+    if (poll(fds, 2, -1) < 0) return true;
+    char buffer[65536];
+    for (int i = 0; i < 2; ++i) {
+      if (fds_[i] < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+      ssize_t n = read(fds_[i], buffer, sizeof buffer);
+      if (n > 0) {
+        (i == 0 ? out_ : err_).append(buffer, static_cast<std::size_t>(n));
+      } else {
+        close(fds_[i]);
+        fds_[i] = -1;
+      }
+    }
+    return true;
+  }
+
+  pid_t pid_ = -1;
+  bool reaped_ = false;
+  int fds_[2] = {-1, -1};
+  std::string out_, err_;
+};
+
+// The processes whose command line names `text` (the engine processes of a run whose TMPDIR is
+// the test's folder hold their driver there).
+std::vector<std::string> processes_naming(const std::string& text) {
+  std::vector<std::string> found;
+  for (const auto& entry : fs::directory_iterator("/proc")) {
+    std::string name = entry.path().filename().string();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::string command = read_file(entry.path().string() + "/cmdline");
+    std::replace(command.begin(), command.end(), '\0', ' ');
+    if (command.find(text) != std::string::npos) found.push_back(name + ": " + command);
+  }
+  return found;
+}
+
+class Hostile : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    engine_ = GetParam();
+    if (engine_ != "duktape" && !engine_available(engine_)) {
+      GTEST_SKIP() << engine_ << " is not installed here";
+    }
+  }
+
+  // settle run on the test's cases/, with both reports; returns the parsed reports.
+  Reports run(std::vector<std::string> extra = {}, int* exit_code = nullptr) {
+    std::vector<std::string> args = {"run", "cases",  "-e",     engine_,   "-j",
+                                     "2",   "--json", "r.json", "--junit", "r.xml"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    last_ = settle(args, dir_.path());
+    if (exit_code) *exit_code = last_.exit_code;
+    return read_reports(dir_.path());
+  }
+
+  std::string engine_;
+  TempDir dir_;
+  ProcessResult last_;
+};
+
+// ---- case files -------------------------------------------------------------------------------
+
+TEST_P(Hostile, MalformedJsonIsAnInputErrorAtItsPositionAndTheOtherFilesRun) {
+  dir_.write("cases/a-good.json", case_file(a_case("fine", "1", R"({"returns": 1})")));
+  dir_.write("cases/b-unclosed.json", "{\"cases\": [\n  {\"id\": \"x\", \"code\": \"1\"");
+  dir_.write("cases/c-garbage.json", "{\"cases\": []}\n}}} trailing");
+  dir_.write("cases/d-empty.json", "");
+  dir_.write("cases/e-not-an-object.json", "[1, 2, 3]");
+  int status = 0;
+  Reports reports = run({}, &status);
+  EXPECT_EQ(status, 2) << last_.out << last_.err;
+  EXPECT_EQ(status_of(reports, "a-good/fine"), "pass");
+  const json& errors = reports.report["load_errors"];
+  ASSERT_EQ(errors.size(), 4u) << errors.dump();
+  EXPECT_TRUE(contains(last_.out, "cases/b-unclosed.json:2:")) << last_.out;
+  EXPECT_TRUE(contains(last_.out, "cases/c-garbage.json:2:1: invalid JSON")) << last_.out;
+  EXPECT_TRUE(contains(last_.out, "cases/d-empty.json:1:1: invalid JSON")) << last_.out;
+  EXPECT_TRUE(
+      contains(last_.out, "cases/e-not-an-object.json:1:1: a case file holds one JSON object"))
+      << last_.out;
+  for (const json& error : errors) {
+    EXPECT_GE(error["line"].get<int>(), 1);
+    EXPECT_GE(error["column"].get<int>(), 1);
+  }
+}
+
+TEST_P(Hostile, InvalidUtf8IsAnInputErrorAndABomIsAccepted) {
+  dir_.write("cases/a-bad-description.json",
+             "{\"cases\": [\n  {\"id\": \"x\", \"description\": \"bad \xff\xfe here\", \"code\": "
+             "\"1\", \"expect\": {\"returns\": 1}}\n]}");
+  dir_.write(
+      "cases/b-bad-code.json",
+      "{\"cases\": [{\"id\": \"x\", \"code\": \"'\xc3\x28'\", \"expect\": {\"returns\": 1}}]}");
+  dir_.write("cases/c-bom.json",
+             "\xEF\xBB\xBF" + case_file(a_case("x", "'caf\xc3\xa9'", R"({"returns": "café"})")));
+  dir_.write("cases/d-bad-comment.json", "// a comment with invalid UTF-8: \xff\xfe\n" +
+                                             case_file(a_case("x", "1", R"({"returns": 1})")));
+  // A file whose name is not UTF-8: its case ids and file paths are not either.
+  dir_.write("cases/e-name-\xff.json", case_file(a_case("x", "2", R"({"returns": 3})")));
+  int status = 0;
+  Reports reports = run({}, &status);
+  EXPECT_EQ(status, 2) << last_.out << last_.err;
+  EXPECT_TRUE(contains(last_.out, "cases/a-bad-description.json:2:")) << last_.out;
+  EXPECT_TRUE(contains(last_.out, "cases/b-bad-code.json:1:")) << last_.out;
+  EXPECT_EQ(reports.report["load_errors"].size(), 2u) << reports.report["load_errors"].dump();
+  EXPECT_EQ(status_of(reports, "c-bom/x"), "pass") << message_of(reports, "c-bom/x");
+  EXPECT_EQ(status_of(reports, "d-bad-comment/x"), "pass");
+  // The report writes the name's invalid byte as U+FFFD; the case ran and failed as it should.
+  EXPECT_EQ(status_of(reports, "e-name-\xEF\xBF\xBD/x"), "fail") << reports.report["results"];
+}
+
+TEST_P(Hostile, ATenMegabyteFileRuns) {
+  std::string big(10u << 20, 'x');
+  dir_.write("cases/big.json",
+             case_file(a_case("long-string", "var s = '" + big + "'; s.length",
+                              "{\"returns\": " + std::to_string(big.size()) + "}", 60000) +
+                       "," + a_case("after", "1", R"({"returns": 1})")));
+  ASSERT_GT(fs::file_size(dir_.file("cases/big.json")), 10u << 20);
+  int status = 0;
+  Reports reports = run({}, &status);
+  EXPECT_EQ(status, 0) << last_.out << last_.err;
+  EXPECT_EQ(status_of(reports, "big/long-string"), "pass")
+      << message_of(reports, "big/long-string");
+  EXPECT_EQ(status_of(reports, "big/after"), "pass");
+}
+
+TEST_P(Hostile, AHundredThousandCasesInOneFile) {
+  constexpr int kCases = 100000;
+  std::string cases;
+  cases.reserve(kCases * 64);
+  char id[16];
+  for (int i = 0; i < kCases; ++i) {
+    std::snprintf(id, sizeof id, "c%06d", i);
+    if (i > 0) cases += ",\n";
+    cases += std::string("{\"id\": \"") + id + "\", \"code\": \"" + std::to_string(i) +
+             "\", \"expect\": {\"returns\": " + std::to_string(i) + "}}";
+  }
+  dir_.write("cases/many.json", case_file(cases));
+  // Every case loads and is listed; one in a hundred of them runs here (a shard, so the same ones
+  // on every machine), which is enough to check the reports at that scale of ids.
+  ProcessResult list = settle({"list", "cases"}, dir_.path());
+  EXPECT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_EQ(std::count(list.out.begin(), list.out.end(), '\n'), kCases);
+  int status = 0;
+  Reports reports = run({"--shard", "7/100"}, &status);
+  EXPECT_EQ(status, 0) << last_.out.substr(0, 2000) << last_.err;
+  ASSERT_EQ(reports.report["results"].size(), static_cast<std::size_t>(kCases / 100));
+  for (const json& item : reports.report["results"]) {
+    ASSERT_EQ(item["status"], "pass") << item.dump();
+  }
+  EXPECT_EQ(reports.report["results"][0]["id"], "many/c000006");
+}
+
+TEST_P(Hostile, NestingTenThousandDeepIsAnInputErrorAndDeepCodeEndsItsCase) {
+  std::string deep = std::string(10000, '[') + "1" + std::string(10000, ']');
+  dir_.write("cases/deep-pattern.json",
+             "{\"cases\": [\n  {\"id\": \"x\", \"code\": \"1\",\n   \"expect\": {\"returns\": " +
+                 deep + "}}\n]}");
+  dir_.write("cases/deep-root.json", deep);
+  dir_.write(
+      "cases/deep-code.json",
+      case_file(
+          a_case("array-literal", "eval('" + deep + "')", R"({"returns": {"$any": true}})", 30000) +
+          "," +
+          a_case("parentheses", std::string(10000, '(') + "1" + std::string(10000, ')'),
+                 R"({"returns": 1})", 30000) +
+          "," + a_case("after", "1", R"({"returns": 1})")));
+  int status = 0;
+  Reports reports = run({}, &status);
+  EXPECT_EQ(status, 2) << last_.out << last_.err;
+  std::regex deep_pattern(R"(cases/deep-pattern\.json:3:\d+: .*nested deeper)");
+  EXPECT_TRUE(std::regex_search(last_.out, deep_pattern)) << last_.out;
+  EXPECT_TRUE(std::regex_search(last_.out, std::regex(R"(cases/deep-root\.json:1:\d+: )")))
+      << last_.out;
+  EXPECT_EQ(reports.report["load_errors"].size(), 2u);
+  // Code nested that deep is the engine's to refuse (a SyntaxError or a RangeError) or to run.
+  for (const char* id : {"deep-code/array-literal", "deep-code/parentheses"}) {
+    std::string outcome = status_of(reports, id);
+    EXPECT_TRUE(outcome == "pass" || outcome == "fail" || outcome == "error")
+        << id << ": " << outcome << " " << message_of(reports, id);
+  }
+  EXPECT_EQ(status_of(reports, "deep-code/after"), "pass");
+}
+
+TEST_P(Hostile, QuotesNewlinesAndControlCharactersInIdsAndDescriptions) {
+  const std::string description =
+      "a \"quoted\"\nsecond line\t\x01\x07\x1b[31mred\x1b[0m ]]> <&> \x7f";
+  json cases = json::array();
+  cases.push_back({{"id", "a-fails"},
+                   {"description", description},
+                   {"code", "'\\u0000 \\u001b[2J\\u0007 ]]>'"},
+                   {"expect", {{"returns", "no"}}}});
+  cases.push_back({{"id", "b-passes"},
+                   {"description", description},
+                   {"code", "1"},
+                   {"expect", {{"returns", 1}}}});
+  dir_.write("cases/text.json", json({{"cases", cases}}).dump());
+  dir_.write(
+      "cases/bad-id-quote.json",
+      "{\"cases\": [\n  {\"id\": \"a\\\"b\", \"code\": \"1\", \"expect\": {\"returns\": 1}}]}");
+  dir_.write("cases/bad-id-newline.json",
+             "{\"cases\": [{\"id\": \"a\\nb\", \"code\": \"1\", \"expect\": {\"returns\": 1}}]}");
+  dir_.write(
+      "cases/bad-id-control.json",
+      "{\"cases\": [{\"id\": \"a\\u0001b\", \"code\": \"1\", \"expect\": {\"returns\": 1}}]}");
+  int status = 0;
+  Reports reports = run({}, &status);
+  EXPECT_EQ(status, 2) << last_.out << last_.err;
+  EXPECT_TRUE(std::regex_search(
+      last_.out, std::regex(R"(cases/bad-id-quote\.json:2:\d+: cases\[0\]\.id: must match)")))
+      << last_.out;
+  EXPECT_TRUE(contains(last_.out, "cases/bad-id-newline.json:1:")) << last_.out;
+  EXPECT_TRUE(contains(last_.out, "cases/bad-id-control.json:1:")) << last_.out;
+  EXPECT_EQ(reports.report["load_errors"].size(), 3u);
+  EXPECT_EQ(status_of(reports, "text/a-fails"), "fail");
+  EXPECT_EQ(status_of(reports, "text/b-passes"), "pass");
+  // The JSON report gives the description back exactly; the JUnit report carries it safely.
+  EXPECT_EQ(record(reports.report, "text/a-fails")["description"], description);
+  EXPECT_TRUE(contains(reports.junit_text, "a &quot;quoted&quot;") ||
+              contains(reports.junit_text, "a \"quoted\""))
+      << reports.junit_text;
+  // The console shows control characters, never sends them to the terminal.
+  EXPECT_FALSE(contains(last_.out, "\x1b[31m")) << last_.out;
+  EXPECT_FALSE(contains(last_.out, "\x07")) << last_.out;
+  EXPECT_TRUE(contains(last_.out, "\\u001b[31mred")) << last_.out;
+}
+
+// ---- case code --------------------------------------------------------------------------------
+
+TEST_P(Hostile, RunawayCodeEndsAsTimeoutOrErrorAndTheRestPass) {
+  dir_.write(
+      "cases/runaway.json",
+      case_file(
+          a_case("a-loop", "while (true) {}", R"({"returns": 1})", 1000) + "," +
+          a_case("b-job-loop", "function f() { Promise.resolve().then(f); } f()",
+                 R"({"returns": 1})", 1000) +
+          "," +
+          a_case("c-timer-loop", "function f() { setTimeout(f, 0); } f()", R"({"returns": 1})",
+                 1000) +
+          "," +
+          a_case("d-memory-bomb", "var a = []; while (true) a.push({x: a.length, y: [1, 2, 3]});",
+                 R"({"returns": 1})", 120000) +
+          "," +
+          a_case("e-string-bomb",
+                 "var s = new Array(1 << 16).join('x'), a = []; while (true) a.push(s + "
+                 "a.length);",
+                 R"({"returns": 1})", 120000) +
+          "," +
+          a_case("e2-buffer-bomb", "var a = []; while (true) a.push(new Uint8Array(1 << 24));",
+                 R"({"throws": {"$error": "RangeError"}})", 120000) +
+          "," + a_case("f-fine", "Promise.resolve(1)", R"({"fulfilled": 1})")));
+  int status = 0;
+  Reports reports = run({}, &status);
+  EXPECT_EQ(status, 1);
+  EXPECT_EQ(status_of(reports, "runaway/a-loop"), "timeout");
+  EXPECT_EQ(status_of(reports, "runaway/b-job-loop"), "timeout");
+  EXPECT_EQ(status_of(reports, "runaway/c-timer-loop"), "timeout");
+  EXPECT_EQ(status_of(reports, "runaway/d-memory-bomb"), "error")
+      << message_of(reports, "runaway/d-memory-bomb");
+  EXPECT_EQ(status_of(reports, "runaway/e-string-bomb"), "error")
+      << message_of(reports, "runaway/e-string-bomb");
+  // Memory outside the JavaScript heap is bounded too: by the allocator's cap on Duktape (an
+  // error), by the process's data limit on node (the allocation fails with a RangeError).
+  std::string buffers = status_of(reports, "runaway/e2-buffer-bomb");
+  EXPECT_TRUE(buffers == "error" || buffers == "pass")
+      << buffers << ": " << message_of(reports, "runaway/e2-buffer-bomb");
+  EXPECT_EQ(status_of(reports, "runaway/f-fine"), "pass");
+}
+
+TEST_P(Hostile, StackOverflowIsTheLanguagesRangeErrorWhereverItHappens) {
+  const std::string range_error = R"({"$error": "RangeError"})";
+  dir_.write(
+      "cases/overflow.json",
+      case_file(a_case("a-sync", "function f() { return f() + 1; } f()",
+                       R"({"throws": )" + range_error + "}") +
+                "," +
+                a_case("b-in-a-job", "function f() { return f() + 1; } Promise.resolve().then(f)",
+                       R"({"rejected": )" + range_error + "}") +
+                "," +
+                a_case("c-in-a-timer", "function f() { return f() + 1; } setTimeout(f, 0); 1",
+                       R"({"returns": 1})") +
+                "," +
+                a_case("d-in-a-getter-the-serialiser-calls",
+                       "function f() { return f() + 1; } ({ get x() { return f(); } })",
+                       R"({"returns": {"x": 1}})") +
+                "," +
+                a_case("e-in-then",
+                       "function f() { return f() + 1; } ({ then: function () { f(); } })",
+                       R"({"rejected": )" + range_error + "}") +
+                "," + a_case("f-fine", "1", R"({"returns": 1})")));
+  int status = 0;
+  Reports reports = run({}, &status);
+  EXPECT_EQ(status, 1);
+  EXPECT_EQ(status_of(reports, "overflow/a-sync"), "pass")
+      << message_of(reports, "overflow/a-sync");
+  EXPECT_EQ(status_of(reports, "overflow/b-in-a-job"), "pass")
+      << message_of(reports, "overflow/b-in-a-job");
+  // An exception that nothing can catch, in a timer callback, is an error of the case.
+  EXPECT_EQ(status_of(reports, "overflow/c-in-a-timer"), "error");
+  EXPECT_TRUE(contains(message_of(reports, "overflow/c-in-a-timer"), "RangeError"))
+      << message_of(reports, "overflow/c-in-a-timer");
+  EXPECT_EQ(status_of(reports, "overflow/d-in-a-getter-the-serialiser-calls"), "error");
+  EXPECT_TRUE(contains(message_of(reports, "overflow/d-in-a-getter-the-serialiser-calls"),
+                       "could not be serialised"));
+  EXPECT_EQ(status_of(reports, "overflow/e-in-then"), "pass")
+      << message_of(reports, "overflow/e-in-then");
+  EXPECT_EQ(status_of(reports, "overflow/f-fine"), "pass");
+}
+
+TEST_P(Hostile, ThrowingWhatIsNotAnError) {
+  dir_.write(
+      "cases/throw.json",
+      case_file(
+          a_case("a-number", "throw 42", R"({"throws": 42})") + "," +
+          a_case("b-undefined", "throw undefined", R"({"throws": {"$": "undefined"}})") + "," +
+          a_case("c-null", "throw null", R"({"throws": null})") + "," +
+          a_case("d-symbol", "throw Symbol('s')", R"({"throws": {"$symbol": "s"}})") + "," +
+          a_case("e-function", "throw function named() {}", R"({"throws": {"$function": true}})") +
+          "," +
+          a_case(
+              "f-object-whose-tostring-throws",
+              "throw { toString: function () { throw new Error('no'); }, valueOf: "
+              "function () { throw new Error('no'); } }",
+              R"({"throws": {"toString": {"$function": true}, "valueOf": {"$function": true}}})") +
+          "," +
+          a_case("g-a-proxy-whose-traps-throw",
+                 "throw new Proxy({}, { ownKeys: function () { throw new Error('trap'); }, "
+                 "get: function () { throw new Error('trap'); } })",
+                 R"({"throws": {}})") +
+          "," +
+          a_case("h-rejects-with-a-throwing-proxy",
+                 "Promise.reject(new Proxy({}, { ownKeys: function () { throw 1; } }))",
+                 R"({"rejected": {}})") +
+          "," +
+          a_case("i-in-a-job", "Promise.resolve().then(function () { throw 'text'; })",
+                 R"({"rejected": "text"})")));
+  int status = 0;
+  Reports reports = run({}, &status);
+  EXPECT_EQ(status, 1);
+  for (const char* id :
+       {"throw/a-number", "throw/b-undefined", "throw/c-null", "throw/d-symbol", "throw/e-function",
+        "throw/f-object-whose-tostring-throws", "throw/i-in-a-job"}) {
+    EXPECT_EQ(status_of(reports, id), "pass") << id << ": " << message_of(reports, id);
+  }
+  for (const char* id :
+       {"throw/g-a-proxy-whose-traps-throw", "throw/h-rejects-with-a-throwing-proxy"}) {
+    EXPECT_EQ(status_of(reports, id), "error") << id;
+    EXPECT_TRUE(contains(message_of(reports, id), "could not be serialised"))
+        << message_of(reports, id);
+  }
+}
+
+TEST_P(Hostile, AValueWhoseSerialisationThrowsEndsItsCaseAsAnError) {
+  const char* const kCases[][2] = {
+      {"a-getter", "({ get x() { throw new Error('getter'); } })"},
+      {"b-proxy-ownkeys", "new Proxy({}, { ownKeys: function () { throw new Error('trap'); } })"},
+      {"c-proxy-get",
+       "Promise.resolve(new Proxy({ a: 1 }, { get: function (t, k) { if (k === 'then') return "
+       "undefined; throw new Error('trap'); } }))"},
+      {"d-error-name-tostring",
+       "var e = new Error('x'); e.name = { toString: function () { throw new Error('no'); } }; e"},
+      {"e-error-message-getter",
+       "var e = new Error('x'); Object.defineProperty(e, 'message', { get: function () { throw "
+       "new Error('no'); } }); e"},
+      {"f-function-name-getter",
+       "var f = function () {}; Object.defineProperty(f, 'name', { get: function () { throw new "
+       "Error('no'); } }); f"},
+      {"g-in-the-log", "$log({ get x() { throw new Error('getter'); } }); 1"},
+      {"h-throws-a-throwing-getter", "throw { get x() { throw 'inner'; } }"},
+  };
+  std::string cases;
+  for (const auto& item : kCases) {
+    cases += (cases.empty() ? "" : ",") + a_case(item[0], item[1], R"({"returns": 1})");
+  }
+  dir_.write("cases/serialise.json",
+             case_file(cases + "," + a_case("z-fine", "1", R"({"returns": 1})")));
+  int status = 0;
+  Reports reports = run({}, &status);
+  EXPECT_EQ(status, 1);
+  for (const auto& item : kCases) {
+    std::string id = std::string("serialise/") + item[0];
+    EXPECT_EQ(status_of(reports, id), "error") << id << ": " << message_of(reports, id);
+    EXPECT_TRUE(contains(message_of(reports, id), "could not be serialised"))
+        << id << ": " << message_of(reports, id);
+  }
+  EXPECT_EQ(status_of(reports, "serialise/z-fine"), "pass");
+}
+
+TEST_P(Hostile, AnObservationTooLargeToReportEndsItsCaseAsAnError) {
+  dir_.write(
+      "cases/large.json",
+      case_file(
+          a_case("a-wide-array", "var a = []; for (var i = 0; i < 300000; i++) a[i] = i; a",
+                 R"({"returns": []})", 120000) +
+          "," +
+          a_case("b-many-keys", "var o = {}; for (var i = 0; i < 200000; i++) o['k' + i] = i; o",
+                 R"({"returns": {}})", 120000) +
+          "," +
+          a_case("c-graph",
+                 "var list = []; for (var i = 0; i < 20000; i++) list.push([i, i, i, i, i, i, "
+                 "i, i, i, i]); list",
+                 R"({"returns": []})", 120000) +
+          "," +
+          a_case("d-log-of-megabytes",
+                 "var s = 'x'; while (s.length < (8 << 20)) s += s; $log(s); 1",
+                 R"({"returns": 1})", 120000) +
+          "," +
+          a_case("e-many-logs", "for (var i = 0; i < 150000; i++) $log(i); 1", R"({"returns": 1})",
+                 120000) +
+          "," +
+          a_case("f-megabyte-key",
+                 "var s = 'k'; while (s.length < (4 << 20)) s += s; var o = {}; o[s] = 1; o",
+                 R"({"returns": {}})", 120000) +
+          "," + a_case("g-fine", "[1, [2, [3]]]", R"({"returns": [1, [2, [3]]]})")));
+  int status = 0;
+  Reports reports = run({}, &status);
+  EXPECT_EQ(status, 1);
+  for (const char* id : {"large/a-wide-array", "large/b-many-keys", "large/c-graph",
+                         "large/d-log-of-megabytes", "large/e-many-logs", "large/f-megabyte-key"}) {
+    EXPECT_EQ(status_of(reports, id), "error") << id << ": " << message_of(reports, id);
+    EXPECT_TRUE(contains(message_of(reports, id), "larger than a report takes"))
+        << id << ": " << message_of(reports, id);
+  }
+  EXPECT_EQ(status_of(reports, "large/g-fine"), "pass");
+  // No record carries megabytes.
+  for (const json& item : reports.report["results"]) {
+    EXPECT_LT(item.dump().size(), 1u << 20) << item["id"];
+  }
+}
+
+TEST_P(Hostile, PrintedOutputIsKeptToAMegabyte) {
+  dir_.write("cases/print.json",
+             case_file(a_case("a-prints-50-mb",
+                              "var line = new Array(100001).join('p'); for (var i = 0; i < 500; "
+                              "i++) print(line); 1",
+                              R"({"returns": 1})", 120000) +
+                       "," + a_case("b-fine", "1", R"({"returns": 1})")));
+  int status = 0;
+  Reports reports = run({}, &status);
+  const json& printed = record(reports.report, "print/a-prints-50-mb");
+  std::string outcome = printed["status"];
+  EXPECT_TRUE(outcome == "pass" || outcome == "timeout") << outcome << " " << printed["message"];
+  if (outcome == "pass") {
+    EXPECT_LE(printed["observed"]["printed"].get<std::string>().size(), (1u << 20) + 100002);
+  }
+  EXPECT_EQ(status_of(reports, "print/b-fine"), "pass");
+}
+
+// ---- the runner itself ------------------------------------------------------------------------
+
+// Quick failing cases (each prints a FAIL line as its result arrives), then two that never end:
+// once the last FAIL line is out, both workers are inside an endless case.
+void write_interruptible_cases(const TempDir& dir) {
+  std::string cases;
+  char id[16];
+  for (int i = 0; i < 20; ++i) {
+    std::snprintf(id, sizeof id, "a%02d", i);
+    cases += a_case(id, std::to_string(i), R"({"returns": -1})") + ",";
+  }
+  cases += a_case("z-endless-1", "while (true) {}", R"({"returns": 1})", 3600000) + "," +
+           a_case("z-endless-2", "while (true) {}", R"({"returns": 1})", 3600000);
+  dir.write("cases/endless.json", case_file(cases));
+}
+
+void expect_interrupted_run(const std::string& engine, int signal_number) {
+  TempDir dir;
+  write_interruptible_cases(dir);
+  Spawned run({SETTLE_BINARY, "run", "cases", "-e", engine, "-j", "2", "--json", "r.json",
+               "--junit", "r.xml"},
+              dir.path(), {"TMPDIR=" + dir.path()});
+  ASSERT_TRUE(run.wait_for_output("FAIL endless/a19")) << run.out() << run.err();
+  // Both workers are in an endless case now (an hour each): only the signal ends the run.
+  run.signal(signal_number);
+  int status = run.wait();
+  EXPECT_EQ(status, 128 + signal_number) << run.out() << run.err();
+  EXPECT_TRUE(contains(run.out(), "(interrupted)")) << run.out();
+
+  Reports reports = read_reports(dir.path());
+  EXPECT_EQ(reports.report["complete"], false);
+  const json& results = reports.report["results"];
+  ASSERT_EQ(results.size(), 20u) << results.dump().substr(0, 2000);
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    char id[32];
+    std::snprintf(id, sizeof id, "endless/a%02zu", i);
+    EXPECT_EQ(results[i]["id"], id);
+    EXPECT_EQ(results[i]["status"], "fail");
+  }
+  EXPECT_EQ(reports.report["summary"][engine]["total"], 20);
+  // No engine process outlives the run.
+  EXPECT_TRUE(processes_naming(dir.path()).empty())
+      << ::testing::PrintToString(processes_naming(dir.path()));
+}
+
+TEST_P(Hostile, SigintStopsTheRunPromptlyAndTheReportsKeepWhatFinished) {
+  expect_interrupted_run(engine_, SIGINT);
+}
+
+TEST_P(Hostile, SigtermStopsTheRunPromptlyAndTheReportsKeepWhatFinished) {
+  expect_interrupted_run(engine_, SIGTERM);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, Hostile, ::testing::Values("duktape", "node"));
+
+TEST(HostileRunner, AReportPathThatCannotBeWrittenFailsBeforeAnyCaseRuns) {
+  TempDir dir;
+  dir.write("cases/a.json", case_file(a_case("x", "1", R"({"returns": 1})")));
+  dir.write("a-file", "not a folder");
+  fs::create_directories(dir.file("a-folder"));
+  fs::create_directories(dir.file("read-only"));
+  fs::permissions(dir.file("read-only"), fs::perms::owner_read | fs::perms::owner_exec);
+  struct Attempt {
+    std::string option, path, says;
+  };
+  std::vector<Attempt> attempts = {
+      {"--json", "missing/r.json", "the folder missing does not exist"},
+      {"--junit", "missing/deeper/r.xml", "the folder missing/deeper does not exist"},
+      {"--markdown", "a-file/r.md", "the folder a-file does not exist"},
+      {"--html", "a-folder", "it is a folder"},
+      {"--update-expectations", "/proc/settle-expectations.json", "cannot write to the folder"},
+      {"--json", "/proc/settle-report.json", "cannot write to the folder"},
+  };
+  // Root may write anywhere but on a file system that refuses it (/proc above).
+  if (geteuid() != 0) attempts.push_back({"--json", "read-only/r.json", "Permission denied"});
+  for (const Attempt& attempt : attempts) {
+    ProcessResult run = settle({"run", "cases", attempt.option, attempt.path}, dir.path());
+    EXPECT_EQ(run.exit_code, 2) << attempt.path << "\n" << run.out << run.err;
+    EXPECT_TRUE(contains(run.err, attempt.path)) << run.err;
+    EXPECT_TRUE(contains(run.err, attempt.says)) << attempt.path << ": " << run.err;
+    EXPECT_FALSE(contains(run.out, "passed")) << "no case should have run: " << run.out;
+  }
+  fs::permissions(dir.file("read-only"), fs::perms::owner_all);
+}
+
+TEST(HostileRunner, AFullDiskLeavesTheOldReportsUntouched) {
+  TempDir dir;
+  std::string cases;
+  for (int i = 0; i < 400; ++i) {
+    cases += (cases.empty() ? "" : ",") +
+             a_case("case-" + std::to_string(i),
+                    "'a result of some length: " + std::string(100, 'x') + "'",
+                    R"({"returns": "something else"})");
+  }
+  dir.write("cases/many.json", case_file(cases));
+  ProcessResult first = settle(
+      {"run", "cases", "--json", "r.json", "--junit", "r.xml", "--filter", "*/case-1"}, dir.path());
+  ASSERT_EQ(first.exit_code, 1) << first.err;
+  std::string old_json = read_file(dir.file("r.json"));
+  std::string old_xml = read_file(dir.file("r.xml"));
+  ASSERT_LT(old_json.size(), 50000u);
+
+  // The second run's reports are far larger than the file size limit: write() fails with EFBIG,
+  // as it would with ENOSPC on a full disk.
+  Spawned second({SETTLE_BINARY, "run", "cases", "--json", "r.json", "--junit", "r.xml"},
+                 dir.path(), {}, [] {
+                   ::signal(SIGXFSZ, SIG_IGN);
+                   rlimit limit{};
+                   limit.rlim_cur = limit.rlim_max = 50000;
+                   setrlimit(RLIMIT_FSIZE, &limit);
+                 });
+  int status = second.wait();
+  EXPECT_EQ(status, 3) << second.out() << second.err();
+  EXPECT_TRUE(contains(second.err(), "cannot write r.json: File too large")) << second.err();
+  EXPECT_TRUE(contains(second.err(), "cannot write r.xml: File too large")) << second.err();
+  EXPECT_EQ(read_file(dir.file("r.json")), old_json);
+  EXPECT_EQ(read_file(dir.file("r.xml")), old_xml);
+  for (const auto& entry : fs::directory_iterator(dir.path())) {
+    std::string name = entry.path().filename().string();
+    EXPECT_FALSE(name.rfind(".r.", 0) == 0) << "a temporary file was left: " << name;
+  }
+}
+
+// A process engine that floods its output: settle reads at most a bounded amount, then ends the
+// case as an error and the engine with it; the next case gets a new process.
+TEST(HostileRunner, AnEngineThatPrintsGigabytesIsCutOffByTheRunner) {
+  TempDir dir;
+  dir.write("misbehaving.json", std::string(R"json({"name": "misbehaving", "adapter": "process",
+    "command": ["node", ")json") + SETTLE_SOURCE_DIR +
+                                    "/tests/e2e/misbehaving_engine.js\"]}");
+  dir.write("cases/m.json",
+            case_file(a_case("a-flood-lines", "FLOOD", R"({"returns": 1})", 600000) + "," +
+                      a_case("b-fine", "1", R"({"returns": 1})") + "," +
+                      a_case("c-flood-one-line", "FLOODLINE", R"({"returns": 1})", 600000) + "," +
+                      a_case("d-flood-stderr", "FLOODERR", R"({"returns": 1})", 600000) + "," +
+                      a_case("e-fine", "1", R"({"returns": 1})")));
+  ProcessResult run = settle({"run", "cases", "-e", dir.file("misbehaving.json"), "-j", "1",
+                              "--json", "r.json", "--junit", "r.xml"},
+                             dir.path());
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  Reports reports = read_reports(dir.path());
+  EXPECT_EQ(status_of(reports, "m/a-flood-lines"), "error");
+  EXPECT_TRUE(contains(message_of(reports, "m/a-flood-lines"), "without answering"))
+      << message_of(reports, "m/a-flood-lines");
+  EXPECT_EQ(status_of(reports, "m/c-flood-one-line"), "error");
+  EXPECT_TRUE(contains(message_of(reports, "m/c-flood-one-line"), "printed a line longer than"))
+      << message_of(reports, "m/c-flood-one-line");
+  // Its stderr is read as it comes and only its tail kept: the case answers and passes.
+  EXPECT_EQ(status_of(reports, "m/d-flood-stderr"), "pass")
+      << message_of(reports, "m/d-flood-stderr");
+  EXPECT_EQ(status_of(reports, "m/b-fine"), "pass");
+  EXPECT_EQ(status_of(reports, "m/e-fine"), "pass");
+}
+
+}  // namespace
+}  // namespace settle::testing
