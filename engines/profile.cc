@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "engines/embedded_files.h"
+#include "runner/json_source.h"
 
 namespace settle {
 namespace {
@@ -45,10 +46,14 @@ EngineProfile parse_profile(const std::string& text, const std::string& source) 
       "name",    "description", "adapter", "driver",      "batch",          "command",
       "version", "preludes",    "aliases", "own_promise", "silent_console", "probes",
       "lacks",   "limits",      "install", "//"};
+  if (json_nesting_too_deep(text)) {
+    throw ProfileError(source + ": invalid JSON: nested deeper than " +
+                       std::to_string(kMaxJsonDepth) + " levels");
+  }
   json document;
   try {
     document = json::parse(text, nullptr, true, /*ignore_comments=*/true);
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {  // a syntax error, or a number out of range
     throw ProfileError(source + ": invalid JSON: " + error.what());
   }
   EngineProfile profile;

@@ -1,5 +1,6 @@
 #include "runner/json_source.h"
 
+#include <algorithm>
 #include <cctype>
 #include <iterator>
 #include <optional>
@@ -161,6 +162,11 @@ class PositionRecorder : public nlohmann::json_sax<nlohmann::json> {
   }
 
   bool open(nlohmann::json container) {
+    if (frames_.size() >= kMaxJsonDepth) {
+      throw JsonSyntaxError(
+          source_.position_at(value_end()),
+          "arrays and objects nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+    }
     auto [slot, path] = place(std::move(container), value_end());
     frames_.push_back(Frame{slot, path, {}});
     return true;
@@ -176,6 +182,28 @@ class PositionRecorder : public nlohmann::json_sax<nlohmann::json> {
   const char* begin_;
   std::vector<Frame> frames_;
 };
+
+bool json_nesting_too_deep(std::string_view text) {
+  std::size_t depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '"') {  // skip the string
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\') ++i;
+      }
+    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
+      i = std::min(text.find('\n', i), text.size());
+    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
+      std::size_t end = text.find("*/", i + 2);
+      i = end == std::string_view::npos ? text.size() : end + 1;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return true;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
 
 JsonSource JsonSource::parse(std::string text) {
   JsonSource source;

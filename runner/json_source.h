@@ -5,8 +5,19 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace settle {
+
+// The deepest nesting of arrays and objects that settle reads in a JSON text: case files,
+// expectations files, reports, engine profiles and engine replies. nlohmann::json copies, compares
+// and writes values recursively, so a text nested deeply enough would overflow the stack; settle
+// refuses it as invalid instead. Values that engines write are cut at depth 8 (DESIGN.md).
+inline constexpr std::size_t kMaxJsonDepth = 512;
+
+// Whether a JSON text (comments allowed) nests arrays and objects deeper than kMaxJsonDepth.
+// One pass over the text, without parsing it: for texts that nlohmann::json::parse reads whole.
+bool json_nesting_too_deep(std::string_view text);
 
 struct SourcePosition {
   std::size_t line = 1;
@@ -24,9 +35,9 @@ class JsonSyntaxError : public std::runtime_error {
   SourcePosition where_;
 };
 
-// A parsed JSON document (comments allowed) that remembers where each value stood in its text, so
-// that validation errors can name file:line:column. Values are addressed by field paths such as
-// `cases[3].expect.fulfilled` (the root is the empty path).
+// A parsed JSON document (comments allowed, nesting up to kMaxJsonDepth) that remembers where each
+// value stood in its text, so that validation errors can name file:line:column. Values are
+// addressed by field paths such as `cases[3].expect.fulfilled` (the root is the empty path).
 class JsonSource {
  public:
   // Throws JsonSyntaxError.

@@ -19,7 +19,8 @@ std::optional<PatternError> error_at(const std::string& path, std::string messag
 
 std::optional<PatternError> check_only_keys(const json& pattern, const std::string& path,
                                             std::initializer_list<const char*> allowed) {
-  for (const auto& [key, member] : pattern.items()) {
+  for (const auto& item : pattern.items()) {
+    const std::string& key = item.key();  // a lambda cannot capture a structured binding in C++17
     bool known =
         std::any_of(allowed.begin(), allowed.end(), [&](const char* name) { return key == name; });
     if (!known)
@@ -136,7 +137,8 @@ bool matches_tagged(const json& pattern, const std::string& tag, const json& obs
     std::string name = pattern["$same"];
     if (observed_tag == "$same" && observed["$same"] == name) return true;
     const json* value = &observed;
-    if (observed_tag == "$same" && globals.contains(observed["$same"].get<std::string>())) {
+    if (observed_tag == "$same" && observed["$same"].is_string() &&
+        globals.contains(observed["$same"].get<std::string>())) {
       value = &globals[observed["$same"].get<std::string>()];  // another global with that value
     }
     if (globals.contains(name) && is_primitive_notation(globals[name]) && *value == globals[name]) {
@@ -166,7 +168,7 @@ bool matches_at(const json& pattern, const json& observed_in, const json& global
   const json* observed = &observed_in;
   std::string pattern_tag = tag_of(pattern);
   // An object the engine recognised as a watched global stands for that global's value.
-  if (pattern_tag != "$same" && tag_of(*observed) == "$same") {
+  if (pattern_tag != "$same" && tag_of(*observed) == "$same" && observed->at("$same").is_string()) {
     auto name = observed->at("$same").get<std::string>();
     if (globals.contains(name)) observed = &globals[name];
   }

@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "runner/json_source.h"
 #include "runner/outcome.h"
 
 namespace settle {
@@ -35,6 +36,12 @@ std::string string_at(const json& object, const std::string& key, const std::str
 double number_at(const json& object, const std::string& key) {
   auto found = object.find(key);
   return found != object.end() && found->is_number() ? found->get<double>() : 0.0;
+}
+
+// A line or column: a whole number, else 0 (a double out of size_t's range cannot be cast).
+std::size_t position_at(const json& object, const std::string& key) {
+  auto found = object.find(key);
+  return found != object.end() && found->is_number_unsigned() ? found->get<std::size_t>() : 0;
 }
 
 Expectation expectation_from(const json& expected) {
@@ -124,8 +131,8 @@ void read_run(const json& root, LoadedReport& report) {
       if (!error.is_object()) continue;
       LoadError load_error;
       load_error.file = string_at(error, "file", "load_errors");
-      load_error.where.line = static_cast<std::size_t>(number_at(error, "line"));
-      load_error.where.column = static_cast<std::size_t>(number_at(error, "column"));
+      load_error.where.line = position_at(error, "line");
+      load_error.where.column = position_at(error, "column");
       load_error.field = string_at(error, "field", "load_errors");
       load_error.message = string_at(error, "message", "load_errors");
       report.run.load_errors.push_back(std::move(load_error));
@@ -186,10 +193,14 @@ Summary LoadedReport::summary() const {
 }
 
 LoadedReport parse_report(const std::string& text, const std::string& source) {
+  if (json_nesting_too_deep(text)) {
+    throw ReportReadError(source + ": not a settle JSON report: nested deeper than " +
+                          std::to_string(kMaxJsonDepth) + " levels");
+  }
   json root;
   try {
     root = json::parse(text);
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {  // a syntax error, or a number out of range
     throw ReportReadError(source + ": not a settle JSON report: " + error.what());
   }
   LoadedReport report;

@@ -37,6 +37,25 @@ SourcePosition file_position(const BlockPlace& place, const YAML::Mark& mark) {
   return {place.first_line + mark_line, column};
 }
 
+// A YAML mark counts in yaml-cpp's decoding of the block, which for a block that is not UTF-8
+// (stray bytes, or NULs that make it read UTF-16) can point past the end of a line or of the
+// file: keep the position inside the file (columns in characters, as elsewhere).
+SourcePosition inside(std::string_view source, SourcePosition position) {
+  std::size_t line = 1;
+  std::size_t start = 0;
+  for (; line < position.line; ++line) {
+    std::size_t newline = source.find('\n', start);
+    if (newline == std::string_view::npos) break;
+    start = newline + 1;
+  }
+  std::size_t end = std::min(source.find('\n', start), source.size());
+  std::size_t characters = 0;
+  for (std::size_t i = start; i < end; ++i) {
+    if ((static_cast<unsigned char>(source[i]) & 0xC0) != 0x80) ++characters;
+  }
+  return {line, std::max<std::size_t>(1, std::min(position.column, characters + 1))};
+}
+
 class FieldError {
  public:
   FieldError(std::string field, std::string message, YAML::Mark mark)
@@ -145,9 +164,10 @@ std::variant<Test262Metadata, LoadError> parse_test262_front_matter(std::string_
     metadata.front_matter_line = place_of(source, open).first_line;
     return metadata;
   } catch (const FieldError& error) {
-    return LoadError{file, file_position(place, error.mark), error.field, error.message};
+    return LoadError{file, inside(source, file_position(place, error.mark)), error.field,
+                     error.message};
   } catch (const YAML::Exception& error) {
-    return LoadError{file, file_position(place, error.mark), "",
+    return LoadError{file, inside(source, file_position(place, error.mark)), "",
                      "the front matter is not valid YAML: " + error.msg};
   }
 }

@@ -6,6 +6,13 @@ void read_host_report(const nlohmann::json& report, Observation& observation) {
   if (!report.is_object()) throw std::runtime_error("the host report is not an object");
   observation.log = report.value("log", nlohmann::json::array());
   observation.globals = report.value("globals", nlohmann::json::object());
+  // The matcher reads the log as an array and the globals as an object.
+  if (!observation.log.is_array()) {
+    throw std::runtime_error("the host report's log is not an array");
+  }
+  if (!observation.globals.is_object()) {
+    throw std::runtime_error("the host report's globals are not an object");
+  }
   observation.printed = report.value("printed", "");
   observation.state = outcome_from_name(report.value("state", ""));
   observation.value = report.value("value", nlohmann::json());

@@ -3,6 +3,7 @@
 #include <random>
 
 #include "engines/host/host_report.h"
+#include "runner/json_source.h"
 
 namespace settle {
 
@@ -59,6 +60,10 @@ std::optional<json> parse_reply(const std::string& line, const std::string& nonc
   if (line.size() <= nonce.size() || line.compare(0, nonce.size(), nonce) != 0 ||
       line[nonce.size()] != ' ') {
     return std::nullopt;
+  }
+  if (json_nesting_too_deep(std::string_view(line).substr(nonce.size() + 1))) {
+    throw ProtocolError("the engine sent a reply nested deeper than " +
+                        std::to_string(kMaxJsonDepth) + " levels");
   }
   json reply;
   try {
