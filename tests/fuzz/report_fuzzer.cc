@@ -1,0 +1,40 @@
+// Fuzzes the JSON report reader that `settle diff`, `settle merge` and `run --baseline` use
+// (runner/report_reader.h), then what they do with a report it accepts: the summary, the baseline
+// diff (a report compared with itself has no changes) and the merge. The reader may throw only
+// ReportReadError, the merge only MergeError.
+
+#include "fuzz_support.h"
+#include "runner/baseline_diff.h"
+#include "runner/report_merge.h"
+#include "runner/report_reader.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace settle;
+  LoadedReport report;
+  try {
+    report = parse_report(fuzz::text_of(data, size), "fuzz.json");
+  } catch (const ReportReadError& error) {
+    fuzz::require(std::string_view(error.what()).rfind("fuzz.json", 0) == 0,
+                  "a report error names the file");
+    return 0;
+  }
+  for (const Result& result : report.results) {
+    fuzz::require(result.test != nullptr, "every result has its case");
+  }
+  Summary summary = report.summary();
+  fuzz::require(summary.overall().total() == report.results.size(), "the summary counts all");
+
+  BaselineDiff diff = diff_results(report.results, report.results);
+  fuzz::require(diff.empty(), "a report compared with itself has no changes");
+
+  std::size_t results = report.results.size();
+  std::vector<LoadedReport> parts;
+  parts.push_back(std::move(report));
+  try {
+    LoadedReport merged = merge_reports(std::move(parts));
+    fuzz::require(merged.results.size() == results, "a merge keeps every result");
+  } catch (const MergeError& error) {
+    fuzz::require(*error.what() != '\0', "a merge error says what is wrong");
+  }
+  return 0;
+}

@@ -1,0 +1,4 @@
+/*---
+flags: raw
+features: [a, "", b]
+---*/

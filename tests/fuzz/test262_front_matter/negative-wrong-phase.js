@@ -1,0 +1,5 @@
+/*---
+negative:
+  phase: early
+  type: SyntaxError
+---*/

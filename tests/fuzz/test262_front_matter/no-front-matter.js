@@ -1,0 +1,3 @@
+// no front matter at all
+assert(true);
+/*--- opened but never closed

@@ -1,0 +1,5 @@
+/*---
+description: "raw: the file runs unmodified, without the harness"
+flags: [raw]
+---*/
+"use strict";

@@ -1,0 +1,6 @@
+/*---
+description: été €
+flags: [noStrict]
+includes:
+---*/
+var x = 1;
