@@ -74,7 +74,13 @@ void ConsoleReporter::progress(std::size_t done, std::size_t total, const Result
 }
 
 void ConsoleReporter::add(const Result& result) {
-  if (engines_.size() > 1 && !options_.quiet) results_.push_back(result);
+  if (engines_.size() > 1 && !options_.quiet) {
+    Result cell;  // the matrix shows statuses: nothing else of the result is kept
+    cell.test = result.test;
+    cell.engine = result.engine;
+    cell.status = result.status;
+    results_.push_back(std::move(cell));
+  }
   if (options_.quiet || result.status == Status::kPass || result.status == Status::kSkip) return;
   clear_progress();
   if (result.known_failure) {

@@ -46,7 +46,7 @@ class ConsoleReporter : public Reporter {
   ConsoleOptions options_;
   bool progress_shown_ = false;
   std::vector<std::string> engines_;
-  std::vector<Result> results_;  // kept for the disagreement matrix when there are several engines
+  std::vector<Result> results_;  // case, engine and status, for the matrix of several engines
   std::string baseline_;         // the --baseline file, when given
 };
 

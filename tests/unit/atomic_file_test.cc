@@ -150,6 +150,62 @@ TEST_F(AtomicFileTest, CheckWritableRejectsAReadOnlyFolder) {
   EXPECT_TRUE(fs::is_empty(path("locked")));
 }
 
+TEST_F(AtomicFileTest, CheckWritableRejectsAFileSystemThatMakesNoFiles) {
+  // Even root cannot make a file in /proc, though access() says it may write there.
+  EXPECT_THROW(check_writable("/proc/settle-report.json"), ReportWriteError);
+}
+
+TEST_F(AtomicFileTest, AWriterWrittenInPartsReplacesTheTargetOnlyOnCommit) {
+  std::ofstream(path("report.json")) << "old";
+  {
+    AtomicFileWriter writer(path("report.json"));
+    writer.write("new ");
+    writer.write(std::string(3 << 20, 'x'));
+    EXPECT_EQ(read(path("report.json")), "old") << "not before commit()";
+    writer.commit();
+  }
+  EXPECT_EQ(read(path("report.json")).substr(0, 5), "new x");
+  EXPECT_EQ(fs::file_size(path("report.json")), 4u + (3u << 20));
+  EXPECT_EQ(entries(), (std::vector<std::string>{"report.json"}));
+}
+
+TEST_F(AtomicFileTest, AWriterNeverCommittedLeavesTheTargetAndNoTemporary) {
+  std::ofstream(path("report.json")) << "old";
+  {
+    AtomicFileWriter writer(path("report.json"));
+    writer.write(std::string(3 << 20, 'x'));
+  }  // a failure elsewhere: destroyed without commit()
+  EXPECT_EQ(read(path("report.json")), "old");
+  EXPECT_EQ(entries(), (std::vector<std::string>{"report.json"}));
+}
+
+TEST_F(AtomicFileTest, ASpillFileGivesBackWhatWasAppendedAndIsNeverSeenInTheFolder) {
+  SpillFile spill(path("report.json"));
+  EXPECT_EQ(spill.append("first,"), 0u);
+  std::string big(3 << 20, 'b');
+  EXPECT_EQ(spill.append(big), 6u);
+  EXPECT_EQ(spill.append(",last"), 6u + big.size());
+  EXPECT_TRUE(entries().empty()) << "unlinked as soon as it is made";
+  std::string out;
+  spill.read(0, 6, out);
+  EXPECT_EQ(out, "first,");
+  spill.read(6 + big.size(), 5, out);
+  EXPECT_EQ(out, ",last");
+  AtomicFileWriter writer(path("copy"));
+  writer.copy(spill, 0, spill.size());
+  writer.commit();
+  EXPECT_EQ(read(path("copy")), "first," + big + ",last");
+  EXPECT_TRUE(spill.error().empty());
+}
+
+TEST_F(AtomicFileTest, ASpillFileInAMissingFolderKeepsItsErrorForTheEnd) {
+  SpillFile spill(path("no-such-folder/report.json"));
+  spill.append("dropped");
+  EXPECT_NE(spill.error().find("no-such-folder"), std::string::npos) << spill.error();
+  std::string out;
+  EXPECT_THROW(spill.read(0, 1, out), ReportWriteError);
+}
+
 TEST_F(AtomicFileTest, WritingOverAFolderFailsAndLeavesNoTemporary) {
   fs::create_directory(path("sub"));
   EXPECT_THROW(write_file_atomically(path("sub"), "x"), ReportWriteError);
