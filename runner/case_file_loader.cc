@@ -198,7 +198,8 @@ LoadedCases parse_case_file(const std::string& file, const std::string& id_prefi
   try {
     source = JsonSource::parse(std::move(text));
   } catch (const JsonSyntaxError& error) {
-    return LoadError{file, error.where(), "", std::string("invalid JSON: ") + error.what()};
+    return LoadError{file, error.where(), error.field(),
+                     std::string("invalid JSON: ") + error.what()};
   }
   try {
     return cases_of(source->root(), file, id_prefix);

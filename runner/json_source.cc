@@ -126,6 +126,14 @@ class PositionRecorder : public nlohmann::json_sax<nlohmann::json> {
     std::string key;
   };
 
+  // The field that holds a nesting too deep: the deepest recorded path, without the array
+  // indexes at its end (cases[0].expect.returns, not cases[0].expect.returns[0][0][0]...).
+  std::string nesting_field() const {
+    std::string path = frames_[std::min(frames_.size(), kTrackedDepth + 1) - 1].path;
+    while (!path.empty() && path.back() == ']') path.erase(path.rfind('['));
+    return path;
+  }
+
   std::size_t offset() const { return static_cast<std::size_t>(*cursor_ - begin_); }
   std::size_t value_end() const { return offset() == 0 ? 0 : offset() - 1; }
   std::size_t scalar_start() const { return scalar_token_start(source_.text_, offset()); }
@@ -165,7 +173,8 @@ class PositionRecorder : public nlohmann::json_sax<nlohmann::json> {
     if (frames_.size() >= kMaxJsonDepth) {
       throw JsonSyntaxError(
           source_.position_at(value_end()),
-          "arrays and objects nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+          "arrays and objects nested deeper than " + std::to_string(kMaxJsonDepth) + " levels",
+          nesting_field());
     }
     auto [slot, path] = place(std::move(container), value_end());
     frames_.push_back(Frame{slot, path, {}});

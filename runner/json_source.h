@@ -24,15 +24,18 @@ struct SourcePosition {
   std::size_t column = 1;
 };
 
-// A JSON text that failed to parse, or that repeats a key in one object.
+// A JSON text that failed to parse, or that repeats a key in one object. Nesting too deep also
+// names the field that holds it (e.g. cases[0].expect.returns); other errors name none.
 class JsonSyntaxError : public std::runtime_error {
  public:
-  JsonSyntaxError(SourcePosition where, const std::string& message)
-      : std::runtime_error(message), where_(where) {}
+  JsonSyntaxError(SourcePosition where, const std::string& message, std::string field = "")
+      : std::runtime_error(message), where_(where), field_(std::move(field)) {}
   SourcePosition where() const { return where_; }
+  const std::string& field() const { return field_; }
 
  private:
   SourcePosition where_;
+  std::string field_;
 };
 
 // A parsed JSON document (comments allowed, nesting up to kMaxJsonDepth) that remembers where each

@@ -147,7 +147,7 @@ TEST(FuzzRegressions, ACaseFileNestedTooDeeplyIsALoadError) {
   ASSERT_TRUE(std::holds_alternative<LoadError>(loaded));
   const LoadError& error = std::get<LoadError>(loaded);
   EXPECT_EQ(error.message, "invalid JSON: arrays and objects nested deeper than 512 levels");
-  EXPECT_EQ(error.field, "");
+  EXPECT_EQ(error.field, "cases[0].expect.returns");  // the field that holds the nesting
   EXPECT_EQ(error.where.line, 1u);
   EXPECT_EQ(error.where.column, prefix.size() + 1 + (kMaxJsonDepth - 4));  // level 513's bracket
 
