@@ -400,8 +400,8 @@ TEST_P(Hostile, RunawayCodeEndsAsTimeoutOrErrorAndTheRestPass) {
                  R"({"returns": 1})", 120000) +
           "," +
           a_case("e-string-bomb",
-                 "var s = new Array(1 << 16).join('x'), a = []; while (true) a.push(s + "
-                 "a.length);",
+                 "var s = 'x', a = []; while (s.length < (1 << 20)) s += s; "
+                 "while (true) a.push(s + a.length);",
                  R"({"returns": 1})", 120000) +
           "," +
           a_case("e2-buffer-bomb", "var a = []; while (true) a.push(new Uint8Array(1 << 24));",
@@ -413,10 +413,13 @@ TEST_P(Hostile, RunawayCodeEndsAsTimeoutOrErrorAndTheRestPass) {
   EXPECT_EQ(status_of(reports, "runaway/a-loop"), "timeout");
   EXPECT_EQ(status_of(reports, "runaway/b-job-loop"), "timeout");
   EXPECT_EQ(status_of(reports, "runaway/c-timer-loop"), "timeout");
-  EXPECT_EQ(status_of(reports, "runaway/d-memory-bomb"), "error")
-      << message_of(reports, "runaway/d-memory-bomb");
-  EXPECT_EQ(status_of(reports, "runaway/e-string-bomb"), "error")
-      << message_of(reports, "runaway/e-string-bomb");
+  // A memory bomb ends at the engine's memory limit (an error), or at its deadline on a machine
+  // too busy to fill the memory in time (a timeout): either way the run goes on.
+  for (const char* id : {"runaway/d-memory-bomb", "runaway/e-string-bomb"}) {
+    std::string outcome = status_of(reports, id);
+    EXPECT_TRUE(outcome == "error" || outcome == "timeout")
+        << id << ": " << outcome << " " << message_of(reports, id);
+  }
   // Memory outside the JavaScript heap is bounded too: by the allocator's cap on Duktape (an
   // error), by the process's data limit on node (the allocation fails with a RangeError).
   std::string buffers = status_of(reports, "runaway/e2-buffer-bomb");
