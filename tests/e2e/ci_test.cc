@@ -158,8 +158,8 @@ TEST(FinalLine, IsTheLastLineAndGrepable) {
 // unless NO_COLOR or --quiet says otherwise.
 ProcessResult on_a_terminal(const TempDir& dir, const std::string& args,
                             const std::vector<std::string>& env) {
-  return run_process({"script", "-qefc", std::string(SETTLE_BINARY) + " " + args, "/dev/null"},
-                     dir.path(), env);
+  return run_process({"script", "-qefc", settle_binary() + " " + args, "/dev/null"}, dir.path(),
+                     env);
 }
 
 TEST(Terminal, ProgressAndColourUnlessNoColorOrQuiet) {

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "process.h"
+#include "settle_cli.h"
 
 namespace settle::testing {
 namespace {
@@ -40,14 +40,6 @@ const char* const kOneFailure = R"json({
     {"id": "c-log-differs", "code": "$log(1); $log(2); $log(4)", "expect": {"returns": {"$": "undefined"}, "log": [1, 2, 3]}}
   ]
 })json";
-
-std::string settle_binary() { return SETTLE_BINARY; }
-
-ProcessResult settle(std::vector<std::string> args, const std::string& cwd = "",
-                     const std::vector<std::string>& env = {}) {
-  args.insert(args.begin(), settle_binary());
-  return run_process(args, cwd, env);
-}
 
 json read_json(const std::string& path) { return json::parse(read_file(path)); }
 

@@ -4,22 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "process.h"
+#include "settle_cli.h"
 
 namespace settle::testing {
 namespace {
 
 using nlohmann::json;
-
-ProcessResult settle(std::vector<std::string> args, const std::string& cwd) {
-  args.insert(args.begin(), SETTLE_BINARY);
-  return run_process(args, cwd);
-}
-
-bool engine_available(const std::string& name) {
-  ProcessResult engines = run_process({SETTLE_BINARY, "engines"});
-  return engines.out.find(name + "  available") != std::string::npos;
-}
 
 std::map<std::string, std::string> statuses(const std::string& report_path,
                                             const std::string& engine) {

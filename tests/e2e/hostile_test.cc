@@ -626,7 +626,7 @@ void write_interruptible_cases(const TempDir& dir) {
 void expect_interrupted_run(const std::string& engine, int signal_number) {
   TempDir dir;
   write_interruptible_cases(dir);
-  Spawned run({SETTLE_BINARY, "run", "cases", "-e", engine, "-j", "2", "--json", "r.json",
+  Spawned run({settle_binary(), "run", "cases", "-e", engine, "-j", "2", "--json", "r.json",
                "--junit", "r.xml"},
               dir.path(), {"TMPDIR=" + dir.path()});
   ASSERT_TRUE(run.wait_for_output("FAIL endless/a19")) << run.out() << run.err();
@@ -711,7 +711,7 @@ TEST(HostileRunner, AFullDiskLeavesTheOldReportsUntouched) {
 
   // The second run's reports are far larger than the file size limit: write() fails with EFBIG,
   // as it would with ENOSPC on a full disk.
-  Spawned second({SETTLE_BINARY, "run", "cases", "--json", "r.json", "--junit", "r.xml"},
+  Spawned second({settle_binary(), "run", "cases", "--json", "r.json", "--junit", "r.xml"},
                  dir.path(), {}, [] {
                    ::signal(SIGXFSZ, SIG_IGN);
                    rlimit limit{};

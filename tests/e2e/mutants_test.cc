@@ -8,22 +8,20 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "process.h"
+#include "settle_cli.h"
 
 namespace settle::testing {
 namespace {
 
 using nlohmann::json;
 
-bool node_available() {
-  return run_process({SETTLE_BINARY, "engines"}).out.find("node  available") != std::string::npos;
-}
+bool node_available() { return engine_available("node"); }
 
 // Runs the shipped corpus on node, with `prelude` when given; returns the ids that did not pass.
 std::vector<std::string> failing_cases(const std::string& prelude, std::string* output) {
   TempDir dir;
   std::vector<std::string> args = {
-      SETTLE_BINARY, "run", std::string(SETTLE_SOURCE_DIR) + "/cases", "-e", "node", "--quiet",
+      settle_binary(), "run", std::string(SETTLE_SOURCE_DIR) + "/cases", "-e", "node", "--quiet",
       "--json", dir.file("r.json"),
       // A mutant that never settles is caught by its timeout: keep it short.
       "--timeout", "250"};

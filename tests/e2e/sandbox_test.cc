@@ -492,7 +492,7 @@ INSTANTIATE_TEST_SUITE_P(EveryProfile, SandboxTest, ::testing::ValuesIn(kProfile
                          });
 
 TEST(Sandbox, EveryBuiltInProfileIsInTheTable) {
-  ProcessResult engines = run_process({SETTLE_BINARY, "engines"});
+  ProcessResult engines = run_process({settle_binary(), "engines"});
   std::istringstream lines(engines.out);
   std::string line;
   std::vector<std::string> listed;

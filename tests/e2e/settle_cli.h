@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -12,9 +13,16 @@
 
 namespace settle::testing {
 
+// The settle binary under test: the one this build made, or SETTLE_BINARY from the environment, so
+// that these tests can drive another build of settle (the sanitizer build, in .ci/run).
+inline std::string settle_binary() {
+  const char* from_environment = std::getenv("SETTLE_BINARY");
+  return from_environment && *from_environment ? from_environment : SETTLE_BINARY;
+}
+
 inline ProcessResult settle(std::vector<std::string> args, const std::string& cwd = "",
                             const std::vector<std::string>& env = {}) {
-  args.insert(args.begin(), SETTLE_BINARY);
+  args.insert(args.begin(), settle_binary());
   return run_process(args, cwd, env);
 }
 
@@ -24,7 +32,7 @@ inline nlohmann::json read_json(const std::string& path) {
 
 // Whether `settle engines` lists the engine as available (node, spidermonkey, ...).
 inline bool engine_available(const std::string& name) {
-  ProcessResult engines = run_process({SETTLE_BINARY, "engines"});
+  ProcessResult engines = run_process({settle_binary(), "engines"});
   return engines.out.find(name + "  available") != std::string::npos;
 }
 
