@@ -1,12 +1,13 @@
 # Thin wrapper over CMake. `make run` and `make test` are the README's two set-up commands.
 BUILD_DIR ?= build
 # `make test SANITIZE=1`: the same build and tests under ASan and UBSan, in their own folder.
+# A sanitizer finding aborts the process, so that no test can take it for an ordinary exit status.
+SANITIZER_ENV := ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
+	UBSAN_OPTIONS=abort_on_error=1:print_stacktrace=1
 ifeq ($(SANITIZE),1)
 BUILD_DIR := build-asan
 CMAKE_OPTIONS += -DSETTLE_SANITIZE=ON
-# A sanitizer finding aborts the process, so that no test can take it for an ordinary exit status.
-TEST_ENV := ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
-	UBSAN_OPTIONS=abort_on_error=1:print_stacktrace=1
+TEST_ENV := $(SANITIZER_ENV)
 endif
 JOBS ?= $(shell nproc)
 REPORT_DIR ?= $(BUILD_DIR)/reports
@@ -20,7 +21,7 @@ DEBIAN_PACKAGES := cmake g++ make pkg-config duktape-dev nlohmann-json3-dev libc
 # Only the tests need these: chromium opens the HTML report headless (its test is skipped without).
 TEST_PACKAGES := chromium
 
-.PHONY: all deps test-deps configure build run test engines clean fuzz
+.PHONY: all deps test-deps configure build run test engines clean fuzz sanitize-subset
 
 all: build
 
@@ -65,6 +66,21 @@ test: build
 	-$(MAKE) --no-print-directory test-deps
 	-$(MAKE) --no-print-directory engines
 	cd $(BUILD_DIR) && $(TEST_ENV) ctest --output-on-failure -j $(JOBS)
+
+# The named share of `make test SANITIZE=1` that .ci/run affords (the whole would double CI's
+# time): settle, its unit tests and the fuzz seeds built under ASan and UBSan in build-asan/, every
+# one of those tests, then the end-to-end tests SANITIZE_E2E names, from the plain build (run
+# `make test` first), driving the sanitized settle. Hostile input runs on duktape, the engine
+# inside settle's process.
+SANITIZE_E2E ?= ^(Run|Test262Test|HostileRunner|MisbehavingEngine|MergeTest|ComparisonTest)\.|^Engines/Hostile\..*"duktape"
+SANITIZE_E2E_EXCLUDE ?= AHundredThousandCasesInOneFile
+sanitize-subset: build
+	$(MAKE) --no-print-directory SANITIZE=1 configure
+	cmake --build build-asan -j $(JOBS) --target settle settle_in_process_tests
+	cd build-asan && $(SANITIZER_ENV) ctest --output-on-failure --no-tests=error -j $(JOBS) -L unit
+	cd $(BUILD_DIR) && $(SANITIZER_ENV) SETTLE_BINARY=$(CURDIR)/build-asan/settle \
+	  SETTLE_NPM_DIR=$(CURDIR)/$(BUILD_DIR)/engines/node_modules ctest --output-on-failure \
+	  --no-tests=error -j $(JOBS) -L e2e -R '$(SANITIZE_E2E)' -E '$(SANITIZE_E2E_EXCLUDE)'
 
 # Builds the libFuzzer targets (tests/fuzz/) with clang in build-fuzz/ and runs each for
 # FUZZ_SECONDS, from a scratch corpus there seeded with tests/fuzz/<target>/ (left unchanged).
