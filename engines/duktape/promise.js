@@ -72,8 +72,12 @@
 
   // SetFunctionName / SetFunctionLength (§10.2), for the functions made here: both
   // properties { [[Writable]]: false, [[Enumerable]]: false, [[Configurable]]: true }. Also drops
-  // Duktape's own `fileName` property, which the spec's functions do not have.
+  // Duktape's own `fileName` property, which the spec's functions do not have. Duktape puts
+  // `prototype` between `length` and `name`; deleting both first makes them adjacent, `length`
+  // first, as every built-in function has them (test262's Promise/property-order.js).
   function SetBuiltinFunctionProperties(func, length, name) {
+    delete func.length;
+    delete func.name;
     ObjectDefineProperty(func, 'length', Descriptor(length, false, false, true));
     ObjectDefineProperty(func, 'name', Descriptor(name, false, false, true));
     delete func.fileName;

@@ -25,6 +25,14 @@ TEST_F(PromiseTest, MethodsHaveTheSpecLengthNameAndAttributes) {
                             1, 2, 1, "finally", "all", ["string", false, false, true]])json"));
 }
 
+TEST_F(PromiseTest, LengthComesJustBeforeNameOnEveryBuiltinFunction) {
+  // test262's Promise/property-order.js; Duktape's own order puts `prototype` between them.
+  EXPECT_EQ(value_of("[Promise, AggregateError, Promise.prototype.then, Promise.all].map("
+                     "function (f) { var names = Object.getOwnPropertyNames(f);"
+                     " return names.indexOf('name') - names.indexOf('length'); })"),
+            json::parse("[1, 1, 1, 1]"));
+}
+
 TEST_F(PromiseTest, PrototypeMethodsAreNotConstructors) {
   Observation observed = run("new Promise.prototype.finally()");
   EXPECT_EQ(observed.state, Outcome::kThrows);
