@@ -22,10 +22,6 @@ std::set<std::string> engines_of(const std::vector<ResultFact>& results) {
 
 }  // namespace
 
-BaselineDiff diff_results(const std::vector<Result>& before, const std::vector<Result>& after) {
-  return diff_results(facts_of(before), facts_of(after));
-}
-
 BaselineDiff diff_results(const std::vector<ResultFact>& before,
                           const std::vector<ResultFact>& after) {
   BaselineDiff diff;

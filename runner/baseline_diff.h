@@ -39,6 +39,5 @@ struct BaselineDiff {
 
 BaselineDiff diff_results(const std::vector<ResultFact>& before,
                           const std::vector<ResultFact>& after);
-BaselineDiff diff_results(const std::vector<Result>& before, const std::vector<Result>& after);
 
 }  // namespace settle

@@ -128,12 +128,6 @@ void mark_known_failure(Result& result, const Expectations& expectations) {
   if (known && known->status == result.status) result.known_failure = known->reason;
 }
 
-Expectations updated_expectations(const Expectations& previous, const std::vector<Result>& results,
-                                  const std::vector<std::string>& engines_run,
-                                  const std::set<std::string>& existing_ids) {
-  return updated_expectations(previous, facts_of(results), engines_run, existing_ids);
-}
-
 Expectations updated_expectations(const Expectations& previous,
                                   const std::vector<ResultFact>& results,
                                   const std::vector<std::string>& engines_run,

@@ -61,8 +61,5 @@ Expectations updated_expectations(const Expectations& previous,
                                   const std::vector<ResultFact>& results,
                                   const std::vector<std::string>& engines_run,
                                   const std::set<std::string>& existing_ids);
-Expectations updated_expectations(const Expectations& previous, const std::vector<Result>& results,
-                                  const std::vector<std::string>& engines_run,
-                                  const std::set<std::string>& existing_ids);
 
 }  // namespace settle

@@ -14,10 +14,6 @@ std::string listed_text(const KnownFailure& known) {
 
 }  // namespace
 
-GateOutcome evaluate_gate(const std::vector<Result>& results, const GateInputs& inputs) {
-  return evaluate_gate(facts_of(results), inputs);
-}
-
 GateOutcome evaluate_gate(const std::vector<ResultFact>& results, const GateInputs& inputs) {
   GateOutcome outcome;
   outcome.expectations_used = inputs.expectations != nullptr;

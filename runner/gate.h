@@ -50,6 +50,5 @@ struct GateInputs {
 // and the case was not passing in it. With a baseline, a case that passed in it and is now
 // skipped is a regression and fails the gate too.
 GateOutcome evaluate_gate(const std::vector<ResultFact>& results, const GateInputs& inputs);
-GateOutcome evaluate_gate(const std::vector<Result>& results, const GateInputs& inputs);
 
 }  // namespace settle

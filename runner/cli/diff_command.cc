@@ -32,7 +32,7 @@ int diff(const DiffOptions& options) {
     std::cerr << "settle: " << error.what() << "\n";
     return kExitBadInput;
   }
-  BaselineDiff changes = diff_results(before.results, after.results);
+  BaselineDiff changes = diff_results(facts_of(before.results), facts_of(after.results));
   std::cout << diff_text(changes, options.before_path, options.after_path);
   if (!options.markdown_path.empty()) {
     try {

@@ -37,7 +37,7 @@ TEST(DiffResults, SortsEveryCaseIntoItsKindPerEngine) {
   make.add(before, "a/removed", "duktape", Status::kPass);
   make.add(after, "b/added", "duktape", Status::kFail);
 
-  BaselineDiff diff = diff_results(before, after);
+  BaselineDiff diff = diff_results(facts_of(before), facts_of(after));
   EXPECT_EQ(keys(diff.regressions),
             (std::vector<std::string>{"a/regress@duktape", "a/to-skip@node"}));
   EXPECT_EQ(keys(diff.fixes), std::vector<std::string>{"a/fix@node"});
@@ -61,7 +61,7 @@ TEST(DiffResults, IdenticalRunsHaveNoChanges) {
   std::vector<Result> run;
   make.add(run, "a/x", "duktape", Status::kFail);
   make.add(run, "a/y", "duktape", Status::kPass);
-  EXPECT_TRUE(diff_results(run, run).empty());
+  EXPECT_TRUE(diff_results(facts_of(run), facts_of(run)).empty());
 }
 
 TEST(DiffResults, AnEngineInOnlyOneRunIsNamedNotCompared) {
@@ -71,7 +71,7 @@ TEST(DiffResults, AnEngineInOnlyOneRunIsNamedNotCompared) {
   make.add(before, "a/x", "spidermonkey", Status::kPass);
   make.add(after, "a/x", "duktape", Status::kPass);
   make.add(after, "a/x", "node", Status::kFail);
-  BaselineDiff diff = diff_results(before, after);
+  BaselineDiff diff = diff_results(facts_of(before), facts_of(after));
   EXPECT_EQ(diff.engines_only_before, std::vector<std::string>{"spidermonkey"});
   EXPECT_EQ(diff.engines_only_after, std::vector<std::string>{"node"});
   EXPECT_TRUE(diff.added.empty());

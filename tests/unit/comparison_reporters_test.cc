@@ -66,7 +66,7 @@ TEST_F(ComparisonReportersTest, MarkdownOfAGateAndABaseline) {
   std::vector<Result> before;
   make_.add(before, "a/agree", "duktape", Status::kFail);
   make_.add(before, "a/differ", "duktape", Status::kPass);
-  summary_.gate.baseline = diff_results(before, results_);
+  summary_.gate.baseline = diff_results(facts_of(before), facts_of(results_));
   run_.settings["baseline"] = "main.json";
   MarkdownReporter reporter("unused.md");
   std::string markdown = render(reporter);

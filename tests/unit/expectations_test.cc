@@ -128,7 +128,8 @@ TEST(UpdatedExpectations, FollowsTheRunAndKeepsWhatDidNotRun) {
   std::set<std::string> existing = {"a/kept-reason", "a/status-changed", "a/now-passes",
                                     "a/not-run",     "a/new-failure",    "a/skipped"};
 
-  Expectations updated = updated_expectations(previous, results, {"duktape", "node"}, existing);
+  Expectations updated =
+      updated_expectations(previous, facts_of(results), {"duktape", "node"}, existing);
   EXPECT_EQ(updated.find("duktape", "a/kept-reason")->reason, "known bug");
   EXPECT_EQ(updated.find("duktape", "a/status-changed")->status, Status::kTimeout);
   EXPECT_EQ(updated.find("duktape", "a/status-changed")->reason, "timed out after 5000 ms");

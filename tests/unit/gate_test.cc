@@ -26,7 +26,7 @@ class GateTest : public ::testing::Test {
     if (inputs_.existing_ids.empty()) {
       for (const Result& result : results) inputs_.existing_ids.insert(result.test->id);
     }
-    return evaluate_gate(results, inputs_);
+    return evaluate_gate(facts_of(results), inputs_);
   }
   Results make_;
   std::optional<Expectations> expectations_;
