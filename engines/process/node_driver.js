@@ -181,9 +181,22 @@ function describe(error) {
 function setup(request) {
   nonce = request.nonce;
   aliases = request.aliases || [];
-  hostScript = new vm.Script(request.host, { filename: 'engines/host/host.js' });
-  preludeScripts = (request.preludes || []).map((p) => new vm.Script(p.code, { filename: p.file }));
   let features = {};
+  try {
+    hostScript = new vm.Script(request.host, { filename: 'engines/host/host.js' });
+  } catch (error) {
+    reply({ type: 'error', message: 'the host prelude does not compile: ' + describe(error) });
+    return;
+  }
+  preludeScripts = [];
+  for (const prelude of request.preludes || []) {
+    try {
+      preludeScripts.push(new vm.Script(prelude.code, { filename: prelude.file }));
+    } catch (error) {
+      reply({ type: 'error', prelude: prelude.file, message: describe(error) });
+      return;
+    }
+  }
   try {
     const realm = newRealm();
     features = JSON.parse(vm.runInContext(request.probes, realm.context));
