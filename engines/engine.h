@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,21 @@ struct EngineInfo {
 struct Prelude {
   std::string file;
   std::string code;
+};
+
+// A prelude that does not compile on an engine: bad input, not a broken engine.
+class PreludeError : public std::runtime_error {
+ public:
+  PreludeError(const std::string& engine, const std::string& file, const std::string& message)
+      : std::runtime_error(engine + ": the prelude " + file + " does not compile: " + message),
+        file_(file),
+        message_(message) {}
+  const std::string& file() const { return file_; }
+  const std::string& message() const { return message_; }  // the engine's own words
+
+ private:
+  std::string file_;
+  std::string message_;
 };
 
 struct EngineOptions {

@@ -1,6 +1,6 @@
 #include "engines/engine_registry.h"
 
-#include "engines/duktape/duktape_engine.h"
+#include "engines/duktape/duktape_worker.h"
 #include "engines/process/process_engine.h"
 #include "engines/profile.h"
 
@@ -24,9 +24,10 @@ std::unique_ptr<EngineFactory> make_engine_factory(const std::string& name,
     throw EngineUnavailable(profile.name + " is not available here: " + *reason);
   }
   try {
-    if (profile.adapter == "duktape")
-      return std::make_unique<DuktapeEngineFactory>(profile, options);
+    if (profile.adapter == "duktape") return make_duktape_worker_factory(profile, options);
     return std::make_unique<ProcessEngineFactory>(profile, options);
+  } catch (const PreludeError&) {
+    throw;  // the user's input, not the engine, is at fault
   } catch (const std::exception& error) {
     throw EngineUnavailable(profile.name + " could not start: " + error.what());
   }

@@ -19,7 +19,8 @@ class EngineUnavailable : public std::runtime_error {
 std::vector<std::string> builtin_engine_names();
 
 // Makes the factory for --engine NAME (a built-in profile) or --engine FILE (a user's profile).
-// Throws EngineUnavailable, with the way to install what is missing when the profile names one.
+// Throws EngineUnavailable, with the way to install what is missing when the profile names one,
+// and PreludeError when a prelude does not compile on the engine.
 std::unique_ptr<EngineFactory> make_engine_factory(const std::string& name,
                                                    const EngineOptions& options);
 

@@ -53,7 +53,9 @@ constexpr const char* kEmptyGlobal =
     "(function (g) { var names = Object.getOwnPropertyNames(g);"
     " for (var i = 0; i < names.length; i++) { try { delete g[names[i]]; } catch (e) {} } })(this)";
 
-const std::chrono::milliseconds kReportGrace{500};
+// Time to write the report of a case that timed out, so that it keeps what it logged; the
+// worker's parent allows for it (engines/duktape/duktape_worker.h).
+const std::chrono::milliseconds kReportGrace{200};
 
 // The per-run state that native functions reach through the heap.
 struct JobQueue {
@@ -452,21 +454,35 @@ Observation DuktapeEngine::run(const Job& job) {
   return observation;
 }
 
-DuktapeEngineFactory::DuktapeEngineFactory(const EngineProfile& profile, EngineOptions options)
-    : bootstrap_(std::make_shared<DuktapeBootstrap>()) {
+DuktapeSetup duktape_setup(const EngineProfile& profile, const EngineOptions& options) {
+  DuktapeSetup setup;
+  setup.name = profile.name;
+  setup.own_promise = profile.own_promise;
+  setup.aliases = profile.aliases;
   if (profile.silent_console) {
-    bootstrap_->options.preludes.push_back(
+    setup.preludes.push_back(
         {"(silent console)",
          "var console = { log: function () {}, info: function () {}, warn: function () {},"
          " error: function () {}, debug: function () {}, trace: function () {} };"});
   }
-  for (Prelude& prelude : profile_preludes(profile))
-    bootstrap_->options.preludes.push_back(std::move(prelude));
-  for (auto& prelude : options.preludes) bootstrap_->options.preludes.push_back(std::move(prelude));
-  bootstrap_->options.memory_limit_bytes = options.memory_limit_bytes;
-  bootstrap_->own_promise = profile.own_promise;
-  bootstrap_->aliases = profile.aliases;
-  bootstrap_->info.name = profile.name;
+  for (Prelude& prelude : profile_preludes(profile)) setup.preludes.push_back(std::move(prelude));
+  for (const Prelude& prelude : options.preludes) setup.preludes.push_back(prelude);
+  setup.probe_script = feature_probe_script(profile.probes);
+  setup.lacks = profile.lacks;
+  setup.memory_limit_bytes = options.memory_limit_bytes;
+  return setup;
+}
+
+DuktapeEngineFactory::DuktapeEngineFactory(const EngineProfile& profile, EngineOptions options)
+    : DuktapeEngineFactory(duktape_setup(profile, options)) {}
+
+DuktapeEngineFactory::DuktapeEngineFactory(DuktapeSetup setup)
+    : bootstrap_(std::make_shared<DuktapeBootstrap>()) {
+  bootstrap_->options.preludes = std::move(setup.preludes);
+  bootstrap_->options.memory_limit_bytes = setup.memory_limit_bytes;
+  bootstrap_->own_promise = setup.own_promise;
+  bootstrap_->aliases = setup.aliases;
+  bootstrap_->info.name = setup.name;
   bootstrap_->info.adapter = "duktape";
   bootstrap_->info.host_262 = {"global", "evalScript", "gc"};
   bootstrap_->info.version = "duktape " + duktape_version();
@@ -482,8 +498,13 @@ DuktapeEngineFactory::DuktapeEngineFactory(const EngineProfile& profile, EngineO
   bootstrap_->host_bytecode =
       compile_to_bytecode(ctx, embedded::kHostJs, "engines/host/host.js", true);
   for (const Prelude& prelude : bootstrap_->options.preludes) {
-    bootstrap_->prelude_bytecode.push_back(
-        compile_to_bytecode(ctx, prelude.code, prelude.file, false));
+    try {
+      bootstrap_->prelude_bytecode.push_back(
+          compile_to_bytecode(ctx, prelude.code, prelude.file, false));
+    } catch (const std::runtime_error& error) {
+      std::string message = error.what();  // "<file>: SyntaxError: ..."
+      throw PreludeError(setup.name, prelude.file, message.substr(prelude.file.size() + 2));
+    }
   }
 
   // Feature probes, once per run, in a realm built like every case's.
@@ -498,15 +519,14 @@ DuktapeEngineFactory::DuktapeEngineFactory(const EngineProfile& profile, EngineO
   } catch (const std::exception&) {
     return;  // a prelude that throws makes every case an error, which says more than a probe
   }
-  std::string script = feature_probe_script(profile.probes);
-  if (duk_peval_lstring(probe, script.data(), script.size()) != 0) {
+  if (duk_peval_lstring(probe, setup.probe_script.data(), setup.probe_script.size()) != 0) {
     throw std::runtime_error("feature probes failed on duktape: " + error_text(probe, -1));
   }
   const nlohmann::json probed = nlohmann::json::parse(duk_get_string(probe, -1));
   for (auto it = probed.begin(); it != probed.end(); ++it) {
     bootstrap_->info.features[it.key()] = it.value().get<bool>();
   }
-  for (const auto& feature : profile.lacks) bootstrap_->info.features[feature] = false;
+  for (const auto& feature : setup.lacks) bootstrap_->info.features[feature] = false;
 }
 
 const EngineInfo& DuktapeEngineFactory::info() const { return bootstrap_->info; }

@@ -34,10 +34,28 @@ class DuktapeEngine : public Engine {
   std::size_t cases_in_heap_ = 0;
 };
 
+// Everything a Duktape realm is built from: what a profile and the run give, with the preludes
+// read and in load order.
+struct DuktapeSetup {
+  std::string name;  // the profile's
+  bool own_promise = true;
+  std::vector<std::string> aliases;
+  std::vector<Prelude> preludes;  // a silent console, then the profile's, then the run's
+  std::string probe_script;       // engines/feature_probes.h
+  std::vector<std::string> lacks;
+  std::size_t memory_limit_bytes = 512u << 20;
+};
+
+// The setup of a duktape-adapter profile for a run with `options`. Throws ProfileError when one
+// of the profile's preludes cannot be read.
+DuktapeSetup duktape_setup(const EngineProfile& profile, const EngineOptions& options);
+
 class DuktapeEngineFactory : public EngineFactory {
  public:
-  // The profile says whether settle's Promise is installed, and which preludes and aliases
-  // come before the run's own preludes. Throws std::runtime_error when a prelude cannot be read.
+  // Compiles the installers and preludes, and probes the features. Throws PreludeError when a
+  // prelude does not compile.
+  explicit DuktapeEngineFactory(DuktapeSetup setup);
+  // The same, for a profile and a run's options.
   DuktapeEngineFactory(const EngineProfile& profile, EngineOptions options);
   const EngineInfo& info() const override;
   std::unique_ptr<Engine> create() const override;

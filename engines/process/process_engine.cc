@@ -19,6 +19,9 @@ extern const char* const kDuktapePromiseJs;
 namespace {
 
 const std::chrono::seconds kStartTimeout{30};
+// For a driver that ends a case at its timeout itself: how much longer settle waits for its
+// report before it kills the process (the case must end within its timeout plus 1 s).
+const std::chrono::milliseconds kSelfTimeoutGrace{600};
 constexpr std::size_t kMaxReplyBytes = 64u << 20;    // one reply line
 constexpr std::size_t kMaxOutputBytes = 256u << 20;  // all a process may print
 constexpr std::size_t kNoiseKept = 2048;
@@ -74,6 +77,9 @@ struct ProcessEngineShared {
   std::vector<Prelude> preludes;  // the profile's, then --prelude's
   std::string probe_script;
   std::string driver_source;  // for a process per case: the script sent on stdin
+  nlohmann::json settings;    // the setup request's "engine" part
+  bool full_version = false;  // the ready reply's version is the whole version text
+  bool enforces_timeout = false;
 };
 
 namespace {
@@ -105,7 +111,8 @@ nlohmann::json ProcessEngine::start() {
   child_ = std::make_unique<ChildProcess>(shared_->command, shared_->profile.limits);
   nonce_ = make_nonce();
   std::string setup = setup_request(nonce_, embedded::kHostJs, shared_->preludes,
-                                    shared_->profile.aliases, shared_->probe_script);
+                                    shared_->profile.aliases, shared_->probe_script,
+                                    shared_->settings);
   if (shared_->profile.process_per_case) setup = per_case_script(*shared_, setup, "null");
   bool sent = child_->write_all(setup);
   if (shared_->profile.process_per_case) child_->close_stdin();
@@ -120,8 +127,12 @@ nlohmann::json ProcessEngine::start() {
       case ChildProcess::Read::kLine:
         if (auto reply = parse_reply(line, nonce_)) {
           if ((*reply)["type"] == "ready") return *reply;
-          throw std::runtime_error(shared_->profile.name + " failed to start: " +
-                                   reply->value("message", std::string("no reason given")));
+          std::string message = reply->value("message", std::string("no reason given"));
+          auto prelude = reply->find("prelude");
+          if (prelude != reply->end() && prelude->is_string()) {
+            throw PreludeError(shared_->profile.name, prelude->get<std::string>(), message);
+          }
+          throw std::runtime_error(shared_->profile.name + " failed to start: " + message);
         }
         continue;
       case ChildProcess::Read::kTimeout:
@@ -177,6 +188,7 @@ Observation ProcessEngine::run_in(const Job& job) {
     request = harness + request;
   }
   auto deadline = std::chrono::steady_clock::now() + job.timeout;
+  if (shared_->enforces_timeout) deadline += kSelfTimeoutGrace;
   bool sent = child_->write_all(request);
   if (shared_->profile.process_per_case) child_->close_stdin();
   if (!sent) {
@@ -253,15 +265,37 @@ ProcessEngineFactory::ProcessEngineFactory(EngineProfile profile, EngineOptions 
     shared.command.push_back(expanded);
   }
   shared.probe_script = feature_probe_script(shared.profile.probes);
+  probe();
+}
 
+ProcessEngineFactory::ProcessEngineFactory(EngineProfile profile, ProcessLaunch launch)
+    : shared_(std::make_shared<ProcessEngineShared>()) {
+  ProcessEngineShared& shared = *shared_;
+  shared.profile = std::move(profile);
+  shared.profile.limits = launch.limits;
+  shared.info.name = shared.profile.name;
+  shared.info.adapter = launch.adapter;
+  shared.command = std::move(launch.command);
+  shared.preludes = std::move(launch.preludes);
+  shared.probe_script = std::move(launch.probe_script);
+  shared.settings = std::move(launch.settings);
+  shared.full_version = true;
+  probe();
+}
+
+// Reads the version, and the feature probes and $262 parts from a first process's ready reply.
+void ProcessEngineFactory::probe() {
+  ProcessEngineShared& shared = *shared_;
   std::vector<std::string> version_command;
   for (const auto& argument : shared.profile.version)
     version_command.push_back(expand_placeholders(argument));
   std::string version = read_version(version_command);
-  ProcessEngine probe(shared_);
-  nlohmann::json ready = probe.start();
+  auto probe = std::make_unique<ProcessEngine>(shared_);
+  nlohmann::json ready = probe->start();
+  spare_ = std::move(probe);  // started and set up: the first worker's engine
   if (version == "unknown") version = ready.value("version", version);
-  shared.info.version = shared.profile.name + " " + version;
+  shared.info.version = shared.full_version ? version : shared.profile.name + " " + version;
+  shared.enforces_timeout = ready.value("enforces_timeout", false);
   const nlohmann::json features = ready.value("features", nlohmann::json::object());
   for (auto it = features.begin(); it != features.end(); ++it) {
     shared.info.features[it.key()] = it.value().is_boolean() && it.value().get<bool>();
@@ -274,13 +308,16 @@ ProcessEngineFactory::ProcessEngineFactory(EngineProfile profile, EngineOptions 
 }
 
 ProcessEngineFactory::~ProcessEngineFactory() {
+  spare_.reset();
   std::error_code ignored;
-  std::filesystem::remove_all(shared_->folder, ignored);
+  if (!shared_->folder.empty()) std::filesystem::remove_all(shared_->folder, ignored);
 }
 
 const EngineInfo& ProcessEngineFactory::info() const { return shared_->info; }
 
 std::unique_ptr<Engine> ProcessEngineFactory::create() const {
+  std::lock_guard<std::mutex> lock(spare_mutex_);
+  if (spare_) return std::move(spare_);
   return std::make_unique<ProcessEngine>(shared_);
 }
 

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "engines/engine.h"
 #include "engines/process/child_process.h"
@@ -37,17 +40,34 @@ class ProcessEngine : public Engine {
   std::set<std::string> harness_sent_;  // harness files the running process has been given
 };
 
+// How to start an engine's processes when they run no driver script: settle's own workers.
+struct ProcessLaunch {
+  std::string adapter;                // reported in EngineInfo
+  std::vector<std::string> command;   // argv
+  std::vector<Prelude> preludes;      // every prelude, in load order
+  std::string probe_script;           // engines/feature_probes.h
+  nlohmann::json settings;            // the setup request's "engine" part
+  ResourceLimits limits;
+};
+
 class ProcessEngineFactory : public EngineFactory {
  public:
   // Starts one process to read the engine's version and feature probes. Throws
-  // std::runtime_error when the engine cannot be started.
+  // std::runtime_error when the engine cannot be started, PreludeError when it says a prelude
+  // does not compile.
   ProcessEngineFactory(EngineProfile profile, EngineOptions options);
+  // The same for processes started as `launch` says; the version is the one they report.
+  ProcessEngineFactory(EngineProfile profile, ProcessLaunch launch);
   ~ProcessEngineFactory() override;
   const EngineInfo& info() const override;
   std::unique_ptr<Engine> create() const override;
 
  private:
+  void probe();
+
   std::shared_ptr<ProcessEngineShared> shared_;
+  mutable std::mutex spare_mutex_;
+  mutable std::unique_ptr<ProcessEngine> spare_;  // the probe's process, kept for a worker
 };
 
 }  // namespace settle

@@ -22,9 +22,10 @@ std::string make_nonce() {
 std::string setup_request(const std::string& nonce, const std::string& host_source,
                           const std::vector<Prelude>& preludes,
                           const std::vector<std::string>& aliases,
-                          const std::string& probe_script) {
+                          const std::string& probe_script, const json& engine) {
   json request = {{"type", "setup"},    {"nonce", nonce},         {"host", host_source},
                   {"aliases", aliases}, {"probes", probe_script}, {"preludes", json::array()}};
+  if (!engine.is_null()) request["engine"] = engine;
   for (const Prelude& prelude : preludes) {
     request["preludes"].push_back({{"file", prelude.file}, {"code", prelude.code}});
   }
@@ -87,6 +88,13 @@ Observation observation_from_reply(const json& reply) {
                             : "the engine reported a fault";
     return observation;
   }
+  if (type == "observation") {
+    try {
+      return observation_from_json(reply.at("observation"));
+    } catch (const std::exception& error) {
+      throw ProtocolError(std::string("the engine's observation is unreadable: ") + error.what());
+    }
+  }
   if (type != "result" || !reply.contains("report")) {
     throw ProtocolError("the engine sent a \"" + type + "\" reply where a result was due");
   }
@@ -100,6 +108,45 @@ Observation observation_from_reply(const json& reply) {
   }
   if (!observation.state && observation.fault.empty())
     observation.fault = "the engine saw no outcome";
+  return observation;
+}
+
+
+json observation_to_json(const Observation& observation) {
+  json out = {{"value", observation.value},
+              {"log", observation.log},
+              {"globals", observation.globals},
+              {"printed", observation.printed},
+              {"parse_error", observation.parse_error},
+              {"thrown_constructor", observation.thrown_constructor},
+              {"harness_error", observation.harness_error},
+              {"uncaught", observation.uncaught},
+              {"timed_out", observation.timed_out},
+              {"fault", observation.fault}};
+  if (observation.state) out["state"] = std::string(outcome_name(*observation.state));
+  return out;
+}
+
+Observation observation_from_json(const json& in) {
+  if (!in.is_object()) throw std::runtime_error("not an object");
+  Observation observation;
+  if (in.contains("state")) {
+    observation.state = outcome_from_name(in.at("state").get<std::string>());
+    if (!observation.state) throw std::runtime_error("an unknown state");
+  }
+  observation.value = in.value("value", json());
+  observation.log = in.value("log", json::array());
+  observation.globals = in.value("globals", json::object());
+  if (!observation.log.is_array() || !observation.globals.is_object()) {
+    throw std::runtime_error("a log that is not an array, or globals that are not an object");
+  }
+  observation.printed = in.value("printed", std::string());
+  observation.parse_error = in.value("parse_error", false);
+  observation.thrown_constructor = in.value("thrown_constructor", std::string());
+  observation.harness_error = in.value("harness_error", std::string());
+  observation.uncaught = in.value("uncaught", std::string());
+  observation.timed_out = in.value("timed_out", false);
+  observation.fault = in.value("fault", std::string());
   return observation;
 }
 

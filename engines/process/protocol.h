@@ -23,6 +23,11 @@ namespace settle {
 //                      with "harness_code":[{name,code}] for a process per case)
 //   driver -> settle  {"type":"result","parse_error","harness_error","report":{host.js report}}
 //                     | {"type":"fault","message"}
+//                     | {"type":"observation","observation":{...}}: the whole Observation, from
+//                       settle's own Duktape worker (engines/duktape/duktape_worker.h)
+// A setup error that is the user's prelude's fault names it: {"type":"error","prelude","message"}.
+// A ready reply with "enforces_timeout": true says the driver ends a case at its timeout itself
+// (keeping what it logged); settle then waits a little longer before it kills the process.
 // A test262 case runs in its realm: $262 (host.install262), the harness files in order, then the
 // code; it ends with host.observeCompleted() rather than observe(), since it has no subject.
 
@@ -33,9 +38,11 @@ class ProtocolError : public std::runtime_error {
 
 std::string make_nonce();
 
+// `engine` carries what one adapter alone needs (the Duktape worker's settings); null for none.
 std::string setup_request(const std::string& nonce, const std::string& host_source,
                           const std::vector<Prelude>& preludes,
-                          const std::vector<std::string>& aliases, const std::string& probe_script);
+                          const std::vector<std::string>& aliases, const std::string& probe_script,
+                          const nlohmann::json& engine = nullptr);
 
 std::string case_request(const Job& job, bool inline_harness = false);
 
@@ -45,7 +52,12 @@ std::string harness_request(const HarnessFile& file);
 // ProtocolError when a line that starts with the nonce holds no JSON object with a type.
 std::optional<nlohmann::json> parse_reply(const std::string& line, const std::string& nonce);
 
-// What a "result" or "fault" reply says about the case. Throws ProtocolError on any other reply.
+// What a "result", "observation" or "fault" reply says about the case. Throws ProtocolError on any
+// other reply.
 Observation observation_from_reply(const nlohmann::json& reply);
+
+// An Observation as JSON and back, losslessly: the "observation" reply's payload.
+nlohmann::json observation_to_json(const Observation& observation);
+Observation observation_from_json(const nlohmann::json& json);
 
 }  // namespace settle

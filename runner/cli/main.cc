@@ -2,11 +2,16 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <string>
 
+#include "engines/duktape/duktape_worker.h"
 #include "runner/cli/commands.h"
 
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);  // an engine process that dies must not take settle with it
+  if (argc == 2 && std::string(argv[1]) == settle::kDuktapeWorkerArgument) {
+    return settle::run_duktape_worker(std::cin, std::cout);
+  }
   CLI::App app{"settle: a conformance runner for ECMAScript Promise semantics"};
   app.set_version_flag("--version", std::string("settle ") + SETTLE_VERSION);
   app.require_subcommand(1);

@@ -161,6 +161,9 @@ int run(const RunOptions& options) {
     } catch (const EngineUnavailable& error) {
       std::cerr << "settle: " << error.what() << "\n";
       return interrupted() ? 128 + interrupt_signal() : kExitNoEngine;
+    } catch (const PreludeError& error) {
+      std::cerr << "settle: " << error.what() << "\n";
+      return kExitBadInput;
     }
   }
   std::vector<const EngineFactory*> engines;
