@@ -110,9 +110,9 @@ nlohmann::json ProcessEngine::start() {
   stop();
   child_ = std::make_unique<ChildProcess>(shared_->command, shared_->profile.limits);
   nonce_ = make_nonce();
-  std::string setup = setup_request(nonce_, embedded::kHostJs, shared_->preludes,
-                                    shared_->profile.aliases, shared_->probe_script,
-                                    shared_->settings);
+  std::string setup =
+      setup_request(nonce_, embedded::kHostJs, shared_->preludes, shared_->profile.aliases,
+                    shared_->probe_script, shared_->settings);
   if (shared_->profile.process_per_case) setup = per_case_script(*shared_, setup, "null");
   bool sent = child_->write_all(setup);
   if (shared_->profile.process_per_case) child_->close_stdin();

@@ -21,8 +21,8 @@ std::string make_nonce() {
 // stdin as Latin-1, and JSON.parse restores every character whatever the shell's encoding.
 std::string setup_request(const std::string& nonce, const std::string& host_source,
                           const std::vector<Prelude>& preludes,
-                          const std::vector<std::string>& aliases,
-                          const std::string& probe_script, const json& engine) {
+                          const std::vector<std::string>& aliases, const std::string& probe_script,
+                          const json& engine) {
   json request = {{"type", "setup"},    {"nonce", nonce},         {"host", host_source},
                   {"aliases", aliases}, {"probes", probe_script}, {"preludes", json::array()}};
   if (!engine.is_null()) request["engine"] = engine;
@@ -110,7 +110,6 @@ Observation observation_from_reply(const json& reply) {
     observation.fault = "the engine saw no outcome";
   return observation;
 }
-
 
 json observation_to_json(const Observation& observation) {
   json out = {{"value", observation.value},
