@@ -73,7 +73,12 @@ class PositionRecorder : public nlohmann::json_sax<nlohmann::json> {
 
   bool null() override { return put(nullptr, scalar_start()); }
   bool boolean(bool value) override { return put(value, scalar_start()); }
-  bool number_integer(number_integer_t value) override { return put(value, scalar_start()); }
+  bool number_integer(number_integer_t value) override {
+    std::size_t start = scalar_start();
+    // The text -0 is the number -0, which an integer cannot hold.
+    if (value == 0 && source_.text_[start] == '-') return put(-0.0, start);
+    return put(value, start);
+  }
   bool number_unsigned(number_unsigned_t value) override { return put(value, scalar_start()); }
   bool number_float(number_float_t value, const string_t&) override {
     return put(value, scalar_start());

@@ -261,6 +261,17 @@ TEST(CaseFileLoaderErrors, LoadErrorTextIsFileLineColumnFieldMessage) {
   EXPECT_EQ(error.to_string(), "cases/area/file.json:7:7: cases[0].strict: must be true or false");
 }
 
+// Numbers match by SameValue, and a literal -0 would read as a number 0: the file must say -0
+// with its tag, wherever in a pattern it stands.
+TEST(CaseFileLoaderErrors, LiteralMinusZeroInAPatternIsRejectedWithItsField) {
+  std::string text =
+      case_file({{R"("id": "a")", R"("code": "1")", R"("expect": {"fulfilled": [1, -0]})"}});
+  expect_error(text, "cases[0].expect.fulfilled[1]", "-0", "write -0 as {\"$\": \"-0\"}");
+  text =
+      case_file({{R"("id": "a")", R"("code": "1")", R"("expect": {"returns": 1, "log": [-0.0]})"}});
+  expect_error(text, "cases[0].expect.log[0]", "-0.0", "numbers match by SameValue");
+}
+
 TEST(CaseFileLoaderErrors, RootMustBeAnObject) {
   expect_error("\n  [1, 2]\n", "", "[", "a case file holds one JSON object");
 }

@@ -62,6 +62,14 @@ TEST(CheckPattern, AcceptsEveryWellFormedKind) {
   }
 }
 
+TEST(CheckPattern, MinusZeroMustBeWrittenWithItsTag) {
+  EXPECT_TRUE(contains(pattern_error("-0.0"), "p: numbers match by SameValue"))
+      << pattern_error("-0.0");
+  EXPECT_TRUE(contains(pattern_error(R"({"a": [-0.0]})"), "p.a[0]: numbers match by SameValue"));
+  EXPECT_EQ(pattern_error("0.0"), "");
+  EXPECT_EQ(pattern_error(R"({"$": "-0"})"), "");
+}
+
 TEST(CheckPattern, UnknownSpecialValueIsRejectedAtTheTag) {
   std::string error = pattern_error(R"({"$": "nan"})");
   EXPECT_TRUE(contains(error, "p.$: must be one of")) << error;
@@ -162,8 +170,11 @@ TEST(ValueMatches, NumberDoesNotMatchOtherNumberOrString) {
   EXPECT_FALSE(matches("2", "\"2\""));
 }
 
-TEST(ValueMatches, ZeroMatchesMinusZeroBecauseNumbersCompareWithStrictEquality) {
-  EXPECT_TRUE(matches("0", R"({"$": "-0"})"));
+TEST(ValueMatches, ZeroMatchesOnlyPlusZeroBecauseNumbersCompareBySameValue) {
+  EXPECT_TRUE(matches("0", "0"));
+  EXPECT_TRUE(matches("0", "0.0"));
+  EXPECT_FALSE(matches("0", R"({"$": "-0"})"));
+  EXPECT_FALSE(matches("0.0", R"({"$": "-0"})"));
 }
 
 TEST(ValueMatches, MinusZeroTagDoesNotMatchZero) {
@@ -397,6 +408,45 @@ Expectation expecting(Outcome outcome, const char* value, const char* log = null
   expect.value = j(value);
   if (log) expect.log = j(log);
   return expect;
+}
+
+// SameValue in every position a number can stand: the outcome's value, an array element, an
+// object's value and a log entry.
+TEST(Match, ZeroAndMinusZeroAreTwoValuesInEveryPosition) {
+  struct Position {
+    const char* pattern_zero;
+    const char* pattern_minus_zero;
+    const char* observed_zero;
+    const char* observed_minus_zero;
+  };
+  const Position positions[] = {
+      {"0", R"({"$": "-0"})", "0", R"({"$": "-0"})"},
+      {"[1, 0]", R"([1, {"$": "-0"}])", "[1, 0]", R"([1, {"$": "-0"}])"},
+      {R"({"a": 0})", R"({"a": {"$": "-0"}})", R"({"a": 0})", R"({"a": {"$": "-0"}})"},
+  };
+  for (const Position& at : positions) {
+    SCOPED_TRACE(at.pattern_zero);
+    auto value_verdict = [](const char* pattern, const char* value) {
+      return match(expecting(Outcome::kFulfilled, pattern), observed(Outcome::kFulfilled, value))
+          .pass;
+    };
+    EXPECT_TRUE(value_verdict(at.pattern_zero, at.observed_zero));
+    EXPECT_TRUE(value_verdict(at.pattern_minus_zero, at.observed_minus_zero));
+    EXPECT_FALSE(value_verdict(at.pattern_zero, at.observed_minus_zero));
+    EXPECT_FALSE(value_verdict(at.pattern_minus_zero, at.observed_zero));
+  }
+  auto log_verdict = [](const char* pattern_log, const char* log) {
+    return match(expecting(Outcome::kFulfilled, "1", pattern_log),
+                 observed(Outcome::kFulfilled, "1", log))
+        .pass;
+  };
+  EXPECT_TRUE(log_verdict("[0]", "[0]"));
+  EXPECT_TRUE(log_verdict(R"([{"$": "-0"}])", R"([{"$": "-0"}])"));
+  EXPECT_FALSE(log_verdict("[0]", R"([{"$": "-0"}])"));
+  EXPECT_FALSE(log_verdict(R"([{"$": "-0"}])", "[0]"));
+  Verdict verdict =
+      match(expecting(Outcome::kFulfilled, "0"), observed(Outcome::kFulfilled, R"({"$": "-0"})"));
+  EXPECT_NE(verdict.message.find("-0"), std::string::npos) << verdict.message;
 }
 
 TEST(Match, PassesWhenStateAndValueMatch) {
