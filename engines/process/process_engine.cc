@@ -21,7 +21,7 @@ namespace {
 const std::chrono::seconds kStartTimeout{30};
 // For a driver that ends a case at its timeout itself: how much longer settle waits for its
 // report before it kills the process (the case must end within its timeout plus 1 s).
-const std::chrono::milliseconds kSelfTimeoutGrace{600};
+const std::chrono::milliseconds kSelfTimeoutGrace{300};
 constexpr std::size_t kMaxReplyBytes = 64u << 20;    // one reply line
 constexpr std::size_t kMaxOutputBytes = 256u << 20;  // all a process may print
 constexpr std::size_t kNoiseKept = 2048;

@@ -21,17 +21,7 @@ namespace {
 
 using nlohmann::json;
 
-// Every built-in profile (engines/profiles/*.json); a test below checks the list is complete.
-const std::vector<std::string> kProfiles = {"duktape",
-                                            "duktape+es6-promise",
-                                            "duktape+promise-polyfill",
-                                            "duktape+bluebird",
-                                            "duktape+core-js",
-                                            "node",
-                                            "spidermonkey",
-                                            "duk",
-                                            "engine262",
-                                            "quickjs"};
+const std::vector<std::string>& kProfiles = kBuiltinProfiles;
 
 // ES5, so that Duktape runs it too. `attempt(name, run)` counts a capability as obtained when
 // `run` returns anything but undefined, null, false or "" without throwing (a promise counts: the
@@ -485,11 +475,7 @@ TEST_P(SandboxTest, Test262TestsCannotReadWriteSpawnOrConnectEvenThrough262) {
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryProfile, SandboxTest, ::testing::ValuesIn(kProfiles),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string name;
-                           for (char c : info.param) name += std::isalnum(c) ? c : '_';
-                           return name;
-                         });
+                         profile_test_name);
 
 TEST(Sandbox, EveryBuiltInProfileIsInTheTable) {
   ProcessResult engines = run_process({settle_binary(), "engines"});

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -28,6 +29,26 @@ inline ProcessResult settle(std::vector<std::string> args, const std::string& cw
 
 inline nlohmann::json read_json(const std::string& path) {
   return nlohmann::json::parse(read_file(path));
+}
+
+// Every built-in profile (engines/profiles/*.json); a test of sandbox_test.cc checks the list is
+// complete.
+inline const std::vector<std::string> kBuiltinProfiles = {"duktape",
+                                                          "duktape+es6-promise",
+                                                          "duktape+promise-polyfill",
+                                                          "duktape+bluebird",
+                                                          "duktape+core-js",
+                                                          "node",
+                                                          "spidermonkey",
+                                                          "duk",
+                                                          "engine262",
+                                                          "quickjs"};
+
+// A test name part for a profile name: duktape+core-js -> duktape_core_js.
+inline std::string profile_test_name(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name;
+  for (char c : info.param) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return name;
 }
 
 // Whether `settle engines` lists the engine as available (node, spidermonkey, ...).

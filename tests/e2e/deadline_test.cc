@@ -1,0 +1,138 @@
+// Deadlines, end to end, on every built-in profile that is installed: a case ends no later than its
+// timeout plus 1 s whatever its code calls (one long native call, a tight loop, a job loop, a
+// timer loop), the case after it runs on a clean engine, SIGINT during a native call ends the run
+// within a second with the reports written, and a prelude that does not compile is an input error
+// at once.
+#include <chrono>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "settle_cli.h"
+#include "spawned.h"
+
+namespace settle::testing {
+namespace {
+
+using nlohmann::json;
+
+// The contract: a case ends no later than its timeout (1 s for every bomb) plus 1 s.
+constexpr double kLongestMs = 1000 + 1000;
+
+// tests/e2e/deadline_bombs.json: long native calls, in Duktape's terms (one call into C that runs
+// for seconds or minutes, in a loop so that no engine finishes early), loops, job loops and timer
+// loops, each followed in id order by a quick `-next` case that must pass. bench/deadline.sh runs
+// the same file. A bomb must end as `timeout`, or as one of these where the engine gives up first
+// (out of memory, a RangeError for a string too long).
+const std::map<std::string, std::set<std::string>> kOtherEndings = {
+    {"b01-join-loop", {"error"}},
+    {"b02-huge-join", {"error", "fail"}},
+    {"b03-sort", {"error"}},
+    {"b04-sort-comparator", {"error"}},
+    {"b06-json-stringify", {"error"}},
+    {"b07-json-parse", {"error"}},
+    {"b08-replace-callback", {"error"}}};
+
+bool ends_with(const std::string& text, const std::string& tail) {
+  return text.size() >= tail.size() &&
+         text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+class Deadline : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    engine_ = GetParam();
+    if (!engine_available(engine_)) GTEST_SKIP() << engine_ << " is not installed here";
+  }
+  std::string engine_;
+};
+
+json a_case(const std::string& id, const std::string& code, const json& expect,
+            int timeout_ms = 1000) {
+  return {{"id", id}, {"code", code}, {"expect", expect}, {"timeout_ms", timeout_ms}};
+}
+
+const json* result_of(const json& report, const std::string& id) {
+  for (const json& item : report["results"]) {
+    if (item["id"] == id) return &item;
+  }
+  return nullptr;
+}
+
+TEST_P(Deadline, LongNativeCallsLoopsAndJobLoopsEndWithinTheTimeoutPlusOneSecond) {
+  TempDir dir;
+  dir.write("cases/deadline.json",
+            read_file(std::string(SETTLE_SOURCE_DIR) + "/tests/e2e/deadline_bombs.json"));
+  ProcessResult run = settle({"run", "cases", "-e", engine_, "-j", "1", "--json", "r.json"},
+                             dir.path(), {"TMPDIR=" + dir.path()});
+  ASSERT_EQ(run.exit_code, 1) << run.out << run.err;
+  json report = read_json(dir.file("r.json"));
+  ASSERT_EQ(report["results"].size(), 22u);
+  for (const json& result : report["results"]) {
+    std::string id = result["id"].get<std::string>().substr(std::string("deadline/").size());
+    std::string status = result["status"];
+    SCOPED_TRACE(id);
+    if (ends_with(id, "-next")) {
+      EXPECT_EQ(status, "pass") << result["message"];
+      continue;
+    }
+    auto other = kOtherEndings.find(id);
+    EXPECT_TRUE(status == "timeout" ||
+                (other != kOtherEndings.end() && other->second.count(status)))
+        << status << " " << result["message"];
+    EXPECT_LE(result["duration_ms"].get<double>(), kLongestMs) << status;
+  }
+  EXPECT_TRUE(processes_naming(dir.path()).empty())
+      << ::testing::PrintToString(processes_naming(dir.path()));
+}
+
+// A quick failing case, then a native call that would run for minutes with an hour's timeout:
+// once the quick case's FAIL line is out, the worker is inside the native call.
+TEST_P(Deadline, SigintDuringANativeCallEndsTheRunWithinASecondAndKeepsTheReports) {
+  TempDir dir;
+  json cases = {a_case("a-quick", "1", {{"returns", 2}}),
+                a_case("b-native", "var a = []; for (;;) a.push(new Array(100000).join('x'));",
+                       {{"returns", 1}}, 3600000)};
+  dir.write("cases/native.json", json({{"cases", cases}}).dump());
+  Spawned run({settle_binary(), "run", "cases", "-e", engine_, "-j", "1", "--json", "r.json",
+               "--junit", "r.xml"},
+              dir.path(), {"TMPDIR=" + dir.path()});
+  ASSERT_TRUE(run.wait_for_output("FAIL native/a-quick")) << run.out() << run.err();
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // well inside the native call
+  auto signalled = std::chrono::steady_clock::now();
+  run.signal(SIGINT);
+  int status = run.wait();
+  double took_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - signalled)
+          .count();
+  EXPECT_EQ(status, 130) << run.out() << run.err();
+  EXPECT_LE(took_ms, 1000.0);
+  json report = read_json(dir.file("r.json"));
+  EXPECT_EQ(report["complete"], false);
+  const json* quick = result_of(report, "native/a-quick");
+  ASSERT_NE(quick, nullptr) << report.dump().substr(0, 2000);
+  EXPECT_EQ((*quick)["status"], "fail");
+  EXPECT_TRUE(contains(read_file(dir.file("r.xml")), "a-quick"));
+  EXPECT_TRUE(processes_naming(dir.path()).empty())
+      << ::testing::PrintToString(processes_naming(dir.path()));
+}
+
+TEST_P(Deadline, APreludeThatDoesNotCompileIsAnInputErrorNamingItAndTheEngine) {
+  TempDir dir;
+  dir.write("cases/one.json", json({{"cases", {a_case("a", "1", {{"returns", 1}})}}}).dump());
+  std::string prelude = dir.write("bad-prelude.js", "var = ;\n");
+  auto started = std::chrono::steady_clock::now();
+  ProcessResult run = settle({"run", "cases", "-e", engine_, "--prelude", prelude}, dir.path());
+  double took_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
+  EXPECT_TRUE(contains(run.err, "bad-prelude.js")) << run.err;
+  EXPECT_TRUE(contains(run.err, engine_)) << run.err;
+  EXPECT_TRUE(contains(run.err, "does not compile")) << run.err;
+  EXPECT_LT(took_s, 15.0) << "the driver must answer a setup failure at once, not at its timeout";
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryProfile, Deadline, ::testing::ValuesIn(kBuiltinProfiles),
+                         profile_test_name);
+
+}  // namespace
+}  // namespace settle::testing
