@@ -10,11 +10,11 @@ namespace fs = std::filesystem;
 namespace {
 
 // Settle case files, and scripts that may be test262 tests (the loader reads their front matter).
-// A test262 _FIXTURE file is a module that tests import, never a test of its own.
+// A test262 _FIXTURE file, of any extension (a module, a JSON module's text), is something tests
+// import, never a test or a case file of its own.
 bool is_case_file(const fs::path& path) {
-  if (path.extension() == ".json") return true;
-  std::string name = path.filename().string();
-  return path.extension() == ".js" && name.find("_FIXTURE") == std::string::npos;
+  if (path.filename().string().find("_FIXTURE") != std::string::npos) return false;
+  return path.extension() == ".json" || path.extension() == ".js";
 }
 
 fs::path absolute_of(const fs::path& path) {

@@ -71,6 +71,15 @@ TEST_F(DiscoverTest, OnlyRegularJsonFilesAreCaseFiles) {
   EXPECT_EQ(paths(found), (Strings{"cases/finally/b.json", "cases/finally/basics.json"}));
 }
 
+// test262 keeps modules and JSON modules that tests import beside them, named *_FIXTURE.*.
+TEST_F(DiscoverTest, FixtureFilesOfAnyExtensionAreNeverCaseFilesOrTests) {
+  for (const char* file : {"t262/import/2nd-param_FIXTURE.json", "t262/import/a_FIXTURE.js",
+                           "t262/import/b_FIXTURE.mjs", "t262/import/test.js"}) {
+    touch(file);
+  }
+  EXPECT_EQ(paths(discover({"t262"})), (Strings{"t262/import/test.js"}));
+}
+
 TEST_F(DiscoverTest, IdPrefixIsRelativeToTheCasesFolderWithoutExtension) {
   Discovery found = discover({"cases"});
   EXPECT_EQ(prefixes(found), (Strings{"finally/b", "finally/basics", "then/deep/x", "then/order"}));
