@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "reports/atomic_file.h"
+#include "reports/json_object_writer.h"
 #include "runner/report_reader.h"
 
 namespace settle {
@@ -50,21 +51,17 @@ json JsonReporter::result_json(const Result& result) {
 }
 
 void JsonReporter::begin(const RunInfo& run) {
-  report_ = {
-      {"format", kReportFormat},   {"settle_version", run.settle_version},
-      {"started", run.started},    {"complete", false},
-      {"settings", run.settings},  {"engines", json::array()},
-      {"summary", json::object()}, {"load_errors", json::array()},
-      {"results", json::array()},
-  };
+  header_ = {{"format", kReportFormat},  {"settle_version", run.settle_version},
+             {"started", run.started},   {"settings", run.settings},
+             {"engines", json::array()}, {"load_errors", json::array()}};
   for (const EngineInfo& engine : run.engines) {
-    report_["engines"].push_back({{"name", engine.name},
+    header_["engines"].push_back({{"name", engine.name},
                                   {"version", engine.version},
                                   {"adapter", engine.adapter},
                                   {"features", engine.features}});
   }
   for (const LoadError& error : run.load_errors) {
-    report_["load_errors"].push_back({{"file", error.file},
+    header_["load_errors"].push_back({{"file", error.file},
                                       {"line", error.where.line},
                                       {"column", error.where.column},
                                       {"field", error.field},
@@ -73,25 +70,18 @@ void JsonReporter::begin(const RunInfo& run) {
 }
 
 // Each record is written to the spill file as it comes, indented as it stands in the report;
-// end() puts them in their place between the fields before and after "results".
+// end() writes the other members, then the records as the last one.
 void JsonReporter::add(const Result& result) {
   if (!results_) results_ = std::make_unique<SpillFile>(path_);
-  std::string record = result_json(result).dump(2, ' ', false, json::error_handler_t::replace);
-  std::string text = count_ == 0 ? "    " : ",\n    ";
-  text.reserve(text.size() + record.size() + record.size() / 8);
-  for (char c : record) {
-    text += c;
-    if (c == '\n') text += "    ";  // JSON text has no newline inside a string
-  }
-  results_->append(text);
+  results_->append((count_ == 0 ? "    " : ",\n    ") +
+                   JsonObjectWriter::indented(result_json(result), 4));
   ++count_;
 }
 
 void JsonReporter::end(const Summary& summary) {
-  report_["complete"] = summary.complete;
-  report_["seconds"] = std::round(summary.seconds * 1000) / 1000;
+  json counts_by_engine = json::object();
   for (const auto& [engine, counts] : summary.per_engine) {
-    json& line = report_["summary"][engine];
+    json& line = counts_by_engine[engine];
     for (Status status :
          {Status::kPass, Status::kFail, Status::kSkip, Status::kTimeout, Status::kError}) {
       line[std::string(status_name(status))] = counts.count(status);
@@ -101,21 +91,15 @@ void JsonReporter::end(const Summary& summary) {
   if (results_ && !results_->error().empty()) {
     throw ReportWriteError(results_->error());
   }
-  // The report without its records, cut where they go: nlohmann::json writes an object's members
-  // in key order, so "results" sits between "load_errors" and "seconds".
-  std::string text = report_.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
-  static const std::string kSlot = "\n  \"results\": [";
-  std::size_t slot = text.find(kSlot + "]");
-  if (slot == std::string::npos) throw ReportWriteError("cannot write " + path_ + ": no results");
-  slot += kSlot.size();
   AtomicFileWriter out(path_);
-  out.write(std::string_view(text).substr(0, slot));
-  if (count_ > 0) {
-    out.write("\n");
-    out.copy(*results_, 0, results_->size());
-    out.write("\n  ");
-  }
-  out.write(std::string_view(text).substr(slot));
+  JsonObjectWriter report(out);
+  for (const char* key : {"format", "settle_version", "started"}) report.member(key, header_[key]);
+  report.member("complete", summary.complete);
+  report.member("seconds", std::round(summary.seconds * 1000) / 1000);
+  report.member("summary", counts_by_engine);
+  for (const char* key : {"settings", "engines", "load_errors"}) report.member(key, header_[key]);
+  report.array_member("results", results_.get(), count_);
+  report.close();
   out.commit();
 }
 

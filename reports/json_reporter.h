@@ -25,7 +25,7 @@ class JsonReporter : public Reporter {
 
  private:
   std::string path_;
-  nlohmann::json report_;               // every field but the records
+  nlohmann::json header_;               // the members known at the start
   std::unique_ptr<SpillFile> results_;  // the records, written as they stand in the report
   std::size_t count_ = 0;
 };
