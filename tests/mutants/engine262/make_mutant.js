@@ -1,0 +1,217 @@
+#!/usr/bin/env node
+// Builds a mutant of engine262: a copy of the npm package @engine262/engine262 whose built file
+// (dist/engine262.js) has one named text patch applied, and a settle profile that runs it.
+//
+//   node tests/mutants/engine262/make_mutant.js NAME OUT_DIR [--npm NODE_MODULES]
+//   node tests/mutants/engine262/make_mutant.js --list
+//
+// writes OUT_DIR/node_modules/@engine262/engine262/{package.json,dist/engine262.js} and
+// OUT_DIR/engine262-NAME.json (engines/profiles/engine262.json with {npm} replaced by
+// OUT_DIR/node_modules); run it with `settle run cases/... -e OUT_DIR/engine262-NAME.json`.
+// NODE_MODULES defaults to $SETTLE_NPM_DIR, else build/engines/node_modules of this checkout.
+//
+// A patch is { anchor, find, replace, nth }: `anchor` must occur exactly once in the built file,
+// and the nth (default: first) `find` after it is replaced. A patch that does not apply is an error, so that a new
+// engine262 build fails loudly here instead of yielding a mutant identical to the original.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const P = "exports.surroundingAgent.intrinsic('%Promise%')";
+
+const MUTANTS = {
+  'none': {
+    broken: 'nothing: the unmutated copy, the baseline every mutant is compared with',
+    patches: [],
+  },
+  'await-three-ticks': {
+    broken: 'Await wraps every operand in a new promise (NewPromiseCapability + resolve), as before ES2019: a native promise takes three ticks',
+    patches: [{
+      anchor: 'function* Await(value) {',
+      find: `let _temp = PromiseResolve(${P}, value);`,
+      replace: `let _temp = (() => { let cap = NewPromiseCapability(${P}); if (cap instanceof Completion) cap = cap.Value; Call(cap.Resolve, exports.Value.undefined, [value]); return cap.Promise; })();`,
+    }],
+  },
+  'await-no-constructor-check': {
+    broken: 'Await takes any promise as is (IsPromise only): a subclass instance takes one tick, x.constructor is never read',
+    patches: [{
+      anchor: 'function* Await(value) {',
+      find: `let _temp = PromiseResolve(${P}, value);`,
+      replace: `let _temp = IsPromise(value) === exports.Value.true ? value : PromiseResolve(${P}, value);`,
+    }],
+  },
+  'await-invokes-then': {
+    broken: 'Await calls promise.then (Invoke) instead of PerformPromiseThen: own and patched then methods are observed',
+    patches: [{
+      anchor: 'function* Await(value) {',
+      find: 'let _temp4 = PerformPromiseThen(promise, onFulfilled, onRejected);',
+      replace: "let _temp4 = Invoke(promise, exports.Value('then'), [onFulfilled, onRejected]); if (_temp4 instanceof AbruptCompletion) _temp4 = exports.Value.undefined;",
+    }],
+  },
+  'await-rejection-fulfils': {
+    broken: 'a rejected await operand resumes the function normally, with the reason as the value',
+    patches: [{
+      anchor: 'function* Await(value) {',
+      find: 'resume(asyncContext, ThrowCompletion(reason));',
+      replace: 'resume(asyncContext, NormalCompletion(reason));',
+    }],
+  },
+  'async-return-no-adopt': {
+    broken: 'an async function fulfils its promise with the returned value as is: a returned promise is not adopted',
+    patches: [{
+      anchor: 'function AsyncBlockStart(promiseCapability, asyncBody, asyncContext) {',
+      find: 'let _temp2 = Call(promiseCapability.Resolve, exports.Value.undefined, [result.Value]);',
+      replace: 'let _temp2 = FulfillPromise(promiseCapability.Promise, result.Value);',
+    }],
+  },
+  'async-return-fast-path': {
+    broken: 'a returned native promise is adopted by PerformPromiseThen directly, without NewPromiseResolveThenableJob: two ticks instead of three, its then not called',
+    patches: [{
+      anchor: 'function AsyncBlockStart(promiseCapability, asyncBody, asyncContext) {',
+      find: 'let _temp2 = Call(promiseCapability.Resolve, exports.Value.undefined, [result.Value]);',
+      replace: 'let _temp2 = IsPromise(result.Value) === exports.Value.true ? PerformPromiseThen(result.Value, promiseCapability.Resolve, promiseCapability.Reject) : Call(promiseCapability.Resolve, exports.Value.undefined, [result.Value]);',
+    }],
+  },
+  'async-params-throw-sync': {
+    broken: 'an abrupt FunctionDeclarationInstantiation (a parameter default or destructuring that throws) throws from the call instead of rejecting',
+    patches: [{
+      anchor: 'function* EvaluateBody_AsyncFunctionBody(FunctionBody, functionObject, argumentsList) {',
+      find: 'let _temp14 = Call(promiseCapability.Reject, exports.Value.undefined, [declResult.Value]);',
+      replace: 'return declResult;',
+    }],
+  },
+  'yield-no-await': {
+    broken: 'yield in an async generator does not await its operand',
+    patches: [{
+      anchor: 'function* Yield(value) {',
+      find: 'let _temp8 = yield* Await(value);',
+      replace: 'let _temp8 = value;',
+    }],
+  },
+  'asyncgen-return-no-await': {
+    broken: 'return in an async generator does not await its operand',
+    patches: [{
+      anchor: 'function* Evaluate_ReturnStatement({',
+      find: "if (_temp2 === 'async') {",
+      replace: 'if (false) {',
+    }],
+  },
+  'asyncgen-return-resumption-no-await': {
+    broken: 'return(v) at a yield does not await v (AsyncGeneratorUnwrapYieldResumption)',
+    patches: [{
+      anchor: 'function* AsyncGeneratorUnwrapYieldResumption(resumptionValue) {',
+      find: 'const awaited = EnsureCompletion(yield* Await(resumptionValue.Value));',
+      replace: 'const awaited = NormalCompletion(resumptionValue.Value);',
+    }],
+  },
+  'asyncgen-await-return-sync': {
+    broken: 'return(v) on a suspended-start or completed generator settles at once with v, without awaiting it (AsyncGeneratorAwaitReturn)',
+    patches: [{
+      anchor: 'function AsyncGeneratorAwaitReturn(generator) {',
+      find: 'let _temp18 = PerformPromiseThen(promise, onFulfilled, onRejected);',
+      replace: 'let _temp18 = Call(onFulfilled, exports.Value.undefined, [completion.Value]);',
+    }],
+  },
+  'asyncgen-yield-ignores-queue': {
+    broken: 'AsyncGeneratorYield always suspends, even with requests queued: queued requests are never served',
+    patches: [{
+      anchor: 'function* AsyncGeneratorYield(value) {',
+      find: 'if (queue.length > 0) {',
+      replace: 'if (false) {',
+    }],
+  },
+  'yield-star-awaits-value': {
+    broken: 'yield* in an async generator awaits the inner result\'s value again (SpiderMonkey 102\'s behaviour)',
+    patches: [{
+      anchor: 'function* Evaluate_YieldExpression({',
+      find: 'received = yield* AsyncGeneratorYield(_temp7);',
+      replace: 'received = yield* Yield(_temp7);',
+    }],
+  },
+  'async-iterator-close-no-await': {
+    broken: 'AsyncIteratorClose calls return but neither awaits nor checks its result (QuickJS\'s behaviour)',
+    patches: [{
+      anchor: 'function* AsyncIteratorClose(iteratorRecord, completion) {',
+      find: 'innerResult = EnsureCompletion(yield* Await(innerResult.Value));',
+      replace: "innerResult = NormalCompletion(OrdinaryObjectCreate(exports.surroundingAgent.intrinsic('%Object.prototype%')));",
+    }],
+  },
+  'for-await-break-no-close': {
+    broken: 'break (or return) out of for await does not close the iterator',
+    patches: [{
+      anchor: 'function* ForInOfBodyEvaluation(lhs, stmt, iteratorRecord, iterationKind, lhsKind, labelSet, iteratorKind) {',
+      // the first is the close after a destructuring error; the second follows LoopContinues
+      find: 'return yield* AsyncIteratorClose(iteratorRecord, status);',
+      nth: 2,
+      replace: 'return status;',
+    }],
+  },
+  'async-from-sync-no-unwrap': {
+    broken: 'the async-from-sync iterator waits for a value but passes on the value itself: promises from a sync iterator are not unwrapped',
+    patches: [{
+      anchor: 'function AsyncFromSyncIteratorContinuation(result, promiseCapability) {',
+      find: 'let _temp19 = CreateIterResultObject(valueInner, done);',
+      replace: 'let _temp19 = CreateIterResultObject(value, done);',
+    }],
+  },
+};
+
+function repoRoot() { return path.resolve(__dirname, '..', '..', '..'); }
+
+function applyPatch(text, name, p) {
+  const first = text.indexOf(p.anchor);
+  if (first < 0) throw new Error(`${name}: anchor not found: ${p.anchor}`);
+  if (text.indexOf(p.anchor, first + 1) >= 0) throw new Error(`${name}: anchor occurs more than once: ${p.anchor}`);
+  let at = first - 1;
+  for (let n = 0; n < (p.nth || 1); n++) {
+    at = text.indexOf(p.find, at + 1);
+    if (at < 0) throw new Error(`${name}: not found (${n + 1} of ${p.nth || 1}) after the anchor: ${p.find}`);
+  }
+  return text.slice(0, at) + p.replace + text.slice(at + p.find.length);
+}
+
+function main(argv) {
+  if (argv[0] === '--list') {
+    for (const [name, m] of Object.entries(MUTANTS)) console.log(`${name}\t${m.broken}`);
+    return 0;
+  }
+  let npm = process.env.SETTLE_NPM_DIR || path.join(repoRoot(), 'build', 'engines', 'node_modules');
+  const args = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--npm') npm = argv[++i];
+    else args.push(argv[i]);
+  }
+  const [name, outArg] = args;
+  if (!name || !outArg || !MUTANTS[name]) {
+    console.error('usage: make_mutant.js NAME OUT_DIR [--npm NODE_MODULES] | --list');
+    if (name && !MUTANTS[name]) console.error(`unknown mutant ${name}; see --list`);
+    return 2;
+  }
+  const out = path.resolve(outArg);
+  const src = path.join(npm, '@engine262', 'engine262');
+  const dst = path.join(out, 'node_modules', '@engine262', 'engine262');
+  fs.mkdirSync(path.join(dst, 'dist'), { recursive: true });
+  fs.copyFileSync(path.join(src, 'package.json'), path.join(dst, 'package.json'));
+  let text = fs.readFileSync(path.join(src, 'dist', 'engine262.js'), 'utf8');
+  for (const p of MUTANTS[name].patches) text = applyPatch(text, name, p);
+  text = `// settle mutant ${name}: ${MUTANTS[name].broken}\n` + text;
+  fs.writeFileSync(path.join(dst, 'dist', 'engine262.js'), text);
+
+  const profile = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'engines', 'profiles', 'engine262.json'), 'utf8'));
+  const nm = path.join(out, 'node_modules');
+  profile.name = `engine262-${name}`;
+  profile.description = `engine262 mutant ${name}: ${MUTANTS[name].broken}`;
+  profile.command = profile.command.map((a) => (a === '{npm}' ? nm : a));
+  profile.version = profile.version.map((a) => (a === '{npm}' ? nm : a));
+  const file = path.join(out, `engine262-${name}.json`);
+  fs.writeFileSync(file, JSON.stringify(profile, null, 2) + '\n');
+  console.log(file);
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  console.error(`make_mutant.js: ${e.message}`);
+  process.exitCode = 1;
+}
