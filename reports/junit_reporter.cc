@@ -1,11 +1,10 @@
 #include "reports/junit_reporter.h"
 
 #include <cstdio>
-#include <pugixml.hpp>
-#include <sstream>
 
 #include "reports/atomic_file.h"
 #include "reports/xml_text.h"
+#include "reports/xml_writer.h"
 
 namespace settle {
 namespace {
@@ -21,35 +20,6 @@ std::string first_line(const std::string& text) { return text.substr(0, text.fin
 // The case file's name in reports: its id prefix (finally/basics).
 std::string file_key(const Case& test) {
   return test.id.substr(0, test.id.size() - test.local_id.size() - 1);
-}
-
-void set(pugi::xml_node node, const char* name, const std::string& value) {
-  node.append_attribute(name).set_value(xml_safe_text(value).c_str());
-}
-
-// Prints `node` as it stands at `depth` in the document (two spaces an indent level), with "]]>"
-// written "]]&gt;": pugixml leaves '>' unescaped in attribute values, which is valid XML, but some
-// consumers choke on a literal "]]>" outside CDATA (the document has no CDATA section, comment or
-// processing instruction where that would change the meaning).
-std::string printed(pugi::xml_node node, unsigned depth) {
-  std::ostringstream out;
-  node.print(out, "  ", pugi::format_default | pugi::format_no_declaration, pugi::encoding_utf8,
-             depth);
-  std::string text = out.str();
-  for (std::size_t at = text.find("]]>"); at != std::string::npos; at = text.find("]]>", at)) {
-    text.replace(at + 2, 1, "&gt;");
-  }
-  return text;
-}
-
-// A node printed with a placeholder as its last child, cut around the placeholder: the text
-// before its children's place and the text after.
-std::pair<std::string, std::string> around_children(pugi::xml_node node, unsigned depth) {
-  pugi::xml_node placeholder = node.append_child("settle-children-go-here");
-  std::string slot = printed(placeholder, depth + 1);
-  std::string text = printed(node, depth);
-  std::size_t at = text.rfind(slot);
-  return {text.substr(0, at), text.substr(at + slot.size())};
 }
 
 }  // namespace
@@ -98,32 +68,31 @@ void JunitReporter::add_row(const Row& row) {
     name = row.name + " (" + std::to_string(n) + ")";
   }
 
-  pugi::xml_document document;
-  pugi::xml_node testcase = document.append_child("testcase");
-  set(testcase, "classname", row.suite);
-  set(testcase, "name", name);
-  set(testcase, "time", seconds_text(row.seconds));
-  if (row.status != "pass") {
-    const char* element = row.status == "fail"                            ? "failure"
-                          : row.status == "skip" || row.status == "known" ? "skipped"
-                                                                          : "error";
-    pugi::xml_node outcome = testcase.append_child(element);
-    std::string message = row.message.empty() ? row.status : row.message;
-    set(outcome, "message", message);
-    if (row.status != "skip") {
-      set(outcome, "type", row.status == "known" ? "known-failure" : row.status);
-      // Never an empty element: some consumers drop a <failure/> without text.
-      std::string details = row.details.empty() ? message : row.details;
-      outcome.append_child(pugi::node_pcdata).set_value(xml_safe_text(details).c_str());
+  std::string text;
+  {
+    XmlWriter xml([&](std::string_view part) { text.append(part); }, 2);
+    auto testcase = xml.element("testcase");
+    testcase.attribute("classname", row.suite)
+        .attribute("name", name)
+        .attribute("time", seconds_text(row.seconds));
+    if (row.status != "pass") {
+      const char* element = row.status == "fail"                            ? "failure"
+                            : row.status == "skip" || row.status == "known" ? "skipped"
+                                                                            : "error";
+      std::string message = row.message.empty() ? row.status : row.message;
+      auto outcome = xml.element(element);
+      outcome.attribute("message", message);
+      if (row.status != "skip") {
+        outcome.attribute("type", row.status == "known" ? "known-failure" : row.status);
+        // Never an empty element: some consumers drop a <failure/> without text.
+        outcome.text(row.details.empty() ? message : row.details);
+      }
     }
-    if (!row.printed.empty()) {
-      testcase.append_child("system-out")
-          .append_child(pugi::node_pcdata)
-          .set_value(xml_safe_text(row.printed).c_str());
+    if (row.status != "pass" && !row.printed.empty()) {
+      xml.element("system-out").text(row.printed);
     }
   }
   if (!testcases_) testcases_ = std::make_unique<SpillFile>(path_);
-  std::string text = printed(testcase, 2);
   std::uint64_t offset = testcases_->append(text);
   if (!suite.spans.empty() && suite.spans.back().first + suite.spans.back().second == offset) {
     suite.spans.back().second += text.size();  // right after its previous test case
@@ -143,49 +112,39 @@ void JunitReporter::write(const Summary& summary,
     failures += suite.failures;
     errors += suite.errors;
   }
-  pugi::xml_document document;
-  pugi::xml_node root = document.append_child("testsuites");
-  set(root, "name", "settle");
-  set(root, "tests", std::to_string(tests));
-  set(root, "failures", std::to_string(failures));
-  set(root, "errors", std::to_string(errors));
-  set(root, "time", seconds_text(summary.seconds));
-  sink("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  if (suites_.empty()) {
-    sink(printed(root, 0));
-    return;
-  }
-  auto [root_head, root_tail] = around_children(root, 0);
-  sink(root_head);
+  XmlWriter xml(sink);
+  xml.declaration();
+  auto root = xml.element("testsuites");
+  root.attribute("name", "settle")
+      .attribute("tests", std::to_string(tests))
+      .attribute("failures", std::to_string(failures))
+      .attribute("errors", std::to_string(errors))
+      .attribute("time", seconds_text(summary.seconds));
   std::string chunk;
   for (const Suite& suite : suites_) {
-    pugi::xml_document suite_document;
-    pugi::xml_node node = suite_document.append_child("testsuite");
-    set(node, "name", suite.name);
-    set(node, "tests", std::to_string(suite.tests));
-    set(node, "failures", std::to_string(suite.failures));
-    set(node, "errors", std::to_string(suite.errors));
-    set(node, "skipped", std::to_string(suite.skipped));
-    set(node, "time", seconds_text(suite.seconds));
-    set(node, "timestamp", run_.started);
-    pugi::xml_node properties = node.append_child("properties");
-    auto property = [&](const std::string& key, const std::string& value) {
-      pugi::xml_node item = properties.append_child("property");
-      set(item, "name", key);
-      set(item, "value", value);
-    };
-    property("settle_version", run_.settle_version);
-    for (const EngineInfo& engine : run_.engines) property("engine." + engine.name, engine.version);
-    for (const auto& [key, value] : run_.settings) property(key, value);
-    auto [head, tail] = around_children(node, 1);
-    sink(head);
+    auto node = xml.element("testsuite");
+    node.attribute("name", suite.name)
+        .attribute("tests", std::to_string(suite.tests))
+        .attribute("failures", std::to_string(suite.failures))
+        .attribute("errors", std::to_string(suite.errors))
+        .attribute("skipped", std::to_string(suite.skipped))
+        .attribute("time", seconds_text(suite.seconds))
+        .attribute("timestamp", run_.started);
+    {
+      auto properties = xml.element("properties");
+      auto property = [&](const std::string& key, const std::string& value) {
+        xml.element("property").attribute("name", key).attribute("value", value);
+      };
+      property("settle_version", run_.settle_version);
+      for (const EngineInfo& engine : run_.engines)
+        property("engine." + engine.name, engine.version);
+      for (const auto& [key, value] : run_.settings) property(key, value);
+    }
     for (const auto& [offset, length] : suite.spans) {
       testcases_->read(offset, length, chunk);
-      sink(chunk);
+      xml.raw_children(chunk);
     }
-    sink(tail);
   }
-  sink(root_tail);
 }
 
 std::string JunitReporter::render(const Summary& summary) const {
