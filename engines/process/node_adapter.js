@@ -79,6 +79,11 @@
       var context = vm.createContext(Object.create(null));
       var global = vm.runInContext('this', context);
       kContextExtras.forEach(function (name) { delete global[name]; });
+      // Bun's call sites give the function of every frame, strict or not, so a stack trace would
+      // hand case code the driver's functions: its Error.prepareStackTrace stays unset.
+      if (typeof Bun === 'object' && Bun) {
+        Object.defineProperty(global.Error, 'prepareStackTrace', { value: undefined, writable: false, configurable: false });
+      }
       env.aliases.forEach(function (alias) {
         Object.defineProperty(global, alias, { value: global, writable: true, configurable: true });
       });
