@@ -50,9 +50,13 @@ run: build
 	$(BUILD_DIR)/settle run cases --json $(REPORT_DIR)/settle.json --junit $(REPORT_DIR)/settle.xml
 	@echo "Reports: $(REPORT_DIR)/settle.json $(REPORT_DIR)/settle.xml"
 
-# Installs the npm packages that some engine profiles load (Promise libraries, engine262,
-# QuickJS) into the build folder, never into the repository.
+# Installs the engines the built-in profiles name: the npm packages (Promise libraries,
+# engine262, QuickJS and QuickJS-ng, Node 26, Deno, Bun, Hermes) into the build folder, never
+# into the repository, and the Debian shells (duk, jsc) by package name, best effort: without
+# root or apt-get their profiles stay unavailable and their tests are skipped.
+ENGINE_PACKAGES := duktape libjavascriptcoregtk-4.0-bin
 engines: build
+	-@$(MAKE) --no-print-directory deps PACKAGES="$(ENGINE_PACKAGES)"
 	mkdir -p $(BUILD_DIR)/engines
 	cp engines/npm/package.json $(BUILD_DIR)/engines/package.json
 	cd $(BUILD_DIR)/engines && npm install --no-audit --no-fund --loglevel=error

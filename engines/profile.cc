@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "engines/embedded_files.h"
+#include "engines/process/driver_source.h"
 #include "runner/json_source.h"
 
 namespace settle {
@@ -104,11 +105,7 @@ EngineProfile parse_profile(const std::string& text, const std::string& source) 
     profile.install = document.value("install", "");
     if (profile.adapter == "process") {
       if (profile.command.empty()) throw ProfileError("command: required for the process adapter");
-      bool known_driver = profile.driver.empty();
-      for (const auto& file : embedded::kDrivers) {
-        known_driver = known_driver || profile.driver + "_driver.js" == file.name;
-      }
-      if (!known_driver) {
+      if (!profile.driver.empty() && !has_builtin_driver(profile.driver)) {
         throw ProfileError("driver: no built-in driver \"" + profile.driver +
                            "\" (leave it out when the command is a driver of its own that speaks "
                            "settle's protocol)");
@@ -178,8 +175,12 @@ std::vector<Prelude> profile_preludes(const EngineProfile& profile) {
 
 std::optional<std::string> unavailable_reason(const EngineProfile& profile) {
   std::string hint = profile.install.empty() ? "" : " (to install: " + profile.install + ")";
-  if (profile.adapter == "process" && !on_path(profile.command[0])) {
-    return profile.command[0] + " is not on PATH" + hint;
+  if (profile.adapter == "process") {
+    std::string command = expand_placeholders(profile.command[0]);
+    if (!on_path(command)) {
+      bool path = command.find('/') != std::string::npos;
+      return command + (path ? " is missing" : " is not on PATH") + hint;
+    }
   }
   for (const auto& prelude : profile.preludes) {
     std::string path = expand_placeholders(prelude);

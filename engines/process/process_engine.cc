@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "engines/embedded_files.h"
 #include "engines/feature_probes.h"
+#include "engines/process/driver_source.h"
 #include "engines/process/protocol.h"
 
 namespace settle {
@@ -25,13 +25,6 @@ const std::chrono::milliseconds kSelfTimeoutGrace{300};
 constexpr std::size_t kMaxReplyBytes = 64u << 20;    // one reply line
 constexpr std::size_t kMaxOutputBytes = 256u << 20;  // all a process may print
 constexpr std::size_t kNoiseKept = 2048;
-
-std::string driver_text(const std::string& driver) {
-  for (const auto& file : embedded::kDrivers) {
-    if (driver + "_driver.js" == file.name) return file.text;
-  }
-  throw std::runtime_error("no driver named " + driver);
-}
 
 // The line of an engine's stderr that best says why it ended: one that mentions memory, or else
 // the last non-empty one.
@@ -254,7 +247,7 @@ ProcessEngineFactory::ProcessEngineFactory(EngineProfile profile, EngineOptions 
   shared.folder = pattern;
   std::filesystem::path driver;
   if (!shared.profile.driver.empty()) {
-    shared.driver_source = driver_text(shared.profile.driver);
+    shared.driver_source = builtin_driver_text(shared.profile.driver);
     driver = shared.folder / (shared.profile.driver + "_driver.js");
     std::ofstream(driver, std::ios::binary) << shared.driver_source;
   }

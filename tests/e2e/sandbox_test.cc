@@ -169,7 +169,18 @@ function avenues(G) {
   attempt('std.open', function () { return readsSecret(G.std.open(SECRET_FILE, 'r').readAsString()); });
   attempt('os.open', function () { return G.os.open(SECRET_FILE, 0) >= 0; });
   attempt('Deno.readTextFileSync', function () { return readsSecret(G.Deno.readTextFileSync(SECRET_FILE)); });
+  attempt('Deno.readFileSync', function () { return readsSecret(new TextDecoder().decode(G.Deno.readFileSync(SECRET_FILE))); });
+  attempt('Deno.openSync', function () { return G.Deno.openSync(SECRET_FILE); });
   attempt('Bun.file', function () { return G.Bun.file(SECRET_FILE); });
+  attemptAsync('Bun.file().text()', function () { return G.Bun.file(SECRET_FILE).text().then(readsSecret); });
+  attempt('Bun.mmap', function () { return G.Bun.mmap(SECRET_FILE); });
+  attempt('openFile', function () { return G.openFile(SECRET_FILE); });
+  attempt('runString', function () { return G.runString('1'); });
+  attempt('loadSegment', function () { return G.loadSegment(SECRET_FILE); });
+  attempt('@readFile (jsc private names)', function () { return readsSecret(G.eval('@readFile')(SECRET_FILE)); });
+  attemptAsync('@importModule (jsc private names)', function () {
+    return G.eval('@importModule')(SECRET_MODULE).then(function (m) { return m && m.secret === SECRET; });
+  });
   attempt('XMLHttpRequest', function () {
     var request = new G.XMLHttpRequest();
     request.open('GET', 'file://' + SECRET_FILE, false);
@@ -203,6 +214,9 @@ function avenues(G) {
   attempt('os.open', function () { return G.os.open(OUT + '/os-open', G.os.O_WRONLY | G.os.O_CREAT, 420) >= 0; });
   attempt('Deno.writeTextFileSync', function () { G.Deno.writeTextFileSync(OUT + '/deno', 'x'); return true; });
   attempt('Bun.write', function () { return G.Bun.write(OUT + '/bun', 'x'); });
+  attempt('Deno.openSync', function () { G.Deno.openSync(OUT + '/deno-open', { write: true, create: true }); return true; });
+  attempt('createHeapSnapshot', function () { G.createHeapSnapshot(OUT + '/heap-snapshot'); return true; });
+  attempt('generateHeapSnapshot', function () { return G.generateHeapSnapshot(); });
 }
 )js";
 
@@ -223,6 +237,11 @@ function avenues(G) {
   attempt('Deno.Command', function () { new G.Deno.Command('touch', { args: [OUT + '/deno-command'] }).outputSync(); return true; });
   attempt('Deno.run', function () { G.Deno.run({ cmd: ['touch', OUT + '/deno-run'] }); return true; });
   attempt('Bun.spawnSync', function () { G.Bun.spawnSync(['touch', OUT + '/bun']); return true; });
+  attempt('Bun.spawn', function () { G.Bun.spawn(['touch', OUT + '/bun-spawn']); return true; });
+  attempt('Bun.$', function () { return G.Bun.$(['touch ' + OUT + '/bun-shell']); });
+  attempt('Deno.dlopen', function () { return G.Deno.dlopen('libc.so.6', {}); });
+  attempt('quit', function () { return typeof G.quit === 'function'; });
+  attempt('sleepSeconds', function () { return typeof G.sleepSeconds === 'function'; });
   attempt('ActiveXObject', function () { new G.ActiveXObject('WScript.Shell').Run(touch('activex')); return true; });
 }
 )js";
@@ -246,6 +265,9 @@ function avenues(G) {
   attempt('navigator.sendBeacon', function () { return G.navigator.sendBeacon(URL_, 'x'); });
   attempt('Deno.connect', function () { return G.Deno.connect({ hostname: '127.0.0.1', port: PORT }); });
   attempt('Bun.connect', function () { return G.Bun.connect({ hostname: '127.0.0.1', port: PORT }); });
+  attempt('Bun.listen', function () { return G.Bun.listen({ hostname: '127.0.0.1', port: 0, socket: {} }); });
+  attempt('Bun.serve', function () { return G.Bun.serve({ port: 0, fetch: function () {} }); });
+  attempt('Deno.listen', function () { return G.Deno.listen({ port: 0 }); });
   attemptAsync('import() of a URL', function () {
     return importIn(G, URL_ + 'module.mjs').then(function () { return true; });
   });

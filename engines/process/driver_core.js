@@ -1,0 +1,353 @@
+// settle's driver core: what every process driver does, whatever the shell. settle writes this file
+// followed by one shell's adapter (engines/process/<shell>_adapter.js) as the driver it runs.
+// ES5 throughout, so that Duktape and Hermes run it too.
+//
+// It speaks the line protocol (engines/process/protocol.h): setup, harness and case requests in,
+// `<nonce> <JSON>` replies out. It runs the case lifecycle: a fresh realm (host.js and the user's
+// preludes), $262 and the test262 harness files (compiled once per process), the code compiled
+// before it runs (so that a parse-phase error is told apart from one thrown while running), the
+// subject observed, jobs and timers drained, the report written.
+//
+// The adapter (settleDriver.start(adapter), or settleDriver.runOnce(adapter, setup, request) for a
+// process per case) gives only what differs between shells:
+//   write(line)                  writes one line (no newline) to stdout
+//   version()                    the engine's version
+//   host262                      the $262 parts it gives: 'global', 'evalScript', 'createRealm',
+//                                'gc', 'detachArrayBuffer' (core builds evalScript and createRealm)
+//   gc(), detachArrayBuffer(b)   where host262 names them
+//   compile(code, name)          compiles a script for any realm without running it; throws when it
+//                                does not compile (host, preludes, harness files)
+//   newRealm(env, request)       a fresh realm (for the case request, or null) with env.host (its installer run with the realm's
+//                                global and hooks: a job queue, reading a promise's state without
+//                                calling then), env.aliases and env.preludes. The realm has:
+//                                  api      host.js's functions (observe, finish, ...)
+//                                  compile(code, name)  compiles in the realm without running;
+//                                           throws the realm's SyntaxError when it does not
+//                                  run(compiled)        runs; returns the completion value or throws
+//                                  string(value)        a completion value as a string (optional)
+//                                  dispose()            frees it (optional)
+//   drain(realm, done)           runs the realm's jobs until none is left: returns true when done
+//                                then, or false and calls done() later
+//   prepare(done)                optional: asynchronous work before setup and each case;
+//                                done(problem or '')
+//   fault(error)                 optional: a fault message when an exception means the case cannot
+//                                go on (out of memory, interrupted), or null
+//   afterCase(realm)             optional: a fault message for a case that finished, or null
+//   describe(error)              optional: an exception as text
+var settleDriver = (function () {
+  'use strict';
+  var stringify = JSON.stringify;
+  var parse = JSON.parse;
+  var String_ = String;
+
+  function describe(error) {
+    try {
+      return error && error.name !== undefined ? String_(error.name) + ': ' + String_(error.message) : String_(error);
+    } catch (e) {
+      return 'an exception that cannot be described';
+    }
+  }
+
+  function has(list, name) {
+    for (var i = 0; i < list.length; i++) if (list[i] === name) return true;
+    return false;
+  }
+
+  function create(adapter) {
+    var nonce = '';
+    var env = null;  // {host, preludes, aliases}: set up without error
+    var harness = {};  // test262 harness files by name: {compiled} or {error}
+    var host262 = adapter.host262 || ['global'];
+
+    function describeThrown(error) {
+      return adapter.describe ? adapter.describe(error) : describe(error);
+    }
+    function faultOf(error) {
+      return adapter.fault ? adapter.fault(error) : null;
+    }
+    function reply(message) {
+      adapter.write(nonce + ' ' + stringify(message));
+    }
+    function replyResult(parseError, harnessError, report) {
+      adapter.write(nonce + ' {"type":"result","parse_error":' + (parseError ? 'true' : 'false') +
+        (harnessError ? ',"harness_error":' + stringify(harnessError) : '') + ',"report":' + report + '}');
+    }
+    function dispose(realm) {
+      try {
+        if (realm && realm.dispose) realm.dispose();
+      } catch (ignored) {}
+    }
+
+    // A fresh realm; request is the case it is for (null for the probes and createRealm).
+    function newRealm(request) {
+      return adapter.newRealm(env, request || null);
+    }
+
+    // $262 for the realm, with the parts the adapter gives; createRealm's realm gets its own.
+    function install262(realm) {
+      var parts = {};
+      if (has(host262, 'evalScript')) {
+        parts.evalScript = function (code) { return realm.run(realm.compile(String_(code), 'evalScript')); };
+      }
+      if (has(host262, 'createRealm')) parts.createRealm = function () { return install262(newRealm()); };
+      if (has(host262, 'gc')) parts.gc = function () { adapter.gc(); };
+      if (has(host262, 'detachArrayBuffer')) {
+        parts.detachArrayBuffer = function (buffer) { adapter.detachArrayBuffer(buffer); return null; };
+      }
+      return realm.api.install262(parts);
+    }
+
+    function compileHarness(name, code) {
+      try {
+        harness[name] = { compiled: adapter.compile(code, name) };
+      } catch (error) {
+        harness[name] = { error: describeThrown(error) };
+      }
+    }
+
+    // Runs a test262 test's harness files in the realm; the first failure's description, or ''.
+    function loadHarness(realm, names) {
+      for (var i = 0; i < names.length; i++) {
+        var file = harness.hasOwnProperty(names[i]) ? harness[names[i]] : null;
+        if (!file) return names[i] + ': settle did not send this harness file';
+        if (file.error) return names[i] + ': ' + file.error;
+        try {
+          realm.run(file.compiled);
+        } catch (error) {
+          return names[i] + ' threw ' + describeThrown(error);
+        }
+      }
+      return '';
+    }
+
+    // Compiles the host prelude and the user's preludes; a setup error is answered at once. With
+    // forCase (a process per case) a failure is the case's fault and nothing is probed.
+    function setup(request, forCase, done) {
+      nonce = request.nonce;
+      env = null;
+      var failure = forCase ? 'fault' : 'error';
+      if (adapter.prepare) {
+        adapter.prepare(function (problem) {
+          if (problem) reply({ type: failure, message: problem });
+          else setupPrepared(request, forCase);
+          done();
+        });
+        return;
+      }
+      setupPrepared(request, forCase);
+      done();
+    }
+
+    function setupPrepared(request, forCase) {
+      var failure = forCase ? 'fault' : 'error';
+      var host;
+      try {
+        host = adapter.compile(request.host, 'engines/host/host.js');
+      } catch (error) {
+        reply({ type: failure, message: 'the host prelude does not compile: ' + describeThrown(error) });
+        return;
+      }
+      var preludes = [];
+      var sources = request.preludes || [];
+      for (var i = 0; i < sources.length; i++) {
+        try {
+          preludes[i] = adapter.compile(sources[i].code, sources[i].file);
+        } catch (error) {
+          reply({ type: failure, prelude: sources[i].file, message: describeThrown(error) });
+          return;
+        }
+      }
+      var ready = { host: host, preludes: preludes, aliases: request.aliases || [] };
+      if (forCase) {
+        env = ready;
+        return;
+      }
+      env = ready;
+      var realm = null;
+      var features;
+      try {
+        realm = newRealm();
+        var probed = realm.run(realm.compile(request.probes, 'probes'));
+        features = parse(realm.string ? realm.string(probed) : String_(probed));
+      } catch (error) {
+        env = null;
+        reply({ type: 'error', message: 'setup failed: ' + describeThrown(error) });
+        return;
+      } finally {
+        dispose(realm);
+      }
+      reply({ type: 'ready', version: adapter.version(), features: features, host262: host262 });
+    }
+
+    // Runs jobs, then the timer due first, until neither is left; then done().
+    function drainAll(realm, done) {
+      function next() {
+        try {
+          if (!realm.api.runNextTimer()) return done(null);
+          drainAll(realm, done);
+        } catch (error) {
+          done(error);
+        }
+      }
+      try {
+        while (adapter.drain(realm, next)) {
+          if (!realm.api.runNextTimer()) return done(null);
+        }
+      } catch (error) {
+        done(error);
+      }
+    }
+
+    function runCase(request, done) {
+      if (!adapter.prepare || !env) return runPreparedCase(request, done);
+      adapter.prepare(function (problem) {
+        if (!problem) return runPreparedCase(request, done);
+        reply({ type: 'fault', message: problem });
+        done();
+      });
+    }
+
+    function runPreparedCase(request, done) {
+      var realm = null;
+      function fault(message) {
+        dispose(realm);
+        reply({ type: 'fault', message: message });
+        done();
+      }
+      if (!env) return fault('the driver is not set up');
+      try {
+        realm = newRealm(request);
+      } catch (error) {
+        return fault(faultOf(error) || 'the realm could not be built: ' + describeThrown(error));
+      }
+      var parseError = false;
+      try {
+        var test262 = request.test262;
+        if (test262) {
+          install262(realm);
+          var inline = test262.harness_code || [];
+          for (var h = 0; h < inline.length; h++) compileHarness(inline[h].name, inline[h].code);
+          var harnessError = loadHarness(realm, test262.harness || []);
+          if (harnessError) {
+            realm.api.observeCompleted();
+            var harnessReport = realm.api.finish([]);
+            dispose(realm);
+            replyResult(false, harnessError, harnessReport);
+            return done();
+          }
+        }
+        var code = request.strict ? "'use strict'; " + request.code : request.code;
+        var compiled = null;
+        try {
+          compiled = realm.compile(code, request.id);
+        } catch (error) {
+          var stopped = faultOf(error);
+          if (stopped) return fault(stopped);
+          parseError = true;
+          realm.api.observeThrow(error);
+        }
+        if (!parseError) {
+          var completion;
+          var threw = false;
+          try {
+            completion = realm.run(compiled);
+          } catch (error) {
+            threw = true;
+            completion = error;
+          }
+          if (threw) {
+            var stop = faultOf(completion);
+            if (stop) return fault(stop);
+            realm.api.observeThrow(completion);
+          } else if (test262) {
+            realm.api.observeCompleted();
+          } else {
+            realm.api.observe(completion);
+          }
+        }
+      } catch (error) {
+        return fault(faultOf(error) || 'the driver failed: ' + describeThrown(error));
+      }
+      drainAll(realm, function (error) {
+        if (error) return fault(faultOf(error) || 'the driver failed: ' + describeThrown(error));
+        var report;
+        try {
+          report = realm.api.finish(request.watch || []);
+        } catch (error2) {
+          return fault(faultOf(error2) || 'the observed values could not be serialised: ' + describeThrown(error2));
+        }
+        var late = adapter.afterCase ? adapter.afterCase(realm) : null;
+        if (late) return fault(late);
+        dispose(realm);
+        replyResult(parseError, '', report);
+        done();
+      });
+    }
+
+    function handle(request, done) {
+      if (request.type === 'setup') setup(request, false, done);
+      else if (request.type === 'harness') {
+        compileHarness(request.name, request.code);
+        done();
+      } else if (request.type === 'case') runCase(request, done);
+      else done();
+    }
+
+    // Requests are handled one at a time, in order; a case may finish asynchronously.
+    var queue = [];
+    var busy = false;
+    var idle = [];
+    function pump() {
+      if (busy) return;
+      busy = true;
+      while (queue.length > 0) {
+        var request;
+        try {
+          request = parse(queue.shift());
+        } catch (error) {
+          continue;
+        }
+        var sync = true;
+        var finished = false;
+        var step = function () {
+          finished = true;
+          if (!sync) {
+            busy = false;
+            pump();
+          }
+        };
+        try {
+          handle(request, step);
+        } catch (error) {
+          reply({ type: 'fault', message: 'the driver failed: ' + describeThrown(error) });
+          finished = true;
+        }
+        sync = false;
+        if (!finished) return;
+      }
+      busy = false;
+      while (idle.length > 0) idle.shift()();
+    }
+
+    return {
+      // One line of input.
+      receive: function (line) {
+        queue.push(line);
+        pump();
+      },
+      // Calls fn once every request received so far is answered.
+      whenIdle: function (fn) {
+        idle.push(fn);
+        if (!busy && queue.length === 0) pump();
+      },
+      // A process per case: the setup request, then the case (null: answer the probes).
+      runOnce: function (setupRequest, caseRequest) {
+        setup(setupRequest, Boolean(caseRequest), function () {
+          if (caseRequest && env) runCase(caseRequest, function () {});
+        });
+      }
+    };
+  }
+
+  return { create: create, describe: describe };
+})();

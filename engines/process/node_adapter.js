@@ -1,0 +1,108 @@
+// settle's node adapter (after driver_core.js): many cases in one process, each in a fresh vm
+// context. Bun and Deno run it too: they give node:vm. Strict mode throughout, so that no
+// stack-trace API can hand case code a function of this realm.
+(function () {
+  'use strict';
+  // Deno runs the driver as a module, without require; node 22+, Bun and Deno have this.
+  var load = typeof require === 'function' ? require : process.getBuiltinModule;
+  var vm = load('vm');
+  var readline = load('readline');
+  var isPromise = load('util').types.isPromise;
+
+  // Reading a native promise's state without calling `then`: node's internal binding (with
+  // --expose-internals), Deno's core, or Bun.peek. Without any, promises are observed through
+  // `then`.
+  var promiseDetails = null;
+  try {
+    if (typeof Deno === 'object' && Deno && Deno.internal) {
+      promiseDetails = Deno[Deno.internal].core.getPromiseDetails;
+    } else {
+      promiseDetails = load('internal/test/binding').internalBinding('util').getPromiseDetails;
+    }
+  } catch (error) {
+    promiseDetails = null;
+  }
+  if (typeof promiseDetails !== 'function') promiseDetails = null;
+  var kStates = ['pending', 'fulfilled', 'rejected'];
+  var promiseHooks = null;
+  if (promiseDetails) {
+    promiseHooks = {
+      isPromise: isPromise,
+      state: function (promise) { return kStates[promiseDetails(promise)[0]]; },
+      result: function (promise) { return promiseDetails(promise)[1]; }
+    };
+  } else if (typeof Bun === 'object' && Bun && typeof Bun.peek === 'function') {
+    var peek = Bun.peek;
+    promiseHooks = {
+      isPromise: isPromise,
+      state: function (promise) { return peek.status(promise); },
+      result: function (promise) { return peek.status(promise) === 'pending' ? undefined : peek(promise); }
+    };
+  }
+
+  // A case's unhandled rejection or stray exception must not end the process.
+  process.on('unhandledRejection', function () {});
+  process.on('uncaughtException', function () {});
+
+  var hooks = {
+    enqueueJob: function (job) { queueMicrotask(job); },
+    promise: promiseHooks
+  };
+
+  // The names each runtime adds to every vm context that the host API does not have.
+  var kContextExtras = ['console', 'Deno', 'Bun', 'process', 'require', 'module', 'global', 'window', 'self',
+    'navigator', 'fetch', 'WebSocket', 'Worker', 'setImmediate', 'queueMicrotask', 'structuredClone'];
+
+  function compile(code, name) {
+    return new vm.Script(code, { filename: name });
+  }
+
+  function version() {
+    if (typeof Deno === 'object' && Deno && Deno.version) return 'deno ' + Deno.version.deno;
+    if (typeof Bun === 'object' && Bun && Bun.version) return 'bun ' + Bun.version;
+    return process.version;
+  }
+
+  var core = settleDriver.create({
+    write: function (line) { process.stdout.write(line + '\n'); },
+    version: version,
+    // The parts of test262's $262 node gives (gc needs --expose-gc); agent is not among them.
+    host262: ['global', 'evalScript', 'createRealm', 'detachArrayBuffer'].concat(typeof gc === 'function' ? ['gc'] : []),
+    gc: function () { gc(); },
+    detachArrayBuffer: function (buffer) { structuredClone(buffer, { transfer: [buffer] }); },
+    compile: compile,
+    newRealm: function (env) {
+      // The contextified object must not come from this realm: the context's global falls back to
+      // it for the names it lacks, so `this.constructor`, `this.toString` or `this.__proto__`
+      // would hand case code this realm's Object and Function, and through them `process`. A
+      // null-prototype object has no such names.
+      var context = vm.createContext(Object.create(null));
+      var global = vm.runInContext('this', context);
+      kContextExtras.forEach(function (name) { delete global[name]; });
+      // Bun's call sites give the function of every frame, strict or not, so a stack trace would
+      // hand case code the driver's functions: its Error.prepareStackTrace stays unset.
+      if (typeof Bun === 'object' && Bun) {
+        Object.defineProperty(global.Error, 'prepareStackTrace', { value: undefined, writable: false, configurable: false });
+      }
+      env.aliases.forEach(function (alias) {
+        Object.defineProperty(global, alias, { value: global, writable: true, configurable: true });
+      });
+      var api = env.host.runInContext(context)(global, hooks);
+      env.preludes.forEach(function (prelude) { prelude.runInContext(context); });
+      return {
+        api: api,
+        compile: compile,
+        run: function (script) { return script.runInContext(context); }
+      };
+    },
+    // Resolves once the job (microtask) queue is empty.
+    drain: function (realm, done) {
+      setImmediate(done);
+      return false;
+    }
+  });
+
+  readline.createInterface({ input: process.stdin, crlfDelay: Infinity })
+    .on('line', core.receive)
+    .on('close', function () { core.whenIdle(function () { process.exit(0); }); });
+})();
