@@ -42,7 +42,13 @@ inline const std::vector<std::string> kBuiltinProfiles = {"duktape",
                                                           "spidermonkey",
                                                           "duk",
                                                           "engine262",
-                                                          "quickjs"};
+                                                          "quickjs",
+                                                          "node-current",
+                                                          "deno",
+                                                          "bun",
+                                                          "quickjs-ng",
+                                                          "jsc",
+                                                          "hermes"};
 
 // A test name part for a profile name: duktape+core-js -> duktape_core_js.
 inline std::string profile_test_name(const ::testing::TestParamInfo<std::string>& info) {
