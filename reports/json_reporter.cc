@@ -25,6 +25,7 @@ json JsonReporter::observed_json(const Observation& observed) {
   if (!observed.globals.empty()) out["globals"] = observed.globals;
   if (!observed.printed.empty()) out["printed"] = observed.printed;
   if (observed.parse_error) out["parse_error"] = true;
+  if (observed.resolution_error) out["resolution_error"] = true;
   if (!observed.harness_error.empty()) out["harness_error"] = observed.harness_error;
   return out;
 }

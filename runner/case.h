@@ -25,12 +25,22 @@ struct HarnessFile {
   std::string code;
 };
 
+// The files of a test262 test's folder, which its module code and import() may load, read once
+// per run: specifiers resolve relative to the test, never outside its folder (test262 imports
+// only ./name).
+struct ModuleFolder {
+  std::string path;                // from the checkout's root: test/language/module-code
+  std::vector<HarnessFile> files;  // each named by its path from the checkout's root
+};
+
 // How a test262 test runs (INTERPRETING.md). Only cases loaded from test262 files carry one.
 struct Test262Run {
   std::vector<std::shared_ptr<const HarnessFile>> harness;  // in load order; empty for raw
   std::vector<std::string> flags;
-  bool async = false;   // passes by printing Test262:AsyncTestComplete
-  bool module = false;  // module code
+  bool async = false;                          // passes by printing Test262:AsyncTestComplete
+  bool module = false;                         // module code
+  std::string path;                            // the test's path from the checkout's root
+  std::shared_ptr<const ModuleFolder> folder;  // for module code and import(), else null
   std::optional<Test262Negative> negative;
   std::vector<std::string> host_needs;  // $262 parts the test or its harness use, e.g. createRealm
 };

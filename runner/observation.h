@@ -17,6 +17,8 @@ struct Observation {
   nlohmann::json globals = nlohmann::json::object();  // the globals the job asked to watch
   std::string printed;                                // what the case passed to print()
   bool parse_error = false;        // the code did not compile (state is then kThrows)
+  bool resolution_error = false;   // module code did not link: a module it imports is missing,
+                                   // does not parse, or lacks a binding (state is then kThrows)
   std::string thrown_constructor;  // the name of a thrown object's constructor (test262 negatives)
   std::string harness_error;       // a test262 harness file failed to load: the test fails
   std::string uncaught;            // an exception no code caught, in a job or a timer callback

@@ -73,6 +73,9 @@ Observation observation_from(const json& observed) {
   if (auto printed = observed.find("printed"); printed != observed.end() && printed->is_string()) {
     observation.printed = printed->get<std::string>();
   }
+  if (auto resolution = observed.find("resolution_error"); resolution != observed.end()) {
+    observation.resolution_error = resolution->is_boolean() && resolution->get<bool>();
+  }
   if (auto parse_error = observed.find("parse_error"); parse_error != observed.end()) {
     observation.parse_error = parse_error->is_boolean() && parse_error->get<bool>();
   }

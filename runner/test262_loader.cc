@@ -13,6 +13,8 @@ namespace {
 // The includes every test gets before its own, in this order (INTERPRETING.md, "includes").
 const char* const kDefaultIncludes[] = {"assert.js", "sta.js"};
 const char* const kAsyncInclude = "doneprintHandle.js";
+// Module files are read whole and sent to every engine process that runs a test of their folder.
+constexpr std::uintmax_t kMaxModuleFileBytes = 1u << 20;
 
 std::string test_id(const std::string& file, const fs::path& root) {
   std::error_code error;
@@ -53,6 +55,29 @@ std::shared_ptr<const HarnessFile> Test262Checkout::harness_file(const std::stri
   return file;
 }
 
+std::shared_ptr<const ModuleFolder> Test262Checkout::module_folder(const std::string& folder) {
+  auto found = folders_.find(folder);
+  if (found != folders_.end()) return found->second;
+  auto files = std::make_shared<ModuleFolder>();
+  files->path = folder;
+  std::vector<fs::path> paths;
+  std::error_code error;
+  for (fs::directory_iterator it(root_ / folder, error), end; !error && it != end;
+       it.increment(error)) {
+    if (it->is_regular_file(error) && it->file_size(error) <= kMaxModuleFileBytes) {
+      paths.push_back(it->path());
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  for (const fs::path& path : paths) {
+    if (std::optional<std::string> code = read_text_file(path.string())) {
+      files->files.push_back({folder + "/" + path.filename().string(), std::move(*code)});
+    }
+  }
+  folders_.emplace(folder, files);
+  return files;
+}
+
 bool is_test262_root(const fs::path& folder) {
   std::error_code error;
   return fs::is_regular_file(folder / "harness" / "assert.js", error) &&
@@ -77,6 +102,7 @@ LoadedCases load_test262_test(const std::string& file, const std::string& source
   const SourcePosition at{metadata.front_matter_line, 1};
 
   Test262Run run;
+  run.path = test_id(file, checkout.root());
   run.flags = metadata.flags;
   run.async = metadata.has_flag("async");
   run.module = metadata.has_flag("module");
@@ -114,6 +140,11 @@ LoadedCases load_test262_test(const std::string& file, const std::string& source
     run.harness.push_back(std::move(harness));
   }
   run.host_needs.assign(needs.begin(), needs.end());
+  // Module code, and scripts that call import(), load files of the test's folder.
+  static const std::regex kDynamicImport(R"(\bimport\s*\()");
+  if (run.module || std::regex_search(source, kDynamicImport)) {
+    run.folder = checkout.module_folder(fs::path(run.path).parent_path().generic_string());
+  }
 
   bool only_strict = metadata.has_flag("onlyStrict");
   bool no_strict = metadata.has_flag("noStrict") || raw;
@@ -140,7 +171,7 @@ LoadedCases load_test262_test(const std::string& file, const std::string& source
   }
   base.test262 = std::move(run);
 
-  std::string id = test_id(file, checkout.root());
+  std::string id = base.test262->path;
   std::vector<Case> cases;
   for (const std::string& mode : modes) {
     Case test = base;

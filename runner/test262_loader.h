@@ -20,10 +20,13 @@ class Test262Checkout {
 
   // harness/<name>, read on first use; nullptr when it cannot be read.
   std::shared_ptr<const HarnessFile> harness_file(const std::string& name);
+  // The files of `folder` (a path from the root), each up to 1 MiB, read on first use.
+  std::shared_ptr<const ModuleFolder> module_folder(const std::string& folder);
 
  private:
   std::filesystem::path root_;
   std::map<std::string, std::shared_ptr<const HarnessFile>> harness_;
+  std::map<std::string, std::shared_ptr<const ModuleFolder>> folders_;
 };
 
 // Whether `folder` is the root of a test262 checkout: it holds harness/assert.js and test/.

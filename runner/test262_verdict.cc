@@ -55,6 +55,19 @@ Verdict negative_verdict(const Test262Negative& negative, const Observation& obs
     return failed("expected " + wanted + "; it parsed, then " +
                   (threw(observed) ? "threw " + thrown_text(observed) : "ran to completion"));
   }
+  bool resolution_phase = negative.phase == "resolution";
+  if (observed.resolution_error) {
+    if (!resolution_phase)
+      return failed("expected " + wanted + "; it did not link: " + thrown_text(observed));
+    if (thrown_type(observed) != negative.type) {
+      return failed("expected " + wanted + "; linking failed with " + thrown_text(observed));
+    }
+    return passed();
+  }
+  if (resolution_phase) {
+    return failed("expected " + wanted + "; it linked, then " +
+                  (threw(observed) ? "threw " + thrown_text(observed) : "ran to completion"));
+  }
   if (!threw(observed)) return failed("expected " + wanted + "; it ran to completion");
   if (thrown_type(observed) != negative.type) {
     return failed("expected " + wanted + "; it threw " + thrown_text(observed));
@@ -82,6 +95,7 @@ Verdict test262_verdict(const Test262Run& run, const Observation& observed) {
   }
   if (run.negative) return negative_verdict(*run.negative, observed);
   if (observed.parse_error) return failed("it did not parse: " + thrown_text(observed));
+  if (observed.resolution_error) return failed("it did not link: " + thrown_text(observed));
   if (threw(observed)) return failed("it threw " + thrown_text(observed));
   if (!observed.uncaught.empty()) return failed(observed.uncaught);
   if (!run.async) return passed();

@@ -34,6 +34,12 @@
 //                                go on (out of memory, interrupted), or null
 //   afterCase(realm)             optional: a fault message for a case that finished, or null
 //   describe(error)              optional: an exception as text
+//   modules                      optional: true when runModule runs test262's module code
+//   runModule(realm, entry, done) evaluates entry.code as the module entry.path of the realm
+//                                (newRealm gets the request, whose test262.files are the files
+//                                of its folder, for module code and import()); done(phase,
+//                                error) once it has settled, with phase 'parse' (the entry does
+//                                not parse), 'resolution' (it does not link), 'runtime', or null
 var settleDriver = (function () {
   'use strict';
   var stringify = JSON.stringify;
@@ -57,6 +63,7 @@ var settleDriver = (function () {
     var nonce = '';
     var env = null;  // {host, preludes, aliases}: set up without error
     var harness = {};  // test262 harness files by name: {compiled} or {error}
+    var folders = {};  // test262 module folders by path: {file path: code}
     var host262 = adapter.host262 || ['global'];
 
     function describeThrown(error) {
@@ -68,8 +75,9 @@ var settleDriver = (function () {
     function reply(message) {
       adapter.write(nonce + ' ' + stringify(message));
     }
-    function replyResult(parseError, harnessError, report) {
+    function replyResult(parseError, harnessError, report, resolutionError) {
       adapter.write(nonce + ' {"type":"result","parse_error":' + (parseError ? 'true' : 'false') +
+        (resolutionError ? ',"resolution_error":true' : '') +
         (harnessError ? ',"harness_error":' + stringify(harnessError) : '') + ',"report":' + report + '}');
     }
     function dispose(realm) {
@@ -176,7 +184,8 @@ var settleDriver = (function () {
       } finally {
         dispose(realm);
       }
-      reply({ type: 'ready', version: adapter.version(), features: features, host262: host262 });
+      reply({ type: 'ready', version: adapter.version(), features: features, host262: host262,
+        modules: Boolean(adapter.modules && adapter.runModule) });
     }
 
     // Runs jobs, then the timer due first, until neither is left; then done().
@@ -215,6 +224,10 @@ var settleDriver = (function () {
         done();
       }
       if (!env) return fault('the driver is not set up');
+      var test262Request = request.test262;
+      if (test262Request && test262Request.folder) {
+        test262Request.files = folders.hasOwnProperty(test262Request.folder) ? folders[test262Request.folder] : {};
+      }
       try {
         realm = newRealm(request);
       } catch (error) {
@@ -236,6 +249,7 @@ var settleDriver = (function () {
             return done();
           }
         }
+        if (test262 && test262.module) return runModuleCase(realm, request, done, fault);
         var code = request.strict ? "'use strict'; " + request.code : request.code;
         var compiled = null;
         try {
@@ -284,10 +298,41 @@ var settleDriver = (function () {
       });
     }
 
+    // test262 module code: the entry evaluated as a module, jobs and timers drained (top-level
+    // await may wait for them), then the outcome observed by the phase it failed in.
+    function runModuleCase(realm, request, done, fault) {
+      if (!adapter.modules || !adapter.runModule) return fault('this driver does not run module code');
+      var outcome = null;
+      adapter.runModule(realm, { path: request.test262.path, code: request.code }, function (phase, error) {
+        if (!outcome) outcome = { phase: phase, error: error };
+      });
+      drainAll(realm, function (error) {
+        if (error) return fault(faultOf(error) || 'the driver failed: ' + describeThrown(error));
+        var report;
+        try {
+          if (!outcome) realm.api.observeThrow('the module evaluation never completed');
+          else if (outcome.phase) realm.api.observeThrow(outcome.error);
+          else realm.api.observeCompleted();
+          report = realm.api.finish(request.watch || []);
+        } catch (error2) {
+          return fault(faultOf(error2) || 'the observed values could not be serialised: ' + describeThrown(error2));
+        }
+        dispose(realm);
+        var phase = outcome && outcome.phase;
+        replyResult(phase === 'parse', '', report, phase === 'resolution');
+        done();
+      });
+    }
+
     function handle(request, done) {
       if (request.type === 'setup') setup(request, false, done);
       else if (request.type === 'harness') {
         compileHarness(request.name, request.code);
+        done();
+      } else if (request.type === 'module_folder') {
+        var files = {};
+        (request.files || []).forEach(function (file) { files[file.name] = file.code; });
+        folders[request.folder] = files;
         done();
       } else if (request.type === 'case') runCase(request, done);
       else done();

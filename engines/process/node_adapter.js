@@ -57,6 +57,92 @@
     return new vm.Script(code, { filename: name });
   }
 
+  // test262's module code and import() (node's vm modules, with --experimental-vm-modules).
+  var SourceTextModule = vm.SourceTextModule;
+  var SyntheticModule = vm.SyntheticModule;
+  var runsModules = typeof SourceTextModule === 'function' && typeof SyntheticModule === 'function';
+  var hasOwn = Object.prototype.hasOwnProperty;
+
+  // The module map of one case: one instance per file. A specifier resolves to a file of the
+  // test's folder (./name), never outside it: test262 imports nothing else.
+  function moduleLoader(context, global, test262) {
+    var files = test262.files || {};
+    var folder = test262.path.slice(0, test262.path.lastIndexOf('/') + 1);
+    var map = Object.create(null);
+    var entryCode = null;
+    function resolve(specifier) {
+      var name = String(specifier);
+      if (name.slice(0, 2) !== './' || name.length === 2 || name.indexOf('/', 2) !== -1) {
+        throw new global.Error('settle resolves only ./name, in the test\'s folder: ' + name);
+      }
+      var path = folder + name.slice(2);
+      if (path !== test262.path && !hasOwn.call(files, path)) {
+        throw new global.Error('no module ' + name + ' in ' + folder);
+      }
+      return path;
+    }
+    function load(path, attributes) {
+      if (map[path]) return map[path];
+      var code = path === test262.path && entryCode !== null ? entryCode : files[path];
+      var module;
+      if (/\.json$/.test(path) || (attributes && attributes.type === 'json')) {
+        var value = global.JSON.parse(code);
+        module = new SyntheticModule(['default'], function () { this.setExport('default', value); },
+          { context: context, identifier: path });
+      } else {
+        module = new SourceTextModule(code, {
+          context: context,
+          identifier: path,
+          importModuleDynamically: dynamicImport,
+          initializeImportMeta: function (meta) { meta.url = 'file:///' + path; }
+        });
+      }
+      map[path] = module;
+      return module;
+    }
+    function linker(specifier, referencing, extra) {
+      return load(resolve(specifier), extra && extra.attributes);
+    }
+    var evaluations = Object.create(null);  // by path: the promise of its link and evaluation
+    function evaluated(module) {
+      var path = module.identifier;
+      if (!evaluations[path]) {
+        evaluations[path] = Promise.resolve(module.status === 'unlinked' ? module.link(linker) : null)
+          .then(function () { return module.status === 'linked' ? module.evaluate() : null; });
+      }
+      return evaluations[path];
+    }
+    function dynamicImport(specifier, referrer, attributes) {
+      return new Promise(function (settle) { settle(load(resolve(specifier), attributes)); })
+        .then(function (module) {
+          return evaluated(module).then(function () { return module; });
+        });
+    }
+    return {
+      dynamicImport: dynamicImport,
+      // The entry module, evaluated: done(phase, error) once it has settled.
+      run: function (entry, done) {
+        var module;
+        try {
+          entryCode = entry.code;
+          module = load(entry.path, null);
+        } catch (error) {
+          return done('parse', error);
+        }
+        module.link(linker).then(function () {
+          var evaluation;
+          try {
+            evaluation = module.evaluate();
+          } catch (error) {
+            return done('runtime', error);
+          }
+          evaluations[entry.path] = evaluation;
+          evaluation.then(function () { done(null); }, function (error) { done('runtime', error); });
+        }, function (error) { done('resolution', error); });
+      }
+    };
+  }
+
   function version() {
     if (typeof Deno === 'object' && Deno && Deno.version) return 'deno ' + Deno.version.deno;
     if (typeof Bun === 'object' && Bun && Bun.version) return 'bun ' + Bun.version;
@@ -71,7 +157,9 @@
     gc: function () { gc(); },
     detachArrayBuffer: function (buffer) { structuredClone(buffer, { transfer: [buffer] }); },
     compile: compile,
-    newRealm: function (env) {
+    modules: runsModules,
+    runModule: function (realm, entry, done) { realm.modules.run(entry, done); },
+    newRealm: function (env, request) {
       // The contextified object must not come from this realm: the context's global falls back to
       // it for the names it lacks, so `this.constructor`, `this.toString` or `this.__proto__`
       // would hand case code this realm's Object and Function, and through them `process`. A
@@ -89,9 +177,14 @@
       });
       var api = env.host.runInContext(context)(global, hooks);
       env.preludes.forEach(function (prelude) { prelude.runInContext(context); });
+      var test262 = request && request.test262;
+      var modules = runsModules && test262 && test262.folder ? moduleLoader(context, global, test262) : null;
       return {
         api: api,
-        compile: compile,
+        modules: modules,
+        compile: modules ? function (code, name) {
+          return new vm.Script(code, { filename: name, importModuleDynamically: modules.dynamicImport });
+        } : compile,
         run: function (script) { return script.runInContext(context); }
       };
     },

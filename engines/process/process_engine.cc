@@ -97,6 +97,7 @@ const EngineInfo& ProcessEngine::info() const { return shared_->info; }
 void ProcessEngine::stop() {
   child_.reset();
   harness_sent_.clear();
+  folders_sent_.clear();
 }
 
 nlohmann::json ProcessEngine::start() {
@@ -177,6 +178,10 @@ Observation ProcessEngine::run_in(const Job& job) {
     std::string harness;  // the files this process has not been given yet
     for (const auto& file : job.test->test262->harness) {
       if (harness_sent_.insert(file->name).second) harness += harness_request(*file);
+    }
+    const auto& folder = job.test->test262->folder;
+    if (folder && shared_->info.modules && folders_sent_.insert(folder->path).second) {
+      harness += module_folder_request(*folder);
     }
     request = harness + request;
   }
@@ -289,6 +294,7 @@ void ProcessEngineFactory::probe() {
   if (version == "unknown") version = ready.value("version", version);
   shared.info.version = shared.full_version ? version : shared.profile.name + " " + version;
   shared.enforces_timeout = ready.value("enforces_timeout", false);
+  shared.info.modules = ready.value("modules", false);
   const nlohmann::json features = ready.value("features", nlohmann::json::object());
   for (auto it = features.begin(); it != features.end(); ++it) {
     shared.info.features[it.key()] = it.value().is_boolean() && it.value().get<bool>();

@@ -38,6 +38,7 @@ class ProcessEngine : public Engine {
   std::unique_ptr<ChildProcess> child_;
   std::string nonce_;
   std::set<std::string> harness_sent_;  // harness files the running process has been given
+  std::set<std::string> folders_sent_;  // module folders the running process has been given
 };
 
 // How to start an engine's processes when they run no driver script: settle's own workers.

@@ -46,7 +46,11 @@ std::string case_request(const Job& job, bool inline_harness) {
       harness.push_back(file->name);
       if (inline_harness) harness_code.push_back({{"name", file->name}, {"code", file->code}});
     }
-    request["test262"] = {{"harness", harness}, {"async", test262->async}};
+    request["test262"] = {{"harness", harness},
+                          {"async", test262->async},
+                          {"module", test262->module},
+                          {"path", test262->path}};
+    if (test262->folder) request["test262"]["folder"] = test262->folder->path;
     if (inline_harness) request["test262"]["harness_code"] = harness_code;
   }
   return request.dump(-1, ' ', true, json::error_handler_t::replace) + "\n";
@@ -54,6 +58,15 @@ std::string case_request(const Job& job, bool inline_harness) {
 
 std::string harness_request(const HarnessFile& file) {
   json request = {{"type", "harness"}, {"name", file.name}, {"code", file.code}};
+  return request.dump(-1, ' ', true, json::error_handler_t::replace) + "\n";
+}
+
+std::string module_folder_request(const ModuleFolder& folder) {
+  json files = json::array();
+  for (const HarnessFile& file : folder.files) {
+    files.push_back({{"name", file.name}, {"code", file.code}});
+  }
+  json request = {{"type", "module_folder"}, {"folder", folder.path}, {"files", files}};
   return request.dump(-1, ' ', true, json::error_handler_t::replace) + "\n";
 }
 
@@ -102,6 +115,7 @@ Observation observation_from_reply(const json& reply) {
     read_host_report(reply["report"], observation);
     // value() throws when a field is there with another type than the protocol gives it.
     observation.parse_error = reply.value("parse_error", false);
+    observation.resolution_error = reply.value("resolution_error", false);
     observation.harness_error = reply.value("harness_error", std::string());
   } catch (const std::exception& error) {
     throw ProtocolError(std::string("the engine's report is unreadable: ") + error.what());
@@ -117,6 +131,7 @@ json observation_to_json(const Observation& observation) {
               {"globals", observation.globals},
               {"printed", observation.printed},
               {"parse_error", observation.parse_error},
+              {"resolution_error", observation.resolution_error},
               {"thrown_constructor", observation.thrown_constructor},
               {"harness_error", observation.harness_error},
               {"uncaught", observation.uncaught},
@@ -141,6 +156,7 @@ Observation observation_from_json(const json& in) {
   }
   observation.printed = in.value("printed", std::string());
   observation.parse_error = in.value("parse_error", false);
+  observation.resolution_error = in.value("resolution_error", false);
   observation.thrown_constructor = in.value("thrown_constructor", std::string());
   observation.harness_error = in.value("harness_error", std::string());
   observation.uncaught = in.value("uncaught", std::string());

@@ -19,13 +19,17 @@ namespace settle {
 //   settle -> driver  {"type":"harness","name","code"}: a test262 harness file, sent once per
 //                     process before the first case that includes it; the driver keeps it
 //   settle -> driver  {"type":"case","id","code","strict","watch":[names],
-//                      "test262":{"harness":[names],"async"}} (test262 only for test262 tests;
-//                      with "harness_code":[{name,code}] for a process per case)
-//   driver -> settle  {"type":"result","parse_error","harness_error","report":{host.js report}}
+//                      "test262":{"harness":[names],"async","module","path","folder"}}
+//                      (test262 only for test262 tests; with "harness_code":[{name,code}] for a
+//                      process per case; "folder" names the module_folder that module code and
+//                      import() resolve in, "path" the test's own file in it)
+//   driver -> settle  {"type":"result","parse_error","resolution_error","harness_error",
+//                      "report":{host.js report}}
 //                     | {"type":"fault","message"}
 //                     | {"type":"observation","observation":{...}}: the whole Observation, from
 //                       settle's own Duktape worker (engines/duktape/duktape_worker.h)
 // A setup error that is the user's prelude's fault names it: {"type":"error","prelude","message"}.
+// A ready reply with "modules": true says the driver runs test262's module code.
 // A ready reply with "enforces_timeout": true says the driver ends a case at its timeout itself
 // (keeping what it logged); settle then waits a little longer before it kills the process.
 // A test262 case runs in its realm: $262 (host.install262), the harness files in order, then the
@@ -47,6 +51,10 @@ std::string setup_request(const std::string& nonce, const std::string& host_sour
 std::string case_request(const Job& job, bool inline_harness = false);
 
 std::string harness_request(const HarnessFile& file);
+
+// {"type":"module_folder","folder","files":[{name,code}]}: the files a test262 test's module code
+// and import() may load, sent once per process before the first case from that folder.
+std::string module_folder_request(const ModuleFolder& folder);
 
 // The reply a line carries, or nothing when the line is not a reply (engine noise). Throws
 // ProtocolError when a line that starts with the nonce holds no JSON object with a type.

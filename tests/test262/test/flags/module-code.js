@@ -1,5 +1,5 @@
 /*---
-description: module - skipped, no adapter of settle's runs module code
+description: module - runs once, as module code, where the engine runs modules; imports a fixture of its folder
 flags: [module]
 ---*/
 import { value } from './module-code_FIXTURE.js';

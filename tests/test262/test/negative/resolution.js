@@ -1,5 +1,5 @@
 /*---
-description: negative resolution - a module test - skipped
+description: negative resolution - a binding the imported module does not export - passes where modules run
 negative:
   phase: resolution
   type: SyntaxError

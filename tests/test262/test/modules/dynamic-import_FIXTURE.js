@@ -1,0 +1,2 @@
+// Loaded by dynamic-import.js through import().
+export var doubled = 2 * 2;
