@@ -187,6 +187,33 @@ TEST(Test262Verdict, NegativeTestsNeedTheTypeInThePhase) {
   EXPECT_FALSE(test262_verdict(runtime, threw("Test262Error", "Test262Error", true)).pass);
 }
 
+TEST(Test262Verdict, ResolutionNegativesPassOnlyOnALinkErrorOfTheType) {
+  Test262Run resolution;
+  resolution.module = true;
+  resolution.negative = Test262Negative{"resolution", "SyntaxError"};
+  Observation unlinked = threw("SyntaxError", "SyntaxError");
+  unlinked.resolution_error = true;
+  EXPECT_TRUE(test262_verdict(resolution, unlinked).pass);
+  Verdict at_runtime = test262_verdict(resolution, threw("SyntaxError", "SyntaxError"));
+  EXPECT_FALSE(at_runtime.pass);
+  EXPECT_EQ(at_runtime.message,
+            "expected a SyntaxError in the resolution phase; it linked, then threw SyntaxError: m");
+  EXPECT_FALSE(test262_verdict(resolution, threw("SyntaxError", "SyntaxError", true)).pass);
+  Observation other_type = threw("Error", "Error");
+  other_type.resolution_error = true;
+  EXPECT_FALSE(test262_verdict(resolution, other_type).pass);
+
+  // A module that does not link fails a test that is not negative, and a runtime negative.
+  Test262Run plain;
+  plain.module = true;
+  Verdict unlinked_plain = test262_verdict(plain, unlinked);
+  EXPECT_FALSE(unlinked_plain.pass);
+  EXPECT_EQ(unlinked_plain.message, "it did not link: SyntaxError: m");
+  Test262Run runtime;
+  runtime.negative = Test262Negative{"runtime", "SyntaxError"};
+  EXPECT_FALSE(test262_verdict(runtime, unlinked).pass);
+}
+
 TEST(Test262Verdict, OtherTestsMustCompleteWithoutAnUncaughtException) {
   Test262Run plain;
   EXPECT_TRUE(test262_verdict(plain, completed()).pass);
