@@ -12,6 +12,7 @@
 
 #include "engines/embedded_files.h"
 #include "runner/json_source.h"
+#include "runner/spelling.h"
 
 namespace settle {
 namespace {
@@ -147,9 +148,14 @@ EngineProfile find_profile(const std::string& name_or_file) {
     if (!text) throw ProfileError("cannot read the engine profile " + name_or_file);
     return parse_profile(*text, name_or_file);
   }
+  std::vector<std::string> names;
+  for (const auto& [name, profile] : builtin_profiles()) names.push_back(name);
+  if (auto suggestion = closest_spelling(name_or_file, names)) {
+    throw ProfileError("unknown engine \"" + name_or_file + "\"; did you mean \"" + *suggestion +
+                       "\"? (settle engines lists every engine)");
+  }
   std::string known;
-  for (const auto& [name, profile] : builtin_profiles())
-    known += (known.empty() ? "" : ", ") + name;
+  for (const auto& name : names) known += (known.empty() ? "" : ", ") + name;
   throw ProfileError("unknown engine \"" + name_or_file + "\" (built-in engines: " + known +
                      "; or give a profile file)");
 }

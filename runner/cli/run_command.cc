@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "engines/engine_registry.h"
+#include "engines/profile.h"
 #include "reports/atomic_file.h"
 #include "reports/console_reporter.h"
 #include "reports/reporter_set.h"
@@ -137,12 +138,6 @@ int run(const RunOptions& options) {
     return kExitBadInput;
   }
 
-  LoadedCorpus corpus = load_corpus({options.paths, options.case_root, options.test262_root});
-  if (options.strict_input && !corpus.errors.empty()) {
-    for (const auto& error : corpus.errors) std::cerr << error.to_string() << "\n";
-    return kExitBadInput;
-  }
-
   EngineOptions engine_options;
   try {
     engine_options.preludes = read_preludes(options.preludes);
@@ -154,15 +149,32 @@ int run(const RunOptions& options) {
       options.engines.empty() ? std::vector<std::string>{"duktape"} : options.engines;
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
+  // Every name is checked before any engine starts, and before the cases load: a misspelt engine
+  // is bad usage (2) whatever else is named, and is told at once.
+  for (const auto& name : names) {
+    try {
+      find_profile(name);
+    } catch (const ProfileError& error) {  // no such engine, or a broken profile file
+      std::cerr << "settle: " << error.what() << "\n";
+      return kExitBadInput;
+    }
+  }
   std::vector<std::unique_ptr<EngineFactory>> factories;
   for (const auto& name : names) {
     try {
       factories.push_back(make_engine_factory(name, engine_options));
-    } catch (const EngineUnavailable& error) {
+    } catch (const std::runtime_error& error) {  // EngineUnavailable (a profile file gone since)
       std::cerr << "settle: " << error.what() << "\n";
       return interrupted() ? 128 + interrupt_signal() : kExitNoEngine;
     }
   }
+
+  LoadedCorpus corpus = load_corpus({options.paths, options.case_root, options.test262_root});
+  if (options.strict_input && !corpus.errors.empty()) {
+    for (const auto& error : corpus.errors) std::cerr << error.to_string() << "\n";
+    return kExitBadInput;
+  }
+
   std::vector<const EngineFactory*> engines;
   std::vector<const EngineInfo*> infos;
   for (const auto& factory : factories) {
