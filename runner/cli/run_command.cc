@@ -51,6 +51,7 @@ struct RunOptions {
   std::optional<std::string> test262_root;
   bool quiet = false;
   bool strict_input = false;
+  std::size_t slowest = 0;
 };
 
 std::string now_iso8601() {
@@ -234,6 +235,7 @@ int run(const RunOptions& options) {
   console_options.quiet = options.quiet;
   console_options.progress = terminal && !no_color && !options.quiet;
   console_options.color = isatty(fileno(stdout)) != 0 && !no_color;
+  console_options.slowest = options.slowest;
   auto console = std::make_unique<ConsoleReporter>(stdout, console_options, stderr);
   ConsoleReporter* progress_line = console.get();
   ReporterSet reporters;
@@ -336,6 +338,10 @@ void add_run_command(CLI::App& app, int* exit_status) {
   command->add_flag("-q,--quiet", options->quiet, "Print only the final line");
   command->add_flag("--strict-input", options->strict_input,
                     "Stop before running anything when a case file does not load");
+  command
+      ->add_option("--slowest", options->slowest,
+                   "At the end, list the N slowest case-runs with their engine and duration")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100'000}));
   command->callback([options, exit_status] { *exit_status = run(*options); });
 }
 

@@ -2,8 +2,10 @@
 // read its exit status, console output and reports.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "settle_cli.h"
 
@@ -263,6 +265,60 @@ TEST(Run, QuietPrintsOnlyTheFinalLine) {
   ProcessResult run = settle({"run", "cases", "--quiet"}, dir.path());
   EXPECT_EQ(run.out.find("FAIL"), std::string::npos);
   EXPECT_EQ(run.out.rfind("settle: 1 passed, 2 failed", 0), 0u) << run.out;
+}
+
+// Lines of the --slowest list: "  12.34 ms  ID [ENGINE]", in the order printed.
+std::vector<std::string> slowest_listed(const std::string& out) {
+  std::vector<std::string> listed;
+  std::size_t at = out.find("case-runs:\n");
+  if (at == std::string::npos) return listed;
+  std::istringstream lines(out.substr(at + 11));
+  std::string line;
+  while (std::getline(lines, line) && line.rfind("  ", 0) == 0) {
+    std::size_t ms = line.find(" ms  ");
+    if (ms == std::string::npos) break;
+    listed.push_back(line.substr(ms + 5));
+  }
+  return listed;
+}
+
+TEST(Run, SlowestListsTheSlowestCaseRunsSlowestFirst) {
+  TempDir dir;
+  dir.write("cases/speed.json", R"json({"cases": [
+    {"id": "a-waits-on-nothing", "code": "1", "expect": {"returns": 1}},
+    {"id": "b-heavy-loop", "code": "var s = 0; for (var i = 0; i < 1000000; i++) { s += i % 7; } s",
+     "expect": {"returns": {"$any": true}}},
+    {"id": "c-light-loop", "code": "var s = 0; for (var i = 0; i < 30000; i++) { s += i; } s",
+     "expect": {"returns": {"$any": true}}},
+    {"id": "d-skipped", "skip": "not today", "code": "1", "expect": {"returns": 1}}
+  ]})json");
+  ProcessResult one = settle({"run", "cases", "--slowest", "1"}, dir.path());
+  EXPECT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_TRUE(contains(one.out, "\nslowest 1 of 3 case-runs:\n")) << one.out;
+  EXPECT_EQ(slowest_listed(one.out), (std::vector<std::string>{"speed/b-heavy-loop [duktape]"}))
+      << one.out;
+
+  ProcessResult all =
+      settle({"run", "cases", "--slowest", "10", "--quiet", "--json", "r.json"}, dir.path());
+  EXPECT_EQ(all.exit_code, 0) << all.err;
+  std::vector<std::string> listed = slowest_listed(all.out);
+  ASSERT_EQ(listed.size(), 3u) << "a skip did not run: " << all.out;
+  EXPECT_EQ(listed[0], "speed/b-heavy-loop [duktape]") << all.out;
+  // The order is the JSON report's durations, slowest first.
+  std::vector<std::pair<double, std::string>> durations;
+  for (const json& record : read_json(dir.file("r.json"))["results"]) {
+    if (record["status"] == "skip") continue;
+    durations.push_back(
+        {-record["duration_ms"].get<double>(), record["id"].get<std::string>() + " [duktape]"});
+  }
+  std::sort(durations.begin(), durations.end());
+  for (std::size_t i = 0; i < durations.size(); ++i) EXPECT_EQ(listed[i], durations[i].second);
+  EXPECT_EQ(all.out.rfind("settle: 3 passed", 0), std::string::npos) << "quiet still lists them";
+  EXPECT_TRUE(contains(all.out, "\nsettle: 3 passed, 0 failed, 1 skipped")) << "final line last";
+
+  ProcessResult none = settle({"run", "cases"}, dir.path());
+  EXPECT_FALSE(contains(none.out, "slowest")) << none.out;
+  EXPECT_EQ(settle({"run", "cases", "--slowest", "0"}, dir.path()).exit_code, 2);
 }
 
 TEST(List, PrintsFullIdsWithFeatures) {
