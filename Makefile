@@ -45,7 +45,8 @@ configure: $(BUILD_DIR)/CMakeCache.txt
 build: deps configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# The settle binary alone: all that `run` needs (a fresh clone builds it in a third of the time).
+# The settle binary alone: all that `run` needs (on a fresh clone, 3.2 min of CPU of the 7.3 that
+# everything takes).
 settle: deps configure
 	cmake --build $(BUILD_DIR) -j $(JOBS) --target settle
 
@@ -84,7 +85,7 @@ sanitize-subset: build
 	cmake --build build-asan -j $(JOBS) --target settle settle_in_process_tests
 	cd build-asan && $(SANITIZER_ENV) ctest --output-on-failure --no-tests=error -j $(JOBS) -L unit
 	cd $(BUILD_DIR) && $(SANITIZER_ENV) SETTLE_BINARY=$(CURDIR)/build-asan/settle \
-	  SETTLE_NPM_DIR=$(CURDIR)/$(BUILD_DIR)/engines/node_modules ctest --output-on-failure \
+	  SETTLE_ENGINES_DIR=$(CURDIR)/$(BUILD_DIR)/engines ctest --output-on-failure \
 	  --no-tests=error -j $(JOBS) -L e2e -R '$(SANITIZE_E2E)' -E '$(SANITIZE_E2E_EXCLUDE)'
 
 # Builds the libFuzzer targets (tests/fuzz/) with clang in build-fuzz/ and runs each for

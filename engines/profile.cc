@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "engines/embedded_files.h"
+#include "engines/engines_dir.h"
 #include "runner/json_source.h"
 #include "runner/spelling.h"
 
@@ -161,8 +162,7 @@ EngineProfile find_profile(const std::string& name_or_file) {
 }
 
 std::string expand_placeholders(const std::string& text) {
-  const char* from_environment = std::getenv("SETTLE_NPM_DIR");
-  std::string npm = from_environment ? from_environment : SETTLE_NPM_DIR;
+  const std::string npm = engines_dir().node_modules.string();
   std::string out = text;
   for (auto at = out.find("{npm}"); at != std::string::npos;
        at = out.find("{npm}", at + npm.size())) {

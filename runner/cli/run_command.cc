@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "engines/engine_registry.h"
+#include "engines/engines_dir.h"
 #include "engines/profile.h"
 #include "reports/atomic_file.h"
 #include "reports/console_reporter.h"
@@ -52,6 +53,7 @@ struct RunOptions {
   bool quiet = false;
   bool strict_input = false;
   std::size_t slowest = 0;
+  std::string engines_dir;
 };
 
 std::string now_iso8601() {
@@ -107,6 +109,7 @@ std::vector<ResultFact> baseline_scope(const LoadedReport& baseline,
 
 int run(const RunOptions& options) {
   auto started_clock = std::chrono::steady_clock::now();
+  if (!options.engines_dir.empty()) set_engines_dir_option(options.engines_dir);
   // SIGINT or SIGTERM stops the run; the reports still get what finished (runner/interrupt.h).
   install_interrupt_handlers();
   // Lines reach a CI log (a pipe) as the results come, not when a buffer fills.
@@ -296,6 +299,7 @@ void add_run_command(CLI::App& app, int* exit_status) {
   command->add_option("paths", options->paths, "Case files or folders (default: cases/)");
   command->add_option("-e,--engine", options->engines,
                       "Engine to run on; repeatable (default: duktape)");
+  command->add_option("--engines-dir", options->engines_dir, kEnginesDirHelp);
   command
       ->add_option("--prelude", options->preludes,
                    "Script loaded into every case's realm first; repeatable")
