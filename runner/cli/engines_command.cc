@@ -27,8 +27,9 @@ int list_engines() {
       std::cout << name << "  unavailable  " << error.what() << "\n";
     }
   }
+  // On stderr: stdout keeps one unindented line per engine, which scripts read.
   EnginesDir npm = engines_dir();
-  std::cout << "npm-installed engines: " << npm.node_modules.string() << "  (chosen by "
+  std::cerr << "npm-installed engines: " << npm.node_modules.string() << "  (chosen by "
             << npm.chosen_by << ")\n";
   return any_usable ? kExitOk : kExitNoEngine;
 }

@@ -17,9 +17,9 @@ std::vector<std::string> clean_environment(const std::string& home) {
 }
 
 std::string engines_line(const ProcessResult& engines) {
-  std::size_t at = engines.out.find("npm-installed engines: ");
+  std::size_t at = engines.err.find("npm-installed engines: ");  // stdout lists only engines
   if (at == std::string::npos) return "(none)";
-  return engines.out.substr(at, engines.out.find('\n', at) - at);
+  return engines.err.substr(at, engines.err.find('\n', at) - at);
 }
 
 class Installed : public ::testing::Test {
