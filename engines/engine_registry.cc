@@ -14,12 +14,7 @@ std::vector<std::string> builtin_engine_names() {
 
 std::unique_ptr<EngineFactory> make_engine_factory(const std::string& name,
                                                    const EngineOptions& options) {
-  EngineProfile profile;
-  try {
-    profile = find_profile(name);
-  } catch (const ProfileError& error) {
-    throw EngineUnavailable(error.what());
-  }
+  EngineProfile profile = find_profile(name);
   if (auto reason = unavailable_reason(profile)) {
     throw EngineUnavailable(profile.name + " is not available here: " + *reason);
   }

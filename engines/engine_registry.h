@@ -6,10 +6,12 @@
 #include <vector>
 
 #include "engines/engine.h"
+#include "engines/profile.h"
 
 namespace settle {
 
-// An engine that cannot be used here: unknown, not installed, or failing its start-up.
+// An engine whose profile is sound but that cannot be used here: not installed, or failing its
+// start-up (exit status 3).
 class EngineUnavailable : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -19,8 +21,10 @@ class EngineUnavailable : public std::runtime_error {
 std::vector<std::string> builtin_engine_names();
 
 // Makes the factory for --engine NAME (a built-in profile) or --engine FILE (a user's profile).
-// Throws EngineUnavailable, with the way to install what is missing when the profile names one,
-// and PreludeError when a prelude does not compile on the engine.
+// Throws ProfileError for bad usage (a name that is no built-in engine, with the nearest one; a
+// profile file that is missing or invalid), EngineUnavailable, with the way to install what is
+// missing when the profile names one, for an engine this machine lacks, and PreludeError when a
+// prelude does not compile on the engine.
 std::unique_ptr<EngineFactory> make_engine_factory(const std::string& name,
                                                    const EngineOptions& options);
 

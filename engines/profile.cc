@@ -12,7 +12,9 @@
 
 #include "engines/embedded_files.h"
 #include "engines/process/driver_source.h"
+#include "engines/engines_dir.h"
 #include "runner/json_source.h"
+#include "runner/spelling.h"
 
 namespace settle {
 namespace {
@@ -144,16 +146,20 @@ EngineProfile find_profile(const std::string& name_or_file) {
     if (!text) throw ProfileError("cannot read the engine profile " + name_or_file);
     return parse_profile(*text, name_or_file);
   }
+  std::vector<std::string> names;
+  for (const auto& [name, profile] : builtin_profiles()) names.push_back(name);
+  if (auto suggestion = closest_spelling(name_or_file, names)) {
+    throw ProfileError("unknown engine \"" + name_or_file + "\"; did you mean \"" + *suggestion +
+                       "\"? (settle engines lists every engine)");
+  }
   std::string known;
-  for (const auto& [name, profile] : builtin_profiles())
-    known += (known.empty() ? "" : ", ") + name;
+  for (const auto& name : names) known += (known.empty() ? "" : ", ") + name;
   throw ProfileError("unknown engine \"" + name_or_file + "\" (built-in engines: " + known +
                      "; or give a profile file)");
 }
 
 std::string expand_placeholders(const std::string& text) {
-  const char* from_environment = std::getenv("SETTLE_NPM_DIR");
-  std::string npm = from_environment ? from_environment : SETTLE_NPM_DIR;
+  const std::string npm = engines_dir().node_modules.string();
   std::string out = text;
   for (auto at = out.find("{npm}"); at != std::string::npos;
        at = out.find("{npm}", at + npm.size())) {

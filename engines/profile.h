@@ -47,8 +47,8 @@ const std::map<std::string, EngineProfile>& builtin_profiles();
 // user's profile. Throws ProfileError.
 EngineProfile find_profile(const std::string& name_or_file);
 
-// Replaces {npm} with the folder of npm packages (SETTLE_NPM_DIR, or the environment variable of
-// that name) in every path and argument.
+// Replaces {npm} with the folder of npm packages (engines_dir(): --engines-dir, the environment,
+// the build folder or the user's cache folder) in every path and argument.
 std::string expand_placeholders(const std::string& text);
 
 // The profile's preludes, read (placeholders expanded). Throws ProfileError when one is missing.

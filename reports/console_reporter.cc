@@ -74,6 +74,7 @@ void ConsoleReporter::progress(std::size_t done, std::size_t total, const Result
 }
 
 void ConsoleReporter::add(const Result& result) {
+  slowest_.add(result);
   if (engines_.size() > 1 && !options_.quiet) {
     Result cell;  // the matrix shows statuses: nothing else of the result is kept
     cell.test = result.test;
@@ -202,9 +203,22 @@ void ConsoleReporter::print_gate(const GateOutcome& gate) {
   }
 }
 
+void ConsoleReporter::print_slowest() {
+  std::vector<SlowRun> slowest = slowest_.slowest_first();
+  if (slowest.empty()) return;
+  std::fprintf(out_, "\nslowest %zu of %zu case-runs:\n", slowest.size(), slowest_.runs_seen());
+  char first[32];
+  int width = std::snprintf(first, sizeof first, "%.2f", slowest.front().duration_ms);
+  for (const SlowRun& run : slowest) {
+    std::fprintf(out_, "  %*.2f ms  %s [%s]\n", width, run.duration_ms, visible(run.id).c_str(),
+                 run.engine.c_str());
+  }
+}
+
 void ConsoleReporter::end(const Summary& summary) {
   clear_progress();
   if (!options_.quiet && engines_.size() > 1) print_disagreements();
+  print_slowest();
   if (!options_.quiet && !summary.per_engine.empty()) {
     std::fprintf(out_, "\n%-24s %7s %7s %7s %7s %7s %7s\n", "engine", "pass", "fail", "skip",
                  "timeout", "error", "total");

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "reports/reporter.h"
+#include "reports/slowest_runs.h"
 
 namespace settle {
 
@@ -12,17 +13,22 @@ struct ConsoleOptions {
   bool progress = false;  // a progress line: only on a terminal, without NO_COLOR or --quiet
   bool quiet = false;     // only the final line
   bool color = false;
+  std::size_t slowest = 0;  // --slowest N: list the N slowest case-runs at the end (even quiet)
 };
 
 // The console: a progress line, each failure with expected beside observed (a known failure on one
 // line), with several engines the cases where they disagree, a summary table per engine, the
-// gate's findings (expectations, baseline), and one final line that CI logs can grep.
+// gate's findings (expectations, baseline), the slowest case-runs when asked, and one final line
+// that CI logs can grep.
 class ConsoleReporter : public Reporter {
  public:
   // The progress line goes to `progress_out` (stderr in a run; `out` when null), and is cleared
   // before anything else is written, so the two never mix on one terminal.
   ConsoleReporter(std::FILE* out, ConsoleOptions options, std::FILE* progress_out = nullptr)
-      : out_(out), progress_out_(progress_out ? progress_out : out), options_(options) {}
+      : out_(out),
+        progress_out_(progress_out ? progress_out : out),
+        options_(options),
+        slowest_(options.slowest) {}
   void begin(const RunInfo& run) override;
   void add(const Result& result) override;
   void end(const Summary& summary) override;
@@ -40,6 +46,7 @@ class ConsoleReporter : public Reporter {
   std::string paint(const std::string& text, const char* code) const;
   void print_disagreements();
   void print_gate(const GateOutcome& gate);
+  void print_slowest();
 
   std::FILE* out_;
   std::FILE* progress_out_;
@@ -48,6 +55,7 @@ class ConsoleReporter : public Reporter {
   std::vector<std::string> engines_;
   std::vector<Result> results_;  // case, engine and status, for the matrix of several engines
   std::string baseline_;         // the --baseline file, when given
+  SlowestRuns slowest_;
 };
 
 }  // namespace settle

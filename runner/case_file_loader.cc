@@ -210,7 +210,7 @@ LoadedCases parse_case_file(const std::string& file, const std::string& id_prefi
 
 LoadedCases load_case_file(const std::string& file, const std::string& id_prefix) {
   std::optional<std::string> text = read_text_file(file);
-  if (!text) return LoadError{file, {}, "", "cannot read the file"};
+  if (!text) return LoadError{file, kNoPosition, "", "cannot read the file"};
   return parse_case_file(file, id_prefix, std::move(*text));
 }
 

@@ -35,20 +35,16 @@ class Test262Checkouts {
 
 LoadedCases load_script(const CaseFileRef& file, Test262Checkouts& checkouts, bool* ignored) {
   std::optional<std::string> source = read_text_file(file.path);
-  if (!source) return LoadError{file.path, {}, "", "cannot read the file"};
+  if (!source) return LoadError{file.path, kNoPosition, "", "cannot read the file"};
   if (!has_test262_front_matter(*source)) {
     *ignored = !file.named;  // a helper script in a case folder is not a case
-    return LoadError{file.path,
-                     {},
-                     "",
+    return LoadError{file.path, kNoPosition, "",
                      "not a test262 test: no /*--- ... ---*/ front matter (settle case files are "
                      ".json)"};
   }
   Test262Checkout* checkout = checkouts.for_test(file.path);
   if (!checkout) {
-    return LoadError{file.path,
-                     {},
-                     "",
+    return LoadError{file.path, kNoPosition, "",
                      "no test262 checkout (a folder with harness/ and test/) above this test; "
                      "name one with --test262-dir"};
   }
@@ -61,9 +57,7 @@ LoadedCorpus load_corpus(CorpusSources sources) {
   if (sources.paths.empty()) sources.paths.push_back("cases");
   LoadedCorpus corpus;
   if (sources.test262_root && !is_test262_root(*sources.test262_root)) {
-    corpus.errors.push_back(LoadError{*sources.test262_root,
-                                      {},
-                                      "--test262-dir",
+    corpus.errors.push_back(LoadError{*sources.test262_root, kNoPosition, "--test262-dir",
                                       "not a test262 checkout (no harness/assert.js and test/)"});
     return corpus;
   }

@@ -52,7 +52,7 @@ void add_diff_command(CLI::App& app, int* exit_status) {
   auto options = std::make_shared<DiffOptions>();
   CLI::App* command = app.add_subcommand(
       "diff", "Changed outcomes between two JSON reports, per engine; exit 1 on regressions");
-  command->add_option("old", options->before_path, "The earlier report (the baseline)")->required();
+  command->add_option("old", options->before_path, "The earlier report, the baseline")->required();
   command->add_option("new", options->after_path, "The later report")->required();
   command->add_option("--markdown", options->markdown_path,
                       "Also write the changes as Markdown here (for a pull-request comment)");

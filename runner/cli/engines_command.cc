@@ -1,6 +1,8 @@
 #include <iostream>
+#include <memory>
 
 #include "engines/engine_registry.h"
+#include "engines/engines_dir.h"
 #include "runner/cli/commands.h"
 
 namespace settle::cli {
@@ -25,15 +27,24 @@ int list_engines() {
       std::cout << name << "  unavailable  " << error.what() << "\n";
     }
   }
+  // On stderr: stdout keeps one unindented line per engine, which scripts read.
+  EnginesDir npm = engines_dir();
+  std::cerr << "npm-installed engines: " << npm.node_modules.string() << "  (chosen by "
+            << npm.chosen_by << ")\n";
   return any_usable ? kExitOk : kExitNoEngine;
 }
 
 }  // namespace
 
 void add_engines_command(CLI::App& app, int* exit_status) {
+  auto dir = std::make_shared<std::string>();
   CLI::App* command =
       app.add_subcommand("engines", "List engines, their versions and feature probes");
-  command->callback([exit_status] { *exit_status = list_engines(); });
+  command->add_option("--engines-dir", *dir, kEnginesDirHelp);
+  command->callback([dir, exit_status] {
+    if (!dir->empty()) set_engines_dir_option(*dir);
+    *exit_status = list_engines();
+  });
 }
 
 }  // namespace settle::cli

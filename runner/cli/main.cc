@@ -6,6 +6,7 @@
 
 #include "engines/duktape/duktape_worker.h"
 #include "runner/cli/commands.h"
+#include "runner/cli/usage_error.h"
 
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);  // an engine process that dies must not take settle with it
@@ -24,8 +25,9 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    int code = app.exit(error);
-    return code == 0 ? 0 : settle::cli::kExitBadInput;
+    if (error.get_exit_code() == 0) return app.exit(error);  // --help, --version
+    std::cerr << settle::cli::usage_error_text(app, error);
+    return settle::cli::kExitBadInput;
   }
   return exit_status;
 }

@@ -13,6 +13,8 @@
 #include <thread>
 
 #include "engines/engine_registry.h"
+#include "engines/engines_dir.h"
+#include "engines/profile.h"
 #include "reports/atomic_file.h"
 #include "reports/console_reporter.h"
 #include "reports/reporter_set.h"
@@ -50,6 +52,8 @@ struct RunOptions {
   std::optional<std::string> test262_root;
   bool quiet = false;
   bool strict_input = false;
+  std::size_t slowest = 0;
+  std::string engines_dir;
 };
 
 std::string now_iso8601() {
@@ -105,6 +109,7 @@ std::vector<ResultFact> baseline_scope(const LoadedReport& baseline,
 
 int run(const RunOptions& options) {
   auto started_clock = std::chrono::steady_clock::now();
+  if (!options.engines_dir.empty()) set_engines_dir_option(options.engines_dir);
   // SIGINT or SIGTERM stops the run; the reports still get what finished (runner/interrupt.h).
   install_interrupt_handlers();
   // Lines reach a CI log (a pipe) as the results come, not when a buffer fills.
@@ -137,12 +142,6 @@ int run(const RunOptions& options) {
     return kExitBadInput;
   }
 
-  LoadedCorpus corpus = load_corpus({options.paths, options.case_root, options.test262_root});
-  if (options.strict_input && !corpus.errors.empty()) {
-    for (const auto& error : corpus.errors) std::cerr << error.to_string() << "\n";
-    return kExitBadInput;
-  }
-
   EngineOptions engine_options;
   try {
     engine_options.preludes = read_preludes(options.preludes);
@@ -154,11 +153,21 @@ int run(const RunOptions& options) {
       options.engines.empty() ? std::vector<std::string>{"duktape"} : options.engines;
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
+  // Every name is checked before any engine starts, and before the cases load: a misspelt engine
+  // is bad usage (2) whatever else is named, and is told at once.
+  for (const auto& name : names) {
+    try {
+      find_profile(name);
+    } catch (const ProfileError& error) {  // no such engine, or a broken profile file
+      std::cerr << "settle: " << error.what() << "\n";
+      return kExitBadInput;
+    }
+  }
   std::vector<std::unique_ptr<EngineFactory>> factories;
   for (const auto& name : names) {
     try {
       factories.push_back(make_engine_factory(name, engine_options));
-    } catch (const EngineUnavailable& error) {
+    } catch (const std::runtime_error& error) {  // EngineUnavailable (a profile file gone since)
       std::cerr << "settle: " << error.what() << "\n";
       return interrupted() ? 128 + interrupt_signal() : kExitNoEngine;
     } catch (const PreludeError& error) {
@@ -166,6 +175,13 @@ int run(const RunOptions& options) {
       return kExitBadInput;
     }
   }
+
+  LoadedCorpus corpus = load_corpus({options.paths, options.case_root, options.test262_root});
+  if (options.strict_input && !corpus.errors.empty()) {
+    for (const auto& error : corpus.errors) std::cerr << error.to_string() << "\n";
+    return kExitBadInput;
+  }
+
   std::vector<const EngineFactory*> engines;
   std::vector<const EngineInfo*> infos;
   for (const auto& factory : factories) {
@@ -225,6 +241,7 @@ int run(const RunOptions& options) {
   console_options.quiet = options.quiet;
   console_options.progress = terminal && !no_color && !options.quiet;
   console_options.color = isatty(fileno(stdout)) != 0 && !no_color;
+  console_options.slowest = options.slowest;
   auto console = std::make_unique<ConsoleReporter>(stdout, console_options, stderr);
   ConsoleReporter* progress_line = console.get();
   ReporterSet reporters;
@@ -285,6 +302,7 @@ void add_run_command(CLI::App& app, int* exit_status) {
   command->add_option("paths", options->paths, "Case files or folders (default: cases/)");
   command->add_option("-e,--engine", options->engines,
                       "Engine to run on; repeatable (default: duktape)");
+  command->add_option("--engines-dir", options->engines_dir, kEnginesDirHelp);
   command
       ->add_option("--prelude", options->preludes,
                    "Script loaded into every case's realm first; repeatable")
@@ -327,6 +345,10 @@ void add_run_command(CLI::App& app, int* exit_status) {
   command->add_flag("-q,--quiet", options->quiet, "Print only the final line");
   command->add_flag("--strict-input", options->strict_input,
                     "Stop before running anything when a case file does not load");
+  command
+      ->add_option("--slowest", options->slowest,
+                   "At the end, list the N slowest case-runs with their engine and duration")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100'000}));
   command->callback([options, exit_status] { *exit_status = run(*options); });
 }
 

@@ -132,7 +132,7 @@ TEST(ExitStatus, FollowsTheDesign) {
   EXPECT_EQ(settle({"diff", "a.json", "b.json"}, dir.path()).exit_code, 2) << "unreadable";
   EXPECT_EQ(settle({"run", "cases", "--baseline", "nope.json"}, dir.path()).exit_code, 2);
   EXPECT_EQ(settle({"run", "cases", "--html", "no/folder/page.html"}, dir.path()).exit_code, 2);
-  EXPECT_EQ(settle({"run", "cases", "-e", "no-such-engine"}, dir.path()).exit_code, 3);
+  EXPECT_EQ(settle({"run", "cases", "-e", "no-such-engine"}, dir.path()).exit_code, 2);
 }
 
 TEST(FinalLine, IsTheLastLineAndGrepable) {

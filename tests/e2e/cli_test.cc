@@ -2,8 +2,10 @@
 // read its exit status, console output and reports.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "settle_cli.h"
 
@@ -156,12 +158,15 @@ TEST(Run, StrictInputStopsBeforeRunning) {
   EXPECT_FALSE(std::filesystem::exists(dir.file("report.json")));
 }
 
-TEST(Run, UnknownEngineExitsThree) {
+TEST(Run, UnknownEngineIsBadUsageAndListsTheEngines) {
   TempDir dir;
   dir.write("cases/a.json", kPassing);
   ProcessResult run = settle({"run", "cases", "-e", "no-such-engine"}, dir.path());
-  EXPECT_EQ(run.exit_code, 3);
-  EXPECT_NE(run.err.find("unknown engine \"no-such-engine\""), std::string::npos) << run.err;
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("unknown engine \"no-such-engine\" (built-in engines: "),
+            std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find("duktape, "), std::string::npos) << run.err;
 }
 
 TEST(Run, AReportInAMissingFolderFailsBeforeAnyCaseRuns) {
@@ -262,6 +267,60 @@ TEST(Run, QuietPrintsOnlyTheFinalLine) {
   EXPECT_EQ(run.out.rfind("settle: 1 passed, 2 failed", 0), 0u) << run.out;
 }
 
+// Lines of the --slowest list: "  12.34 ms  ID [ENGINE]", in the order printed.
+std::vector<std::string> slowest_listed(const std::string& out) {
+  std::vector<std::string> listed;
+  std::size_t at = out.find("case-runs:\n");
+  if (at == std::string::npos) return listed;
+  std::istringstream lines(out.substr(at + 11));
+  std::string line;
+  while (std::getline(lines, line) && line.rfind("  ", 0) == 0) {
+    std::size_t ms = line.find(" ms  ");
+    if (ms == std::string::npos) break;
+    listed.push_back(line.substr(ms + 5));
+  }
+  return listed;
+}
+
+TEST(Run, SlowestListsTheSlowestCaseRunsSlowestFirst) {
+  TempDir dir;
+  dir.write("cases/speed.json", R"json({"cases": [
+    {"id": "a-waits-on-nothing", "code": "1", "expect": {"returns": 1}},
+    {"id": "b-heavy-loop", "code": "var s = 0; for (var i = 0; i < 1000000; i++) { s += i % 7; } s",
+     "expect": {"returns": {"$any": true}}},
+    {"id": "c-light-loop", "code": "var s = 0; for (var i = 0; i < 30000; i++) { s += i; } s",
+     "expect": {"returns": {"$any": true}}},
+    {"id": "d-skipped", "skip": "not today", "code": "1", "expect": {"returns": 1}}
+  ]})json");
+  ProcessResult one = settle({"run", "cases", "--slowest", "1"}, dir.path());
+  EXPECT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_TRUE(contains(one.out, "\nslowest 1 of 3 case-runs:\n")) << one.out;
+  EXPECT_EQ(slowest_listed(one.out), (std::vector<std::string>{"speed/b-heavy-loop [duktape]"}))
+      << one.out;
+
+  ProcessResult all =
+      settle({"run", "cases", "--slowest", "10", "--quiet", "--json", "r.json"}, dir.path());
+  EXPECT_EQ(all.exit_code, 0) << all.err;
+  std::vector<std::string> listed = slowest_listed(all.out);
+  ASSERT_EQ(listed.size(), 3u) << "a skip did not run: " << all.out;
+  EXPECT_EQ(listed[0], "speed/b-heavy-loop [duktape]") << all.out;
+  // The order is the JSON report's durations, slowest first.
+  std::vector<std::pair<double, std::string>> durations;
+  for (const json& record : read_json(dir.file("r.json"))["results"]) {
+    if (record["status"] == "skip") continue;
+    durations.push_back(
+        {-record["duration_ms"].get<double>(), record["id"].get<std::string>() + " [duktape]"});
+  }
+  std::sort(durations.begin(), durations.end());
+  for (std::size_t i = 0; i < durations.size(); ++i) EXPECT_EQ(listed[i], durations[i].second);
+  EXPECT_EQ(all.out.rfind("settle: 3 passed", 0), std::string::npos) << "quiet still lists them";
+  EXPECT_TRUE(contains(all.out, "\nsettle: 3 passed, 0 failed, 1 skipped")) << "final line last";
+
+  ProcessResult none = settle({"run", "cases"}, dir.path());
+  EXPECT_FALSE(contains(none.out, "slowest")) << none.out;
+  EXPECT_EQ(settle({"run", "cases", "--slowest", "0"}, dir.path()).exit_code, 2);
+}
+
 TEST(List, PrintsFullIdsWithFeatures) {
   TempDir dir;
   dir.write("cases/e2e/basics.json", kPassing);
@@ -280,6 +339,116 @@ TEST(Engines, ListsDuktapeWithItsVersionAndProbes) {
   std::string lacks = engines.out.substr(engines.out.find("lacks:"));
   EXPECT_NE(lacks.find("arrow-function"), std::string::npos) << engines.out;
   EXPECT_NE(lacks.find("Reflect.construct"), std::string::npos) << "no newTarget in Duktape";
+}
+
+TEST(Cli, AMisspeltEngineIsBadUsageWithTheNearestNameBeforeAnyEngineStarts) {
+  TempDir dir;
+  dir.write("cases/a.json", kPassing);
+  dir.write("absent.json", R"json({"name": "absent", "adapter": "process",
+    "command": ["no-such-js-shell"]})json");
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"run", "cases", "-e", "nod"},
+           {"run", "cases", "-e", "absent.json", "--engine", "nod"},  // unavailable, but told 2
+       }) {
+    ProcessResult run = settle(args, dir.path());
+    EXPECT_EQ(run.exit_code, 2) << run.err;
+    EXPECT_TRUE(contains(run.err, "settle: unknown engine \"nod\"; did you mean \"node\"?"))
+        << run.err;
+    EXPECT_FALSE(contains(run.out, "passed")) << "no case should have run: " << run.out;
+  }
+  ProcessResult absent = settle({"run", "cases", "-e", "absent.json"}, dir.path());
+  EXPECT_EQ(absent.exit_code, 3) << "a sound profile this machine cannot run: " << absent.err;
+  EXPECT_TRUE(contains(absent.err, "no-such-js-shell is not on PATH")) << absent.err;
+  ProcessResult missing = settle({"run", "cases", "-e", "gone.json"}, dir.path());
+  EXPECT_EQ(missing.exit_code, 2) << missing.err;
+  EXPECT_TRUE(contains(missing.err, "cannot read the engine profile gone.json")) << missing.err;
+}
+
+TEST(Cli, AMissingPathHasNoLineOrColumn) {
+  TempDir dir;
+  ProcessResult run = settle({"run", "nosuchdir"}, dir.path());
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.out, "nosuchdir: no such file or folder")) << run.out;
+  EXPECT_FALSE(contains(run.out, "nosuchdir:1")) << run.out;
+  ProcessResult list = settle({"list", "nosuchdir"}, dir.path());
+  EXPECT_EQ(list.exit_code, 2);
+  EXPECT_EQ(list.err, "nosuchdir: no such file or folder\n");
+}
+
+// Each command's usage errors: exit status 2, a line naming what is wrong and what is right,
+// then where the usage is.
+TEST(Cli, UsageErrorsSayWhatIsWrongAndWhatWouldBeRight) {
+  TempDir dir;
+  dir.write("a.json", "{}");
+  struct Misuse {
+    std::vector<std::string> args;
+    std::string says;
+    std::string help;
+  };
+  const std::vector<Misuse> misuses = {
+      {{"rn"}, "settle: unknown command \"rn\"; did you mean \"run\"?", "settle --help"},
+      {{"lsit", "cases"},
+       "settle: unknown command \"lsit\"; did you mean \"list\"?",
+       "settle --help"},
+      {{"frobnicate"},
+       "settle: unknown command \"frobnicate\" (the commands: run, list, engines, diff, merge)",
+       "settle --help"},
+      {{}, "settle: a command is required: run, list, engines, diff, merge", "settle --help"},
+      {{"--verison"},
+       "settle: unknown option \"--verison\"; did you mean \"--version\"?",
+       "settle --help"},
+      {{"run", "cases", "--josn", "r.json"},
+       "settle run: unknown option \"--josn\"; did you mean \"--json\"?",
+       "settle run --help"},
+      {{"run", "--time=300"},
+       "settle run: unknown option \"--time\"; did you mean \"--timeout\"?",
+       "settle run --help"},
+      {{"run", "--json"}, "settle run: option --json needs a value", "settle run --help"},
+      {{"run", "--jobs", "0"},
+       "settle run: --jobs: Value 0 not in range 1 to 1024",
+       "settle run --help"},
+      {{"list", "--filtr", "x"},
+       "settle list: unknown option \"--filtr\"; did you mean \"--filter\"?",
+       "settle list --help"},
+      {{"list", "-e", "node"},
+       "settle list: unknown option \"-e\" (it is an option of settle run)",
+       "settle list --help"},
+      {{"engines", "node"},
+       "settle engines: unexpected argument \"node\" (settle engines takes none)",
+       "settle engines --help"},
+      {{"engines", "--al"}, "settle engines: unknown option \"--al\"", "settle engines --help"},
+      {{"diff", "a.json"},
+       "settle diff: missing argument NEW (the later report)",
+       "settle diff --help"},
+      {{"diff"},
+       "settle diff: missing argument OLD (the earlier report, the baseline)",
+       "settle diff --help"},
+      {{"diff", "a.json", "a.json", "c.json"},
+       "settle diff: unexpected argument \"c.json\" (it takes OLD NEW)",
+       "settle diff --help"},
+      {{"diff", "--markdwon", "d.md", "a.json", "a.json"},
+       "settle diff: unknown option \"--markdwon\"; did you mean \"--markdown\"?",
+       "settle diff --help"},
+      {{"merge", "a.json"},
+       "settle merge: missing option --output (write the joined JSON report here)",
+       "settle merge --help"},
+      {{"merge", "-o", "out.json"},
+       "settle merge: missing argument REPORTS (the JSON reports to join)",
+       "settle merge --help"},
+      {{"merge", "a.json", "--outptu", "out.json"},
+       "settle merge: unknown option \"--outptu\"; did you mean \"--output\"?",
+       "settle merge --help"},
+  };
+  for (const Misuse& misuse : misuses) {
+    ProcessResult result = settle(misuse.args, dir.path());
+    std::string command_line;
+    for (const auto& arg : misuse.args) command_line += " " + arg;
+    SCOPED_TRACE("settle" + command_line);
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_EQ(result.err.rfind(misuse.says + "\n", 0), 0u) << result.err;
+    EXPECT_TRUE(contains(result.err, "Run \"" + misuse.help + "\" for usage.\n")) << result.err;
+    EXPECT_EQ(result.out, "");
+  }
 }
 
 TEST(Cli, VersionAndBadUsage) {

@@ -133,7 +133,7 @@ TEST_F(DiscoverTest, MissingPathIsAnErrorAndOthersStillFound) {
   Discovery found = discover({"nope", "suite/top.json"});
   ASSERT_EQ(found.errors.size(), 1u);
   EXPECT_EQ(found.errors[0].file, "nope");
-  EXPECT_NE(found.errors[0].message.find("no such file or folder"), std::string::npos);
+  EXPECT_EQ(found.errors[0].to_string(), "nope: no such file or folder") << "no line or column";
   EXPECT_EQ(paths(found), (Strings{"suite/top.json"}));
 }
 

@@ -1,0 +1,135 @@
+// End-to-end tests of an installed settle: `cmake --install` into a temporary prefix, then the
+// installed binary run from there, and where each settle looks for npm-installed engines.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "settle_cli.h"
+
+namespace settle::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The environment a test gives settle: nothing inherited chooses the engines folder.
+std::vector<std::string> clean_environment(const std::string& home) {
+  return {"SETTLE_ENGINES_DIR=", "SETTLE_NPM_DIR=", "XDG_CACHE_HOME=", "HOME=" + home};
+}
+
+std::string engines_line(const ProcessResult& engines) {
+  std::size_t at = engines.err.find("npm-installed engines: ");  // stdout lists only engines
+  if (at == std::string::npos) return "(none)";
+  return engines.err.substr(at, engines.err.find('\n', at) - at);
+}
+
+class Installed : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    prefix_ = new TempDir;
+    install_ = new ProcessResult(
+        run_process({"cmake", "--install", SETTLE_BUILD_DIR, "--prefix", prefix_->file("usr")}));
+  }
+  static void TearDownTestSuite() {
+    delete install_;
+    delete prefix_;
+  }
+  void SetUp() override {
+    ASSERT_EQ(install_->exit_code, 0) << install_->out << install_->err;
+    // The tests drive this build's binary; another one (SETTLE_BINARY) was not installed here.
+    if (settle_binary() != SETTLE_BINARY) GTEST_SKIP() << "SETTLE_BINARY is another build";
+  }
+  static std::string installed(const std::string& path) { return prefix_->file("usr/" + path); }
+
+  static TempDir* prefix_;
+  static ProcessResult* install_;
+};
+TempDir* Installed::prefix_ = nullptr;
+ProcessResult* Installed::install_ = nullptr;
+
+TEST_F(Installed, PutsTheBinaryInBinAndItsFilesInShareSettle) {
+  EXPECT_TRUE(fs::is_regular_file(installed("bin/settle")));
+  for (const char* file :
+       {"share/settle/profiles/node.json", "share/settle/profiles/duktape+bluebird.json",
+        "share/settle/drivers/node_driver.js", "share/settle/drivers/quickjs_driver.js",
+        "share/settle/host/host.js", "share/settle/duktape/promise.js",
+        "share/settle/npm/package.json"}) {
+    EXPECT_TRUE(fs::is_regular_file(installed(file))) << file;
+  }
+}
+
+TEST_F(Installed, TheBinaryHoldsNoPathOfTheSourceOrBuildFolder) {
+  std::string binary = read_file(installed("bin/settle"));
+  ASSERT_GT(binary.size(), 100000u);
+  EXPECT_EQ(binary.find(SETTLE_SOURCE_DIR), std::string::npos) << SETTLE_SOURCE_DIR;
+  EXPECT_EQ(binary.find(SETTLE_BUILD_DIR), std::string::npos) << SETTLE_BUILD_DIR;
+}
+
+TEST_F(Installed, RunsCasesFromAnywhere) {
+  TempDir dir;
+  dir.write("cases/a.json", R"json({"cases": [
+    {"id": "finally", "code": "Promise.resolve(2).finally(function () { return 77; })",
+     "expect": {"fulfilled": 2}}]})json");
+  ProcessResult run = run_process({installed("bin/settle"), "run", "cases", "--json", "r.json"},
+                                  dir.path(), clean_environment(dir.path()));
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_EQ(status_in(read_json(dir.file("r.json")), "a/finally", "duktape"), "pass");
+}
+
+TEST_F(Installed, FindsEnginesByOptionThenEnvironmentThenTheUsersCache) {
+  TempDir home;
+  std::vector<std::string> env = clean_environment(home.path());
+  const std::string settle = installed("bin/settle");
+  EXPECT_EQ(engines_line(run_process({settle, "engines"}, "", env)),
+            "npm-installed engines: " + home.file(".cache/settle/engines/node_modules") +
+                "  (chosen by the default)");
+  env.push_back("XDG_CACHE_HOME=" + home.file("xdg"));
+  EXPECT_EQ(engines_line(run_process({settle, "engines"}, "", env)),
+            "npm-installed engines: " + home.file("xdg/settle/engines/node_modules") +
+                "  (chosen by XDG_CACHE_HOME)");
+  env.push_back("SETTLE_NPM_DIR=" + home.file("old/node_modules"));
+  EXPECT_EQ(
+      engines_line(run_process({settle, "engines"}, "", env)),
+      "npm-installed engines: " + home.file("old/node_modules") + "  (chosen by SETTLE_NPM_DIR)");
+  env.push_back("SETTLE_ENGINES_DIR=" + home.file("env"));
+  EXPECT_EQ(engines_line(run_process({settle, "engines"}, "", env)),
+            "npm-installed engines: " + home.file("env/node_modules") +
+                "  (chosen by SETTLE_ENGINES_DIR)");
+  EXPECT_EQ(
+      engines_line(run_process({settle, "engines", "--engines-dir", home.file("opt")}, "", env)),
+      "npm-installed engines: " + home.file("opt/node_modules") + "  (chosen by --engines-dir)");
+}
+
+// A profile's {npm} files load from the folder chosen: a stand-in for bluebird's browser build
+// (a Promise that is only a constructor) makes duktape+bluebird available, and runs.
+TEST_F(Installed, LoadsAProfilesPackagesFromTheEnginesDir) {
+  TempDir dir;
+  dir.write("engines/node_modules/bluebird/js/browser/bluebird.min.js",
+            "var Promise = function Promise(executor) { this.stand_in = true; };");
+  dir.write("cases/a.json",
+            R"json({"cases": [{"id": "stand-in", "code": "new Promise(function () {}).stand_in",
+                               "expect": {"returns": true}}]})json");
+  std::vector<std::string> env = clean_environment(dir.path());
+  const std::string settle = installed("bin/settle");
+  ProcessResult missing =
+      run_process({settle, "run", "cases", "-e", "duktape+bluebird"}, dir.path(), env);
+  EXPECT_EQ(missing.exit_code, 3) << missing.out << missing.err;
+  EXPECT_TRUE(contains(missing.err, dir.file(".cache/settle/engines/node_modules/bluebird")))
+      << missing.err;
+  ProcessResult run = run_process(
+      {settle, "run", "cases", "-e", "duktape+bluebird", "--engines-dir", dir.file("engines")},
+      dir.path(), env);
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+}
+
+// The settle of a build folder finds the packages that `make engines` puts in build/engines.
+TEST(BuildFolder, SettleFindsEnginesInItsBuildFolder) {
+  TempDir home;
+  ProcessResult engines =
+      run_process({settle_binary(), "engines"}, "", clean_environment(home.path()));
+  std::string folder = fs::path(settle_binary()).parent_path().string();
+  EXPECT_EQ(engines_line(engines), "npm-installed engines: " + folder +
+                                       "/engines/node_modules  (chosen by the build folder)");
+}
+
+}  // namespace
+}  // namespace settle::testing
