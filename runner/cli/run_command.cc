@@ -167,12 +167,12 @@ int run(const RunOptions& options) {
   for (const auto& name : names) {
     try {
       factories.push_back(make_engine_factory(name, engine_options));
-    } catch (const std::runtime_error& error) {  // EngineUnavailable (a profile file gone since)
-      std::cerr << "settle: " << error.what() << "\n";
-      return interrupted() ? 128 + interrupt_signal() : kExitNoEngine;
     } catch (const PreludeError& error) {
       std::cerr << "settle: " << error.what() << "\n";
       return kExitBadInput;
+    } catch (const std::runtime_error& error) {  // EngineUnavailable (a profile file gone since)
+      std::cerr << "settle: " << error.what() << "\n";
+      return interrupted() ? 128 + interrupt_signal() : kExitNoEngine;
     }
   }
 
