@@ -50,7 +50,7 @@ TEST_F(Installed, PutsTheBinaryInBinAndItsFilesInShareSettle) {
   EXPECT_TRUE(fs::is_regular_file(installed("bin/settle")));
   for (const char* file :
        {"share/settle/profiles/node.json", "share/settle/profiles/duktape+bluebird.json",
-        "share/settle/drivers/node_driver.js", "share/settle/drivers/quickjs_driver.js",
+        "share/settle/drivers/driver_core.js", "share/settle/drivers/node_adapter.js",
         "share/settle/host/host.js", "share/settle/duktape/promise.js",
         "share/settle/npm/package.json"}) {
     EXPECT_TRUE(fs::is_regular_file(installed(file))) << file;
