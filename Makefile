@@ -82,7 +82,7 @@ test: build
 # one of those tests, then the end-to-end tests SANITIZE_E2E names, from the plain build (run
 # `make test` first), driving the sanitized settle. Hostile input runs on duktape, the engine
 # inside settle's process.
-SANITIZE_E2E ?= ^(Run|Test262Test|HostileRunner|MisbehavingEngine|MergeTest|ComparisonTest)\.|^Engines/Hostile\..*"duktape"
+SANITIZE_E2E ?= ^(Run|Test262Test|HostileRunner|MisbehavingEngine|MergeTest|ComparisonTest)\.|^Engines/Hostile\..*"duktape"|^EveryProfile/Deadline\..*"duktape"
 SANITIZE_E2E_EXCLUDE ?= AHundredThousandCasesInOneFile
 sanitize-subset: build
 	$(MAKE) --no-print-directory SANITIZE=1 configure
