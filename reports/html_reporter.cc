@@ -74,7 +74,43 @@ std::string html_escape(const std::string& text) {
 
 void HtmlReporter::begin(const RunInfo& run) { run_ = run; }
 
-void HtmlReporter::add(const Result& result) { results_.push_back(result); }
+void HtmlReporter::add(const Result& result) {
+  results_.push_back(result);
+  rollup_.add(result);
+}
+
+namespace {
+
+// An area and, folded inside it, its sub-areas: pass/total per engine, and a link that filters
+// the matrix to its cases.
+void area_tree(std::ostringstream& out, const Rollup::Area& area,
+               const std::vector<std::string>& engines, unsigned depth) {
+  out << "<details class=\"area" << (area.disagreements ? " disagree" : "") << "\""
+      << (depth == 0 ? " open" : "") << "><summary><span class=\"area-name\">"
+      << html_escape(area.name) << "</span>";
+  for (const std::string& engine : engines) {
+    auto count = area.per_engine.find(engine);
+    out << "<span class=\"count\" title=\"" << html_escape(engine) << "\">" << html_escape(engine)
+        << " ";
+    if (count == area.per_engine.end()) {
+      out << "—";
+    } else {
+      out << count->second.pass << "/" << count->second.total;
+    }
+    out << "</span>";
+  }
+  if (area.disagreements) {
+    out << "<span class=\"badge\">" << area.disagreements << " disagree</span>";
+  }
+  out << " <a href=\"#filter=" << html_escape(area.path + "/") << "\">" << area.cases
+      << (area.cases == 1 ? " case" : " cases") << "</a></summary>";
+  for (const Rollup::Area* child : Rollup::ordered_children(area)) {
+    area_tree(out, *child, engines, depth + 1);
+  }
+  out << "</details>\n";
+}
+
+}  // namespace
 
 std::string HtmlReporter::render(const Summary& summary) const {
   std::vector<std::string> engines;
@@ -112,6 +148,16 @@ std::string HtmlReporter::render(const Summary& summary) const {
         << "</td></tr>\n";
   }
   out << "</tbody>\n</table>\n";
+
+  Rollup rollup = rollup_;
+  const Rollup::Area& root = rollup.root();
+  if (!root.children.empty()) {
+    out << "<h2>By area</h2>\n<div id=\"rollup\">\n";
+    for (const Rollup::Area* area : Rollup::ordered_children(root)) {
+      area_tree(out, *area, engines, 0);
+    }
+    out << "</div>\n";
+  }
 
   out << "<h2>Cases × engines</h2>\n<div class=\"controls\">\n"
       << "<input id=\"filter\" type=\"search\" placeholder=\"Filter: words in the id, description "

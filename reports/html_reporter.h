@@ -4,13 +4,15 @@
 #include <vector>
 
 #include "reports/reporter.h"
+#include "reports/rollup.h"
 
 namespace settle {
 
 // One self-contained HTML page (--html) comparing the engines of a run: the summary per engine,
-// a case × engine matrix with the disagreements first, a filter box, and in each cell (a
-// <details>) the expected pattern, the observed value and log, and the message. Its style and
-// script are inlined (reports/html/); it loads nothing from anywhere.
+// pass/total per engine by area at every level (folding open, areas with disagreements first,
+// each linking to its cases), a case × engine matrix with the disagreements first, a filter box,
+// and in each cell (a <details>) the expected pattern, the observed value and log, and the message.
+// Its style and script are inlined (reports/html/); it loads nothing from anywhere.
 class HtmlReporter : public Reporter {
  public:
   explicit HtmlReporter(std::string path) : path_(std::move(path)) {}
@@ -25,6 +27,7 @@ class HtmlReporter : public Reporter {
   std::string path_;
   RunInfo run_;
   std::vector<Result> results_;
+  Rollup rollup_;
 };
 
 // Text safe as HTML content or a quoted attribute value.

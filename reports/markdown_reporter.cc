@@ -44,7 +44,10 @@ void more_rows(std::ostringstream& out, std::size_t total, std::size_t shown) {
 
 void MarkdownReporter::begin(const RunInfo& run) { run_ = run; }
 
-void MarkdownReporter::add(const Result& result) { results_.push_back(result); }
+void MarkdownReporter::add(const Result& result) {
+  results_.push_back(result);
+  rollup_.add(result);
+}
 
 std::string MarkdownReporter::render(const Summary& summary) const {
   std::ostringstream out;
@@ -63,6 +66,34 @@ std::string MarkdownReporter::render(const Summary& summary) const {
 
   std::vector<std::string> engines;
   for (const EngineInfo& engine : run_.engines) engines.push_back(engine.name);
+  Rollup rollup = rollup_;
+  const Rollup::Area& root = rollup.root();
+  if (!root.children.empty()) {
+    out << "\n### By area (pass/total)\n\n| area | cases |";
+    for (const std::string& engine : engines) out << " " << markdown_cell(engine) << " |";
+    out << "\n|---|---:|";
+    for (std::size_t i = 0; i < engines.size(); ++i) out << "---:|";
+    out << "\n";
+    auto row = [&](const Rollup::Area& area, const std::string& name) {
+      out << "| " << name
+          << (area.disagreements ? " (" + std::to_string(area.disagreements) + " disagree)" : "")
+          << " | " << area.cases << " |";
+      for (const std::string& engine : engines) {
+        auto count = area.per_engine.find(engine);
+        if (count == area.per_engine.end()) {
+          out << " — |";
+        } else {
+          out << " " << count->second.pass << "/" << count->second.total << " |";
+        }
+      }
+      out << "\n";
+    };
+    std::vector<const Rollup::Area*> areas = Rollup::ordered_children(root);
+    std::size_t shown = std::min(areas.size(), kMaxRows);
+    for (std::size_t i = 0; i < shown; ++i) row(*areas[i], markdown_code(areas[i]->path));
+    row(root, "**all**");
+    more_rows(out, areas.size(), shown);
+  }
   if (engines.size() > 1) {
     Comparison comparison = compare_engines(engines, results_);
     out << "\n### Where the engines disagree (" << comparison.disagreements << " of "

@@ -4,12 +4,13 @@
 #include <vector>
 
 #include "reports/reporter.h"
+#include "reports/rollup.h"
 
 namespace settle {
 
-// A Markdown report for a pull-request comment (--markdown): the summary per engine, with several
-// engines the matrix of the cases where they disagree, the failures, the gate's findings and the
-// changes since the baseline (--baseline).
+// A Markdown report for a pull-request comment (--markdown): the summary per engine, pass/total
+// per engine by top-level area, with several engines the matrix of the cases where they disagree,
+// the failures, the gate's findings and the changes since the baseline (--baseline).
 class MarkdownReporter : public Reporter {
  public:
   explicit MarkdownReporter(std::string path) : path_(std::move(path)) {}
@@ -27,6 +28,7 @@ class MarkdownReporter : public Reporter {
   std::string path_;
   RunInfo run_;
   std::vector<Result> results_;
+  Rollup rollup_;
 };
 
 }  // namespace settle

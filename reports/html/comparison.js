@@ -23,9 +23,18 @@
     shown.textContent = count + ' of ' + rows.length + ' cases shown';
   }
 
-  var preset = /(?:^#|&)filter=([^&]*)/.exec(location.hash);
-  if (preset) filter.value = decodeURIComponent(preset[1]);
-  if (/(?:^#|&)disagreements(?:&|$)/.test(location.hash)) only.checked = true;
+  // An area's link in the rollup (#filter=finally/) changes the hash: the matrix follows it.
+  function fromHash() {
+    var preset = /(?:^#|&)filter=([^&]*)/.exec(location.hash);
+    if (preset) filter.value = decodeURIComponent(preset[1]);
+    if (/(?:^#|&)disagreements(?:&|$)/.test(location.hash)) only.checked = true;
+  }
+  fromHash();
+  window.addEventListener('hashchange', function () {
+    fromHash();
+    apply();
+    document.getElementById('matrix').scrollIntoView();
+  });
   filter.addEventListener('input', apply);
   only.addEventListener('change', apply);
   apply();

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "runner/result.h"
+
+namespace settle {
+
+// Pass/total per engine by area, at every level: a case file's folder (finally/, ordering/), or a
+// test262 test's directory (test/built-ins/Promise/all). Fed results in final order (by id, then
+// engine); it keeps counts per area, never the results, so it costs the same for any run.
+class Rollup {
+ public:
+  struct Count {
+    std::size_t pass = 0;
+    std::size_t total = 0;
+  };
+  struct Area {
+    std::string name;  // the last part of its path: all
+    std::string path;  // test/built-ins/Promise/all; "" for the root
+    std::map<std::string, Count> per_engine;
+    std::size_t cases = 0;
+    std::size_t disagreements = 0;  // cases whose engines' statuses differ
+    std::map<std::string, Area> children;
+  };
+
+  void add(const Result& result);
+  // The tree of areas, once every result is in.
+  const Area& root();
+
+  // The area path of a case id: the folders of its case file, or a test262 test's directory.
+  static std::string area_of(const std::string& id);
+
+  // The children of `area` in the order a reader wants them: those with disagreements first, then
+  // by name.
+  static std::vector<const Area*> ordered_children(const Area& area);
+
+ private:
+  void close_case();
+
+  Area root_;
+  std::string case_id_;  // the case whose results are coming in
+  std::vector<Status> case_statuses_;
+};
+
+}  // namespace settle
