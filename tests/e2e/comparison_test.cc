@@ -54,6 +54,37 @@ TEST_F(ComparisonTest, MarkdownHasTheSummaryAndTheDisagreementTable) {
   EXPECT_TRUE(contains(markdown, "`settle: 6 passed, 5 failed, 1 skipped")) << markdown;
 }
 
+// Cases in folders: the rollup counts pass/total per engine for each area, disagreements first.
+TEST_F(ComparisonTest, MarkdownAndHtmlOpenWithARollupByArea) {
+  dir_.write("cases/area-b/deep/mixed.json", kMixedCases);
+  dir_.write("cases/area-a/fine.json",
+             R"json({"cases": [{"id": "one", "code": "1", "expect": {"returns": 1}}]})json");
+  ProcessResult run = settle({"run", "cases/area-a", "cases/area-b", "-e", "duktape", "-e", "node",
+                              "--markdown", "r.md", "--html", "r.html"},
+                             dir_.path());
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  std::string markdown = read_file(dir_.file("r.md"));
+  EXPECT_TRUE(contains(markdown,
+                       "### By area (pass/total)\n\n| area | cases | duktape | node |\n"
+                       "|---|---:|---:|---:|\n"
+                       "| <code>area-b</code> (1 disagree) | 4 | 2/4 | 3/4 |\n"
+                       "| <code>area-a</code> | 1 | 1/1 | 1/1 |\n"
+                       "| **all** (1 disagree) | 5 | 3/5 | 4/5 |\n"))
+      << markdown;
+  EXPECT_LT(markdown.find("### By area"), markdown.find("### Where the engines disagree"));
+  std::string page = read_file(dir_.file("r.html"));
+  std::size_t b = page.find(
+      "<details class=\"area disagree\" open><summary><span "
+      "class=\"area-name\">area-b</span>");
+  std::size_t deep = page.find("<span class=\"area-name\">deep</span>");
+  std::size_t a = page.find("<span class=\"area-name\">area-a</span>");
+  ASSERT_NE(b, std::string::npos) << page.substr(0, 4000);
+  EXPECT_LT(b, deep);  // area-b/deep folds inside area-b
+  EXPECT_LT(b, a);     // the area with a disagreement first
+  EXPECT_TRUE(contains(page, "<a href=\"#filter=area-b/deep/\">4 cases</a>"));
+  EXPECT_TRUE(contains(page.substr(b, a - b), "node 3/4"));
+}
+
 class HtmlPageTest : public ComparisonTest {
  protected:
   void SetUp() override {
