@@ -49,7 +49,7 @@ void MarkdownReporter::add(const Result& result) {
   rollup_.add(result);
 }
 
-std::string MarkdownReporter::render(const Summary& summary) const {
+std::string MarkdownReporter::render(const Summary& summary, std::size_t max_rows) const {
   std::ostringstream out;
   out << "## settle results\n\n";
   out << "| engine | version | pass | fail | skip | timeout | error | total |\n";
@@ -89,7 +89,7 @@ std::string MarkdownReporter::render(const Summary& summary) const {
       out << "\n";
     };
     std::vector<const Rollup::Area*> areas = Rollup::ordered_children(root);
-    std::size_t shown = std::min(areas.size(), kMaxRows);
+    std::size_t shown = std::min(areas.size(), max_rows);
     for (std::size_t i = 0; i < shown; ++i) row(*areas[i], markdown_code(areas[i]->path));
     row(root, "**all**");
     more_rows(out, areas.size(), shown);
@@ -106,7 +106,7 @@ std::string MarkdownReporter::render(const Summary& summary) const {
       out << "\n|---|";
       for (std::size_t i = 0; i < engines.size(); ++i) out << "---|";
       out << "\n";
-      std::size_t shown = std::min(comparison.disagreements, kMaxRows);
+      std::size_t shown = std::min(comparison.disagreements, max_rows);
       for (std::size_t i = 0; i < shown; ++i) {
         const ComparisonRow& row = comparison.rows[i];
         out << "| " << markdown_code(row.test->id) << " |";
@@ -124,7 +124,7 @@ std::string MarkdownReporter::render(const Summary& summary) const {
   if (!failures.empty()) {
     out << "\n<details><summary>Failures (" << failures.size() << ")</summary>\n\n";
     out << "| case | engine | status | details |\n|---|---|---|---|\n";
-    std::size_t shown = std::min(failures.size(), kMaxRows);
+    std::size_t shown = std::min(failures.size(), max_rows);
     for (std::size_t i = 0; i < shown; ++i) {
       const Result& result = *failures[i];
       out << "| " << markdown_code(result.test->id) << " | " << markdown_cell(result.engine)
@@ -143,10 +143,13 @@ std::string MarkdownReporter::render(const Summary& summary) const {
         << ", " << count_of(gate.unexpected_passes.size(), "unexpected pass", "unexpected passes")
         << ", " << count_of(gate.missing_cases.size(), "stale entry", "stale entries") << ".\n";
     auto list = [&](const char* label, const std::vector<GateEntry>& entries) {
-      for (const GateEntry& entry : entries) {
+      std::size_t shown = std::min(entries.size(), max_rows);
+      for (std::size_t i = 0; i < shown; ++i) {
+        const GateEntry& entry = entries[i];
         out << "- " << label << " " << markdown_code(entry.id) << " on "
             << markdown_cell(entry.engine) << ": " << markdown_cell(entry.detail) << "\n";
       }
+      if (entries.size() > shown) out << "- … and " << entries.size() - shown << " more\n";
     };
     out << "\n";
     list("unexpected failure", gate.unexpected_failures);

@@ -18,8 +18,8 @@ class MarkdownReporter : public Reporter {
   void add(const Result& result) override;
   void end(const Summary& summary) override;
 
-  // The document as text; end() writes it.
-  std::string render(const Summary& summary) const;
+  // The document as text, each list cut at `max_rows` rows; end() writes it.
+  std::string render(const Summary& summary, std::size_t max_rows = kMaxRows) const;
 
   // Rows listed at most per table (a GitHub comment holds 65536 characters).
   static constexpr std::size_t kMaxRows = 200;

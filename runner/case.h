@@ -50,6 +50,7 @@ struct Case {
   std::string id;        // full id: <file relative to the case root, without extension>/<local id>
   std::string local_id;  // the id inside its file
   std::string file;      // the file as discovered, e.g. cases/finally/basics.json
+  std::size_t line = 0;  // where the case starts in its file (1-based); 0 when unknown
   std::string suite;
   std::string spec;
   std::string description;

@@ -202,7 +202,11 @@ LoadedCases parse_case_file(const std::string& file, const std::string& id_prefi
                      std::string("invalid JSON: ") + error.what()};
   }
   try {
-    return cases_of(source->root(), file, id_prefix);
+    std::vector<Case> cases = cases_of(source->root(), file, id_prefix);
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+      cases[i].line = source->position_of(JsonSource::element_path("cases", i)).line;
+    }
+    return cases;
   } catch (const Invalid& error) {
     return LoadError{file, source->position_of(error.field), error.field, error.message};
   }

@@ -158,6 +158,7 @@ LoadedCases load_test262_test(const std::string& file, const std::string& source
 
   Case base;
   base.file = file;
+  base.line = 1;
   base.suite = "test262";
   base.spec = metadata.esid;
   base.description = trimmed(metadata.description);

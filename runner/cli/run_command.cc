@@ -17,6 +17,7 @@
 #include "engines/profile.h"
 #include "reports/atomic_file.h"
 #include "reports/console_reporter.h"
+#include "reports/github_reporter.h"
 #include "reports/reporter_set.h"
 #include "runner/cli/case_loading.h"
 #include "runner/cli/commands.h"
@@ -51,10 +52,16 @@ struct RunOptions {
   std::optional<std::string> case_root;
   std::optional<std::string> test262_root;
   bool quiet = false;
+  bool github = false;  // GitHub Actions annotations and job summary
   bool strict_input = false;
   std::size_t slowest = 0;
   std::string engines_dir;
 };
+
+bool is_github_actions() {
+  const char* value = std::getenv("GITHUB_ACTIONS");
+  return value && std::string(value) == "true";
+}
 
 std::string now_iso8601() {
   std::time_t now = std::time(nullptr);
@@ -246,6 +253,10 @@ int run(const RunOptions& options) {
   ConsoleReporter* progress_line = console.get();
   ReporterSet reporters;
   reporters.add_reporter(std::move(console));
+  if (options.github || is_github_actions()) {
+    const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
+    reporters.add_reporter(std::make_unique<GithubReporter>(std::cout, summary ? summary : ""));
+  }
   reporters.add_files(
       {options.json_path, options.junit_path, options.markdown_path, options.html_path});
 
@@ -314,6 +325,10 @@ void add_run_command(CLI::App& app, int* exit_status) {
                       "baseline diff (for a pull-request comment)");
   command->add_option("--html", options->html_path,
                       "Write a self-contained HTML page comparing the engines here");
+  command->add_flag("--github", options->github,
+                    "GitHub Actions: ::error annotations of unexpected failures (at most 50) and "
+                    "the Markdown report as the job summary ($GITHUB_STEP_SUMMARY); on by itself "
+                    "when GITHUB_ACTIONS=true");
   command->add_option("--expectations", options->expectations_path,
                       "Known failures per engine (JSON): they do not fail the gate");
   command->add_option("--update-expectations", options->update_expectations_path,

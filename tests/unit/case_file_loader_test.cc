@@ -102,6 +102,17 @@ TEST(CaseFileLoader, LoadsIdCodeAndExpectation) {
   EXPECT_FALSE(cases[0].skip.has_value());
 }
 
+// CI annotations point at a case's line: where its object opens in the file.
+TEST(CaseFileLoader, EachCaseKnowsTheLineItStartsOn) {
+  std::string text = case_file({valid_case("first"), valid_case("second")});
+  auto cases = load_ok(text);
+  ASSERT_EQ(cases.size(), 2u);
+  EXPECT_EQ(std::to_string(cases[0].line) + ":5",
+            position_of_token(text, "{\n      \"id\": \"first\""));
+  EXPECT_EQ(std::to_string(cases[1].line) + ":5",
+            position_of_token(text, "{\n      \"id\": \"second\""));
+}
+
 TEST(CaseFileLoader, FullIdIsPrefixSlashLocalId) {
   auto cases = load_ok(case_file({valid_case("x-1"), valid_case("y")}), "finally/basics");
   ASSERT_EQ(cases.size(), 2u);
