@@ -660,7 +660,19 @@ TEST_P(Hostile, SigtermStopsTheRunPromptlyAndTheReportsKeepWhatFinished) {
   expect_interrupted_run(engine_, SIGTERM);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, Hostile, ::testing::Values("duktape", "node"));
+// Duktape, inside settle's process, and every process engine that is installed.
+std::vector<std::string> hostile_engines() {
+  std::vector<std::string> engines = {"duktape"};
+  engines.insert(engines.end(), kProcessProfiles.begin(), kProcessProfiles.end());
+  return engines;
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, Hostile, ::testing::ValuesIn(hostile_engines()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           std::string name;
+                           for (char c : info.param) name += std::isalnum(c) ? c : '_';
+                           return name;
+                         });
 
 TEST(HostileRunner, AReportPathThatCannotBeWrittenFailsBeforeAnyCaseRuns) {
   TempDir dir;

@@ -30,6 +30,12 @@ inline nlohmann::json read_json(const std::string& path) {
   return nlohmann::json::parse(read_file(path));
 }
 
+// The built-in profiles of the process adapter (engines/profiles/*.json): the end-to-end tests
+// of real engines run on each that is installed here.
+inline const std::vector<std::string> kProcessProfiles = {
+    "node",    "node-current", "deno",      "bun",    "spidermonkey", "jsc",
+    "quickjs", "quickjs-ng",   "engine262", "hermes", "duk"};
+
 // Whether `settle engines` lists the engine as available (node, spidermonkey, ...).
 inline bool engine_available(const std::string& name) {
   ProcessResult engines = run_process({settle_binary(), "engines"});
