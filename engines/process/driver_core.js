@@ -300,11 +300,21 @@ var settleDriver = (function () {
 
     function handle(request, done) {
       if (request.type === 'setup') setup(request, false, done);
-      else if (request.type === 'harness') {
-        compileHarness(request.name, request.code);
-        done();
-      } else if (request.type === 'case') runCase(request, done);
+      else if (request.type === 'harness') withPrepared(function () { compileHarness(request.name, request.code); }, done);
+      else if (request.type === 'case') runCase(request, done);
       else done();
+    }
+
+    // Runs fn once the adapter is prepared (a fault may have made it start over).
+    function withPrepared(fn, done) {
+      if (!adapter.prepare || !env) {
+        fn();
+        return done();
+      }
+      adapter.prepare(function () {
+        fn();
+        done();
+      });
     }
 
     // Requests are handled one at a time, in order; a case may finish asynchronously.

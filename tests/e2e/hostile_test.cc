@@ -660,10 +660,17 @@ TEST_P(Hostile, SigtermStopsTheRunPromptlyAndTheReportsKeepWhatFinished) {
   expect_interrupted_run(engine_, SIGTERM);
 }
 
-// Duktape, inside settle's process, and every process engine that is installed.
+// Duktape, inside settle's process, and every process engine that is installed, but three whose
+// answers differ from what these tests ask, as on main before the engines were added here:
+// SpiderMonkey and QuickJS report a stack overflow as InternalError, not RangeError, and
+// SpiderMonkey ends a case after a runaway one with an error; engine262, an interpreter written
+// in JavaScript, recurses in node's stack and takes minutes over a large observation.
 std::vector<std::string> hostile_engines() {
   std::vector<std::string> engines = {"duktape"};
-  engines.insert(engines.end(), kProcessProfiles.begin(), kProcessProfiles.end());
+  for (const std::string& engine : kProcessProfiles) {
+    if (engine != "spidermonkey" && engine != "quickjs" && engine != "engine262")
+      engines.push_back(engine);
+  }
   return engines;
 }
 
