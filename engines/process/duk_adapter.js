@@ -62,6 +62,10 @@ var settleMain = (function () {
           run: function (code) { return evalGlobal(code); }
         };
       },
+      // An allocation past the shell's memory limit throws this.
+      fault: function (error) {
+        return settleDriver.hasOwnMessage(error, 'alloc failed') ? 'the case ran out of memory' : null;
+      },
       drain: function (realm) {
         for (var i = 0; i < jobs.length; i++) {
           try {

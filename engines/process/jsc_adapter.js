@@ -133,11 +133,7 @@
     },
     // With --gcMaxHeapSize, an exhausted heap throws this.
     fault: function (error) {
-      var outOfMemory = false;
-      try {
-        outOfMemory = typeof error === 'object' && error !== null && error.name === 'RangeError' && error.message === 'Out of memory';
-      } catch (ignored) {}
-      return outOfMemory ? 'the case ran out of memory' : null;
+      return settleDriver.hasOwnMessage(error, 'Out of memory') ? 'the case ran out of memory' : null;
     }
   });
 

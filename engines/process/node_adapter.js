@@ -8,6 +8,7 @@
   var vm = load('vm');
   var readline = load('readline');
   var isPromise = load('util').types.isPromise;
+  var isNativeError = load('util').types.isNativeError;
 
   // Reading a native promise's state without calling `then`: node's internal binding (with
   // --expose-internals), Deno's core, or Bun.peek. Without any, promises are observed through
@@ -52,6 +53,8 @@
   // The names each runtime adds to every vm context that the host API does not have.
   var kContextExtras = ['console', 'Deno', 'Bun', 'process', 'require', 'module', 'global', 'window', 'self',
     'navigator', 'fetch', 'WebSocket', 'Worker', 'setImmediate', 'queueMicrotask', 'structuredClone'];
+
+  var kRunOptions = { displayErrors: false };
 
   function compile(code, name) {
     return new vm.Script(code, { filename: name });
@@ -165,6 +168,9 @@
       // would hand case code this realm's Object and Function, and through them `process`. A
       // null-prototype object has no such names.
       var context = vm.createContext(Object.create(null));
+      // displayErrors false: Deno's vm otherwise writes a `stack` onto whatever the script throws,
+      // even an object that is not an error, and reads a thrown proxy through its traps.
+      var run = function (script) { return script.runInContext(context, kRunOptions); };
       var global = vm.runInContext('this', context);
       kContextExtras.forEach(function (name) { delete global[name]; });
       // Bun's call sites give the function of every frame, strict or not, so a stack trace would
@@ -175,8 +181,8 @@
       env.aliases.forEach(function (alias) {
         Object.defineProperty(global, alias, { value: global, writable: true, configurable: true });
       });
-      var api = env.host.runInContext(context)(global, hooks);
-      env.preludes.forEach(function (prelude) { prelude.runInContext(context); });
+      var api = run(env.host)(global, hooks);
+      env.preludes.forEach(run);
       var test262 = request && request.test262;
       var modules = runsModules && test262 && test262.folder ? moduleLoader(context, global, test262) : null;
       return {
@@ -185,8 +191,13 @@
         compile: modules ? function (code, name) {
           return new vm.Script(code, { filename: name, importModuleDynamically: modules.dynamicImport });
         } : compile,
-        run: function (script) { return script.runInContext(context); }
+        run: run
       };
+    },
+    // V8 ends the process on an exhausted heap; Bun (JavaScriptCore) throws this.
+    fault: function (error) {
+      var bun = typeof Bun === 'object' && Bun;
+      return bun && isNativeError(error) && settleDriver.hasOwnMessage(error, 'Out of memory') ? 'the case ran out of memory' : null;
     },
     // Resolves once the job (microtask) queue is empty.
     drain: function (realm, done) {

@@ -42,9 +42,10 @@
 
   // An exception thrown inside QuickJS, brought out as a host exception with its description and
   // (while its realm lives) its handle.
-  function ThrowInContext(description, handle) {
+  function ThrowInContext(description, handle, context) {
     this.description = description;
     this.handle = handle || null;
+    this.context = context || null;
   }
 
   // Builds the hooks object inside the context from intrinsics captured before any other code
@@ -124,7 +125,7 @@
     function unwrap(result) {
       if (result.error) {
         keep(result.error);
-        throw new ThrowInContext(dumpError(context, result.error), result.error);
+        throw new ThrowInContext(dumpError(context, result.error), result.error, context);
       }
       return keep(result.value);
     }
@@ -174,8 +175,18 @@
         observe: function (value) { callApi('observe', [value]); },
         observeThrow: function (error) { callApi('observeThrow', [handleOf(error)]); },
         observeCompleted: function () { callApi('observeCompleted', []); },
-        // $262.global only: QuickJS's other parts are not wired here.
-        install262: function () { callApi('install262', []); },
+        // $262.global and evalScript (a global script of the context); createRealm is not wired
+        // here: quickjs-emscripten keeps each context's values to itself.
+        install262: function () {
+          var parts = keep(context.newObject());
+          var evalScript = keep(context.newFunction('evalScript', function (source) {
+            var text = context.typeof(source) === 'string' ? context.getString(source) : '';
+            var ran = context.evalCode(text, 'evalScript', { type: 'global' });
+            return ran.error ? { error: ran.error } : ran.value;
+          }));
+          context.setProp(parts, 'evalScript', evalScript);
+          callApi('install262', [parts]);
+        },
         runNextTimer: function () {
           var more = callApi('runNextTimer', []);
           return context.typeof(more) === 'boolean' && context.dump(more) === true;
@@ -203,7 +214,7 @@
           if (ran.error) {
             // A job's exception that QuickJS does not turn into a rejection: an interruption or memory.
             keep(ran.error);
-            throw new ThrowInContext(dumpError(context, ran.error), ran.error);
+            throw new ThrowInContext(dumpError(context, ran.error), ran.error, context);
           }
           if (!runtime.hasPendingJob()) return;
         }
@@ -234,7 +245,7 @@
     version: function () {
       return (ng ? 'QuickJS-ng ' : 'QuickJS ') + (quickjsVersion() || 'unknown') + ' (' + kPackage + ' ' + packageVersion + ')';
     },
-    host262: ['global'],
+    host262: ['global', 'evalScript'],
     prepare: function (done) {
       if (!newModule) {
         done(kPackage + ' cannot be loaded from ' + (npmDir || '(no folder given)') + ': ' +
@@ -278,8 +289,27 @@
       realm.drainJobs();
       return true;
     },
+    // An error's name is often inherited, which dump() leaves out: as the core describes an
+    // exception, `name: message`, or the value as a string when it has no name (messages only).
     describe: function (error) {
-      return error instanceof ThrowInContext ? error.description : settleDriver.describe(error);
+      if (!(error instanceof ThrowInContext)) return settleDriver.describe(error);
+      if (!/^undefined: /.test(error.description) || !error.handle || !error.handle.alive) return error.description;
+      var context = error.context;
+      var handles = [];
+      try {
+        var name = context.getProp(error.handle, 'name');
+        handles.push(name);
+        if (context.typeof(name) === 'string') return context.getString(name) + error.description.slice('undefined'.length);
+        var toText = context.getProp(context.global, 'String');
+        handles.push(toText);
+        var text = context.callFunction(toText, context.undefined, [error.handle]);
+        handles.push(text.error || text.value);
+        return text.error ? error.description : context.getString(text.value);
+      } catch (e) {
+        return error.description;
+      } finally {
+        handles.forEach(function (handle) { if (handle.alive) handle.dispose(); });
+      }
     },
     fault: function (error) {
       if (error instanceof ThrowInContext) return stopReason(error.description);

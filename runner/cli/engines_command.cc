@@ -1,49 +1,75 @@
 #include <iostream>
 #include <memory>
+#include <utility>
 
 #include "engines/engine_registry.h"
 #include "engines/engines_dir.h"
+#include "engines/profile.h"
 #include "runner/cli/commands.h"
 
 namespace settle::cli {
 namespace {
 
-int list_engines() {
-  bool any_usable = false;
-  for (const std::string& name : builtin_engine_names()) {
+// Prints one engine: available with its version, probes and $262 parts, or why not (under
+// `label`). True when available.
+bool show_engine(const std::string& name, const std::string& label) {
+  try {
+    auto factory = make_engine_factory(name, EngineOptions{});
+    const EngineInfo& info = factory->info();
+    std::cout << info.name << "  available  " << info.version << "  (adapter " << info.adapter
+              << ")\n";
+    std::string has, lacks;
+    for (const auto& [feature, present] : info.features) {
+      (present ? has : lacks) += (present ? has : lacks).empty() ? feature : ", " + feature;
+    }
+    std::cout << "  features: " << (has.empty() ? "(none probed)" : has) << "\n";
+    std::cout << "  lacks:    " << (lacks.empty() ? "(nothing probed)" : lacks) << "\n";
+    std::string parts;
+    for (const auto& part : info.host_262) parts += (parts.empty() ? "" : ", ") + part;
+    std::cout << "  $262:     " << (parts.empty() ? "(none)" : parts) << "\n";
+    return true;
+  } catch (const EngineUnavailable& error) {
+    std::cout << label << "  unavailable  " << error.what() << "\n";
+    return false;
+  }
+}
+
+// Every built-in profile, or the ones -e names (built-in names or a user's profile files).
+int list_engines(const std::vector<std::string>& named) {
+  std::vector<std::pair<std::string, std::string>> shown;  // argument, profile name
+  for (const std::string& name : named) {
     try {
-      auto factory = make_engine_factory(name, EngineOptions{});
-      const EngineInfo& info = factory->info();
-      any_usable = true;
-      std::cout << info.name << "  available  " << info.version << "  (adapter " << info.adapter
-                << ")\n";
-      std::string has, lacks;
-      for (const auto& [feature, present] : info.features) {
-        (present ? has : lacks) += (present ? has : lacks).empty() ? feature : ", " + feature;
-      }
-      std::cout << "  features: " << (has.empty() ? "(none probed)" : has) << "\n";
-      std::cout << "  lacks:    " << (lacks.empty() ? "(nothing probed)" : lacks) << "\n";
-    } catch (const EngineUnavailable& error) {
-      std::cout << name << "  unavailable  " << error.what() << "\n";
+      shown.emplace_back(name, find_profile(name).name);
+    } catch (const ProfileError& error) {
+      std::cerr << "settle: " << error.what() << "\n";
+      return kExitBadInput;
     }
   }
   // On stderr: stdout keeps one unindented line per engine, which scripts read.
   EnginesDir npm = engines_dir();
   std::cerr << "npm-installed engines: " << npm.node_modules.string() << "  (chosen by "
             << npm.chosen_by << ")\n";
+  if (named.empty()) {
+    for (const std::string& name : builtin_engine_names()) shown.emplace_back(name, name);
+  }
+  bool any_usable = false;
+  for (const auto& [name, label] : shown) any_usable = show_engine(name, label) || any_usable;
   return any_usable ? kExitOk : kExitNoEngine;
 }
 
 }  // namespace
 
 void add_engines_command(CLI::App& app, int* exit_status) {
+  CLI::App* command = app.add_subcommand(
+      "engines", "List engines (every built-in profile, or those -e names), versions and probes");
+  auto named = std::make_shared<std::vector<std::string>>();
   auto dir = std::make_shared<std::string>();
-  CLI::App* command =
-      app.add_subcommand("engines", "List engines, their versions and feature probes");
+  command->add_option("-e,--engine", *named,
+                      "a built-in engine or a profile file to show (repeatable)");
   command->add_option("--engines-dir", *dir, kEnginesDirHelp);
-  command->callback([dir, exit_status] {
+  command->callback([exit_status, named, dir] {
     if (!dir->empty()) set_engines_dir_option(*dir);
-    *exit_status = list_engines();
+    *exit_status = list_engines(*named);
   });
 }
 

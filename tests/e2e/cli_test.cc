@@ -449,6 +449,28 @@ TEST(Cli, UsageErrorsSayWhatIsWrongAndWhatWouldBeRight) {
     EXPECT_TRUE(contains(result.err, "Run \"" + misuse.help + "\" for usage.\n")) << result.err;
     EXPECT_EQ(result.out, "");
   }
+
+TEST(Engines, ShowsAUsersProfileAndOnlyTheEnginesNamed) {
+  TempDir dir;
+  dir.write("mine.json", R"json({"name": "my-duktape", "adapter": "duktape",
+    "probes": {"promise-try": "typeof Promise.try === 'function'"}})json");
+  ProcessResult engines = settle({"engines", "-e", "mine.json"}, dir.path());
+  EXPECT_EQ(engines.exit_code, 0) << engines.err;
+  EXPECT_EQ(engines.out.rfind("my-duktape  available  duktape 2.7.0", 0), 0u) << engines.out;
+  EXPECT_NE(engines.out.find("promise-try"), std::string::npos) << engines.out;
+  EXPECT_NE(engines.out.find("  $262:     evalScript"), std::string::npos) << engines.out;
+  EXPECT_EQ(engines.out.find("\nnode"), std::string::npos) << "only the engine named";
+
+  dir.write("absent.json", R"json({"name": "absent", "adapter": "process",
+    "command": ["no-such-js-shell"]})json");
+  ProcessResult absent = settle({"engines", "-e", "absent.json"}, dir.path());
+  EXPECT_EQ(absent.exit_code, 3);
+  EXPECT_NE(absent.out.find("absent  unavailable"), std::string::npos) << absent.out;
+
+  dir.write("broken.json", R"json({"name": "broken", "adapter": "nope"})json");
+  ProcessResult broken = settle({"engines", "-e", "broken.json"}, dir.path());
+  EXPECT_EQ(broken.exit_code, 2);
+  EXPECT_NE(broken.err.find("adapter"), std::string::npos) << broken.err;
 }
 
 TEST(Cli, VersionAndBadUsage) {

@@ -52,9 +52,19 @@ TEST_P(RealEngineTest, RunawayCasesEndAsTimeoutOrErrorAndTheOthersPass) {
   auto results = statuses(dir.file("r.json"), GetParam());
   EXPECT_EQ(status_of(results, "hostile/a-loop"), "timeout");
   EXPECT_EQ(status_of(results, "hostile/b-job-loop"), "timeout");
-  EXPECT_EQ(status_of(results, "hostile/c-memory-bomb"), "error")
+  // A memory bomb ends at the engine's memory limit (an error), or at its deadline where the
+  // engine is too slow to fill the memory in time (engine262, an interpreter in node).
+  std::string bomb = status_of(results, "hostile/c-memory-bomb");
+  EXPECT_TRUE(bomb == "error" || (GetParam() == "engine262" && bomb == "timeout"))
       << results["hostile/c-memory-bomb"];
-  EXPECT_EQ(status_of(results, "hostile/d-recursion"), "pass") << results["hostile/d-recursion"];
+  if (GetParam() == "engine262") {
+    // engine262 recurses in its host, whose stack runs out before the case's does.
+    EXPECT_NE(results["hostile/d-recursion"].find("exhausted the stack of engine262's host"),
+              std::string::npos)
+        << results["hostile/d-recursion"];
+  } else {
+    EXPECT_EQ(status_of(results, "hostile/d-recursion"), "pass") << results["hostile/d-recursion"];
+  }
   EXPECT_EQ(status_of(results, "hostile/e-fine"), "pass") << results["hostile/e-fine"];
   EXPECT_EQ(status_of(results, "hostile/f-unhandled"), "pass") << results["hostile/f-unhandled"];
   EXPECT_EQ(status_of(results, "hostile/g-fine-after"), "pass") << results["hostile/g-fine-after"];
@@ -76,11 +86,12 @@ TEST_P(RealEngineTest, CaseCodeReachesNoFileProcessOrShellFunction) {
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
 }
 
-// Every shipped case passes, but for the engine bugs the async corpus names (its known failures).
-TEST_P(RealEngineTest, ShippedCorpusPasses) {
+// Every case passes but the engine's known failures (engines/known_failures.json), each a
+// conformance bug of that engine; a known failure that passes now fails the test too.
+TEST_P(RealEngineTest, ShippedCorpusPassesButItsKnownFailures) {
   if (!engine_available(GetParam())) GTEST_SKIP() << GetParam() << " is not installed";
   ProcessResult run = settle({"run", "cases", "-e", GetParam(), "--quiet", "--expectations",
-                              "tests/expectations/async-corpus.json", "--strict-expectations"},
+                              "engines/known_failures.json", "--strict-expectations"},
                              SETTLE_SOURCE_DIR);
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
 }
@@ -100,7 +111,13 @@ TEST_P(RealEngineTest, APreludeReplacesAMethodInEveryRealm) {
   EXPECT_EQ(status_of(results, "p/b"), "pass");
 }
 
-INSTANTIATE_TEST_SUITE_P(Shells, RealEngineTest, ::testing::Values("node", "spidermonkey"));
+// Every built-in profile of the process adapter; a test skips an engine that is not installed.
+INSTANTIATE_TEST_SUITE_P(Shells, RealEngineTest, ::testing::ValuesIn(kProcessProfiles),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           std::string name;
+                           for (char c : info.param) name += std::isalnum(c) ? c : '_';
+                           return name;
+                         });
 
 TEST(MisbehavingEngine, EachFaultEndsItsCaseAndTheOthersStillPass) {
   TempDir dir;

@@ -451,6 +451,8 @@ TEST_P(Hostile, AValueWhoseSerialisationThrowsEndsItsCaseAsAnError) {
   EXPECT_EQ(status_of(reports, "serialise/z-fine"), "pass");
 }
 
+// Each observation is past a report's budget of 100,000 values or 1 Mi characters (150,000 keys,
+// not more: Hermes holds at most 196,607 properties on an object).
 TEST_P(Hostile, AnObservationTooLargeToReportEndsItsCaseAsAnError) {
   dir_.write(
       "cases/large.json",
@@ -458,7 +460,7 @@ TEST_P(Hostile, AnObservationTooLargeToReportEndsItsCaseAsAnError) {
           a_case("a-wide-array", "var a = []; for (var i = 0; i < 300000; i++) a[i] = i; a",
                  R"({"returns": []})", 120000) +
           "," +
-          a_case("b-many-keys", "var o = {}; for (var i = 0; i < 200000; i++) o['k' + i] = i; o",
+          a_case("b-many-keys", "var o = {}; for (var i = 0; i < 150000; i++) o['k' + i] = i; o",
                  R"({"returns": {}})", 120000) +
           "," +
           a_case("c-graph",
@@ -564,7 +566,26 @@ TEST_P(Hostile, SigtermStopsTheRunPromptlyAndTheReportsKeepWhatFinished) {
   expect_interrupted_run(engine_, SIGTERM);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, Hostile, ::testing::Values("duktape", "node"));
+// Duktape, inside settle's process, and every process engine that is installed, but three whose
+// answers differ from what these tests ask, as on main before the engines were added here:
+// SpiderMonkey and QuickJS report a stack overflow as InternalError, not RangeError, and
+// SpiderMonkey ends a case after a runaway one with an error; engine262, an interpreter written
+// in JavaScript, recurses in node's stack and takes minutes over a large observation.
+std::vector<std::string> hostile_engines() {
+  std::vector<std::string> engines = {"duktape"};
+  for (const std::string& engine : kProcessProfiles) {
+    if (engine != "spidermonkey" && engine != "quickjs" && engine != "engine262")
+      engines.push_back(engine);
+  }
+  return engines;
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, Hostile, ::testing::ValuesIn(hostile_engines()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           std::string name;
+                           for (char c : info.param) name += std::isalnum(c) ? c : '_';
+                           return name;
+                         });
 
 TEST(HostileRunner, AReportPathThatCannotBeWrittenFailsBeforeAnyCaseRuns) {
   TempDir dir;

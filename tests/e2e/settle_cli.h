@@ -57,6 +57,12 @@ inline std::string profile_test_name(const ::testing::TestParamInfo<std::string>
   return name;
 }
 
+// The built-in profiles of the process adapter (engines/profiles/*.json): the end-to-end tests
+// of real engines run on each that is installed here.
+inline const std::vector<std::string> kProcessProfiles = {
+    "node",    "node-current", "deno",      "bun",    "spidermonkey", "jsc",
+    "quickjs", "quickjs-ng",   "engine262", "hermes", "duk"};
+
 // Whether `settle engines` lists the engine as available (node, spidermonkey, ...).
 inline bool engine_available(const std::string& name) {
   ProcessResult engines = run_process({settle_binary(), "engines"});

@@ -187,6 +187,42 @@ TEST_F(Test262Test, TheJUnitReportNamesTheRuns) {
   EXPECT_EQ(lint.exit_code, 0) << lint.err;
 }
 
+// Every process engine gives each run node's verdict (the parse-phase check, async $DONE, $262),
+// except that it skips a run needing a $262 part or a feature it lacks.
+class Test262OnEveryEngine : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Test262OnEveryEngine, VerdictsAreNodesButWhatTheEngineLacksIsSkipped) {
+  if (!engine_available(GetParam())) GTEST_SKIP() << GetParam() << " is not installed";
+  TempDir dir;
+  ProcessResult run = settle({"run", kCheckout + "/test", "-e", GetParam(), "--timeout", "1000",
+                              "-j", "2", "--json", dir.file("r.json")});
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  json report = read_json(dir.file("r.json"));
+  for (const Expected& expected : kVerdicts) {
+    const json* result = nullptr;
+    for (const json& item : report["results"]) {
+      if (item["id"] == expected.id) result = &item;
+    }
+    ASSERT_NE(result, nullptr) << expected.id << " is not in the report";
+    std::string message = (*result)["message"];
+    bool lacks = (*result)["status"] == "skip" && std::string(expected.node) == "pass" &&
+                 (contains(message, "requires $262.") || contains(message, "requires feature"));
+    if (!lacks) {
+      EXPECT_EQ((*result)["status"], expected.node) << expected.id << ": " << message;
+    }
+    if (!lacks && std::string(expected.duktape) == expected.node) {
+      EXPECT_TRUE(contains(message, expected.message)) << expected.id << ": " << message;
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Shells, Test262OnEveryEngine, ::testing::ValuesIn(kProcessProfiles),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           std::string name;
+                           for (char c : info.param) name += std::isalnum(c) ? c : '_';
+                           return name;
+                         });
+
 TEST(Test262Input, ABrokenFrontMatterIsAnInputErrorAtItsPlace) {
   ProcessResult result = settle({"run", kCheckout + "/malformed", "--quiet"});
   EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
