@@ -449,6 +449,7 @@ TEST(Cli, UsageErrorsSayWhatIsWrongAndWhatWouldBeRight) {
     EXPECT_TRUE(contains(result.err, "Run \"" + misuse.help + "\" for usage.\n")) << result.err;
     EXPECT_EQ(result.out, "");
   }
+}
 
 TEST(Engines, ShowsAUsersProfileAndOnlyTheEnginesNamed) {
   TempDir dir;
