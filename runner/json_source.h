@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace settle {
 
@@ -58,6 +59,7 @@ class JsonSource {
   SourcePosition position_at(std::size_t offset) const;
 
   std::string text_;
+  mutable std::vector<std::size_t> line_starts_;  // offsets where lines start, made on first use
   nlohmann::json root_;
   std::map<std::string, std::size_t> offsets_;
 };
