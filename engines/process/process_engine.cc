@@ -113,8 +113,8 @@ nlohmann::json ProcessEngine::start() {
       case ChildProcess::Read::kLine:
         if (auto reply = parse_reply(line, nonce_)) {
           if ((*reply)["type"] == "ready") return *reply;
-          throw std::runtime_error(shared_->profile.name + " failed to start: " +
-                                   reply->value("message", std::string("no reason given")));
+          throw std::runtime_error(shared_->profile.name +
+                                   " failed to start: " + setup_error_message(*reply));
         }
         continue;
       case ChildProcess::Read::kTimeout:

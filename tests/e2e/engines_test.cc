@@ -1,7 +1,9 @@
-// End-to-end tests of settle's engines: the real node and SpiderMonkey shells, and a deliberately
-// misbehaving engine for faults. Each runs the built settle binary and reads its JSON report.
+// End-to-end tests of settle's engines: every real shell of a built-in profile that is installed,
+// and a deliberately misbehaving engine for faults. Each runs the built settle binary and reads
+// its JSON report.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "settle_cli.h"
@@ -109,6 +111,24 @@ TEST_P(RealEngineTest, APreludeReplacesAMethodInEveryRealm) {
   auto results = statuses(dir.file("r.json"), GetParam());
   EXPECT_EQ(status_of(results, "p/a"), "fail") << "the patched finally returns 77";
   EXPECT_EQ(status_of(results, "p/b"), "pass");
+}
+
+// The protocol's rule for setup errors: a prelude that does not compile is answered at once, with
+// the file it came from, on every driver.
+TEST_P(RealEngineTest, APreludeThatDoesNotCompileIsAnsweredAtOnceNamingIt) {
+  if (!engine_available(GetParam())) GTEST_SKIP() << GetParam() << " is not installed";
+  TempDir dir;
+  dir.write("broken.js", "var = 1;");
+  dir.write("cases/a.json",
+            R"json({"cases": [{"id": "a", "code": "1", "expect": {"returns": 1}}]})json");
+  auto started = std::chrono::steady_clock::now();
+  ProcessResult run =
+      settle({"run", "cases", "-e", GetParam(), "--prelude", "broken.js"}, dir.path());
+  auto took = std::chrono::steady_clock::now() - started;
+  EXPECT_EQ(run.exit_code, 3) << run.out << run.err;
+  EXPECT_NE(run.err.find("the prelude broken.js does not compile: SyntaxError"), std::string::npos)
+      << run.err;
+  EXPECT_LT(took, std::chrono::seconds(20)) << "settle waits 30 s for an engine that never answers";
 }
 
 // Every built-in profile of the process adapter; a test skips an engine that is not installed.
