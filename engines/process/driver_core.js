@@ -8,8 +8,9 @@
 // before it runs (so that a parse-phase error is told apart from one thrown while running), the
 // subject observed, jobs and timers drained, the report written.
 //
-// The adapter (settleDriver.start(adapter), or settleDriver.runOnce(adapter, setup, request) for a
-// process per case) gives only what differs between shells:
+// An adapter calls settleDriver.create(adapter) and feeds the result each input line (receive;
+// whenIdle(fn) once input ends), or, for a process per case, calls its runOnce(setup, request)
+// with the two requests. The adapter gives only what differs between shells:
 //   write(line)                  writes one line (no newline) to stdout
 //   version()                    the engine's version
 //   host262                      the $262 parts it gives: 'global', 'evalScript', 'createRealm',
@@ -17,9 +18,10 @@
 //   gc(), detachArrayBuffer(b)   where host262 names them
 //   compile(code, name)          compiles a script for any realm without running it; throws when it
 //                                does not compile (host, preludes, harness files)
-//   newRealm(env, request)       a fresh realm (for the case request, or null) with env.host (its installer run with the realm's
-//                                global and hooks: a job queue, reading a promise's state without
-//                                calling then), env.aliases and env.preludes. The realm has:
+//   newRealm(env, request)       a fresh realm (for the case request, or null) with env.host (its
+//                                installer run with the realm's global and hooks: a job queue,
+//                                reading a promise's state without calling then), env.aliases and
+//                                env.preludes. The realm has:
 //                                  api      host.js's functions (observe, finish, ...)
 //                                  compile(code, name)  compiles in the realm without running;
 //                                           throws the realm's SyntaxError when it does not
@@ -28,8 +30,8 @@
 //                                  dispose()            frees it (optional)
 //   drain(realm, done)           runs the realm's jobs until none is left: returns true when done
 //                                then, or false and calls done() later
-//   prepare(done)                optional: asynchronous work before setup and each case;
-//                                done(problem or '')
+//   prepare(done)                optional: asynchronous work before setup, each case and each
+//                                harness file; done(problem or '')
 //   fault(error)                 optional: a fault message when an exception means the case cannot
 //                                go on (out of memory, interrupted), or null
 //   afterCase(realm)             optional: a fault message for a case that finished, or null
@@ -179,12 +181,8 @@ var settleDriver = (function () {
           return;
         }
       }
-      var ready = { host: host, preludes: preludes, aliases: request.aliases || [] };
-      if (forCase) {
-        env = ready;
-        return;
-      }
-      env = ready;
+      env = { host: host, preludes: preludes, aliases: request.aliases || [] };
+      if (forCase) return;
       var realm = null;
       var features;
       try {

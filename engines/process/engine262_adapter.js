@@ -68,11 +68,24 @@
   var lastRealm = null;  // the realm made last, to describe a value thrown in it
   var parsingRealm = null;  // parses the host, preludes and harness files
 
-  // A host exception as text; a value thrown in the realm as engine262's inspect writes it.
+  // A host exception as text; a value thrown in the realm as `name: message` when both are
+  // strings (as the other drivers write an error), else as engine262's inspect writes it.
   function describeAny(error) {
     if (!(error instanceof ThrowInRealm)) return settleDriver.describe(error);
     try {
-      return lastRealm.scope(function () { return e262.inspect(error.value); });
+      return lastRealm.scope(function () {
+        var value = error.value;
+        if (value instanceof e262.ObjectValue) {
+          var name = e262.Get(value, e262.Value('name'));
+          var message = e262.Get(value, e262.Value('message'));
+          name = name instanceof e262.Completion ? name.Value : name;
+          message = message instanceof e262.Completion ? message.Value : message;
+          if (name instanceof e262.JSStringValue && message instanceof e262.JSStringValue) {
+            return name.stringValue() + ': ' + message.stringValue();
+          }
+        }
+        return e262.inspect(value);
+      });
     } catch (e) {
       return 'a value that cannot be described';
     }

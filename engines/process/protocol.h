@@ -15,7 +15,8 @@ namespace settle {
 // nonce is chosen per process, so nothing a case makes the engine print can pass for a reply.
 //   settle -> driver  {"type":"setup","nonce","host","preludes":[{file,code}],"aliases","probes"}
 //   driver -> settle  {"type":"ready","version","features":{name: bool},"host262":[parts]}
-//                     | {"type":"error","message"}
+//                     | {"type":"error","message","prelude"?}: at once, when the host prelude
+//                     or a prelude (then named) does not compile, or the setup fails
 //   settle -> driver  {"type":"harness","name","code"}: a test262 harness file, sent once per
 //                     process before the first case that includes it; the driver keeps it
 //   settle -> driver  {"type":"case","id","code","strict","watch":[names],
@@ -59,6 +60,10 @@ std::string module_folder_request(const ModuleFolder& folder);
 // The reply a line carries, or nothing when the line is not a reply (engine noise). Throws
 // ProtocolError when a line that starts with the nonce holds no JSON object with a type.
 std::optional<nlohmann::json> parse_reply(const std::string& line, const std::string& nonce);
+
+// Why a driver refused its setup, from an "error" reply: its message, naming the prelude that
+// does not compile when the reply names one.
+std::string setup_error_message(const nlohmann::json& reply);
 
 // What a "result", "observation" or "fault" reply says about the case. Throws ProtocolError on any
 // other reply.

@@ -1,7 +1,9 @@
-// End-to-end tests of settle's engines: the real node and SpiderMonkey shells, and a deliberately
-// misbehaving engine for faults. Each runs the built settle binary and reads its JSON report.
+// End-to-end tests of settle's engines: every real shell of a built-in profile that is installed,
+// and a deliberately misbehaving engine for faults. Each runs the built settle binary and reads
+// its JSON report.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "settle_cli.h"
