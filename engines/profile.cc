@@ -11,8 +11,8 @@
 #include <sstream>
 
 #include "engines/embedded_files.h"
-#include "engines/process/driver_source.h"
 #include "engines/engines_dir.h"
+#include "engines/process/driver_source.h"
 #include "runner/json_source.h"
 #include "runner/spelling.h"
 
