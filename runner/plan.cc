@@ -12,6 +12,11 @@ namespace {
 // Why an engine cannot run a test262 test as INTERPRETING.md asks, or nothing when it can.
 std::optional<std::string> test262_skip(const Test262Run& run, const EngineInfo& engine) {
   if (run.module && !engine.modules) return "module code, which " + engine.name + " cannot run";
+  // settle loads the modules that import() asks for; an engine left to load them itself would
+  // read files.
+  if (run.folder && !engine.modules) {
+    return "import() of the test's modules, which settle cannot load on " + engine.name;
+  }
   for (const char* flag : {"CanBlockIsFalse", "CanBlockIsTrue"}) {
     bool wants_block = std::string_view(flag) == "CanBlockIsTrue";
     if (std::find(run.flags.begin(), run.flags.end(), flag) != run.flags.end() &&

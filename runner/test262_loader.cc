@@ -140,9 +140,10 @@ LoadedCases load_test262_test(const std::string& file, const std::string& source
     run.harness.push_back(std::move(harness));
   }
   run.host_needs.assign(needs.begin(), needs.end());
-  // Module code, and scripts that call import(), load files of the test's folder.
-  static const std::regex kDynamicImport(R"(\bimport\s*\()");
-  if (run.module || std::regex_search(source, kDynamicImport)) {
+  // Module code, and tests of import() (feature dynamic-import), load files of the test's folder.
+  bool dynamic_import = std::find(metadata.features.begin(), metadata.features.end(),
+                                  "dynamic-import") != metadata.features.end();
+  if (run.module || dynamic_import) {
     run.folder = checkout.module_folder(fs::path(run.path).parent_path().generic_string());
   }
 

@@ -42,31 +42,33 @@ bool threw(const Observation& observed) { return observed.state == Outcome::kThr
 
 Verdict negative_verdict(const Test262Negative& negative, const Observation& observed) {
   std::string wanted = "a " + negative.type + " in the " + negative.phase + " phase";
-  bool parse_phase = negative.phase == "parse";
-  if (observed.parse_error) {
-    if (!parse_phase)
-      return failed("expected " + wanted + "; it did not parse: " + thrown_text(observed));
-    if (thrown_type(observed) != negative.type) {
-      return failed("expected " + wanted + "; parsing failed with " + thrown_text(observed));
+  // The phases before run time: whether the code failed there, and how each outcome reads.
+  struct EarlyPhase {
+    const char* name;
+    bool failed_there;
+    const char* failed;   // it did not parse
+    const char* failing;  // parsing failed with
+    const char* passed;   // it parsed
+  };
+  const EarlyPhase phases[] = {
+      {"parse", observed.parse_error, "it did not parse", "parsing failed with", "it parsed"},
+      {"resolution", observed.resolution_error, "it did not link", "linking failed with",
+       "it linked"}};
+  for (const EarlyPhase& phase : phases) {
+    bool expected_here = negative.phase == phase.name;
+    if (phase.failed_there) {
+      if (!expected_here) {
+        return failed("expected " + wanted + "; " + phase.failed + ": " + thrown_text(observed));
+      }
+      if (thrown_type(observed) != negative.type) {
+        return failed("expected " + wanted + "; " + phase.failing + " " + thrown_text(observed));
+      }
+      return passed();
     }
-    return passed();
-  }
-  if (parse_phase) {
-    return failed("expected " + wanted + "; it parsed, then " +
-                  (threw(observed) ? "threw " + thrown_text(observed) : "ran to completion"));
-  }
-  bool resolution_phase = negative.phase == "resolution";
-  if (observed.resolution_error) {
-    if (!resolution_phase)
-      return failed("expected " + wanted + "; it did not link: " + thrown_text(observed));
-    if (thrown_type(observed) != negative.type) {
-      return failed("expected " + wanted + "; linking failed with " + thrown_text(observed));
+    if (expected_here) {
+      return failed("expected " + wanted + "; " + phase.passed + ", then " +
+                    (threw(observed) ? "threw " + thrown_text(observed) : "ran to completion"));
     }
-    return passed();
-  }
-  if (resolution_phase) {
-    return failed("expected " + wanted + "; it linked, then " +
-                  (threw(observed) ? "threw " + thrown_text(observed) : "ran to completion"));
   }
   if (!threw(observed)) return failed("expected " + wanted + "; it ran to completion");
   if (thrown_type(observed) != negative.type) {

@@ -63,7 +63,9 @@
   // test262's module code and import() (node's vm modules, with --experimental-vm-modules).
   var SourceTextModule = vm.SourceTextModule;
   var SyntheticModule = vm.SyntheticModule;
-  var runsModules = typeof SourceTextModule === 'function' && typeof SyntheticModule === 'function';
+  // Bun's vm modules link, but a namespace that import() hands back has lost its bindings.
+  var runsModules = typeof SourceTextModule === 'function' && typeof SyntheticModule === 'function' &&
+    !(typeof Bun === 'object' && Bun);
   var hasOwn = Object.prototype.hasOwnProperty;
 
   // The module map of one case: one instance per file. A specifier resolves to a file of the
