@@ -10,35 +10,41 @@ namespace settle {
 GithubReporter::GithubReporter(std::ostream& out, std::string summary_path)
     : out_(out), summary_path_(std::move(summary_path)), markdown_("") {}
 
-std::string GithubReporter::escape_data(const std::string& text) {
+namespace {
+
+// Workflow-command escaping as actions/toolkit does it: %, CR and LF everywhere; in a property
+// also ':' and ',', which would end it.
+std::string escaped(const std::string& text, bool property) {
   std::string out;
   for (char c : text) {
-    if (c == '%') {
-      out += "%25";
-    } else if (c == '\r') {
-      out += "%0D";
-    } else if (c == '\n') {
-      out += "%0A";
-    } else {
-      out += c;
+    switch (c) {
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
 }
 
-std::string GithubReporter::escape_property(const std::string& text) {
-  std::string out;
-  for (char c : escape_data(text)) {
-    if (c == ':') {
-      out += "%3A";
-    } else if (c == ',') {
-      out += "%2C";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
+}  // namespace
+
+std::string GithubReporter::escape_data(const std::string& text) { return escaped(text, false); }
+
+std::string GithubReporter::escape_property(const std::string& text) { return escaped(text, true); }
 
 void GithubReporter::begin(const RunInfo& run) { markdown_.begin(run); }
 

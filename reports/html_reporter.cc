@@ -149,8 +149,7 @@ std::string HtmlReporter::render(const Summary& summary) const {
   }
   out << "</tbody>\n</table>\n";
 
-  Rollup rollup = rollup_;
-  const Rollup::Area& root = rollup.root();
+  const Rollup::Area root = rollup_.tree();
   if (!root.children.empty()) {
     out << "<h2>By area</h2>\n<div id=\"rollup\">\n";
     for (const Rollup::Area* area : Rollup::ordered_children(root)) {

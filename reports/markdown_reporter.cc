@@ -66,8 +66,7 @@ std::string MarkdownReporter::render(const Summary& summary, std::size_t max_row
 
   std::vector<std::string> engines;
   for (const EngineInfo& engine : run_.engines) engines.push_back(engine.name);
-  Rollup rollup = rollup_;
-  const Rollup::Area& root = rollup.root();
+  const Rollup::Area root = rollup_.tree();
   if (!root.children.empty()) {
     out << "\n### By area (pass/total)\n\n| area | cases |";
     for (const std::string& engine : engines) out << " " << markdown_cell(engine) << " |";

@@ -15,51 +15,55 @@ std::string Rollup::area_of(const std::string& id) {
 }
 
 void Rollup::add(const Result& result) {
-  if (result.test->id != case_id_) close_case();
-  case_id_ = result.test->id;
+  if (result.test->id != case_id_) {
+    close_case();
+    case_id_ = result.test->id;
+    // The case's areas, from the root down, found once for all its results.
+    std::string path = area_of(case_id_);
+    Area* area = &root_;
+    case_areas_.push_back(area);
+    for (std::size_t start = 0; start < path.size();) {
+      std::size_t end = std::min(path.find('/', start), path.size());
+      area = &area->children[path.substr(start, end - start)];
+      area->name = path.substr(start, end - start);
+      area->path = path.substr(0, end);
+      case_areas_.push_back(area);
+      start = end + 1;
+    }
+  }
   case_statuses_.push_back(result.status);
-  std::string path = area_of(case_id_);
-  Area* area = &root_;
-  std::size_t start = 0;
-  while (true) {
+  for (Area* area : case_areas_) {
     Count& count = area->per_engine[result.engine];
     ++count.total;
     count.pass += result.status == Status::kPass;
-    if (start >= path.size()) break;
-    std::size_t end = path.find('/', start);
-    if (end == std::string::npos) end = path.size();
-    std::string name = path.substr(0, end);
-    Area& child = area->children[path.substr(start, end - start)];
-    child.name = path.substr(start, end - start);
-    child.path = name;
-    area = &child;
-    start = end + 1;
+  }
+}
+
+// Counts the case whose results came last into the areas of `root` along its path.
+void Rollup::count_case(Area& root) const {
+  if (case_id_.empty()) return;
+  bool disagree = std::any_of(case_statuses_.begin(), case_statuses_.end(),
+                              [&](Status status) { return status != case_statuses_.front(); });
+  Area* area = &root;
+  for (std::size_t level = 0;; ++level) {
+    ++area->cases;
+    area->disagreements += disagree;
+    if (level + 1 == case_areas_.size()) break;
+    area = &area->children[case_areas_[level + 1]->name];
   }
 }
 
 void Rollup::close_case() {
-  if (case_id_.empty()) return;
-  bool disagree = std::any_of(case_statuses_.begin(), case_statuses_.end(),
-                              [&](Status status) { return status != case_statuses_.front(); });
-  std::string path = area_of(case_id_);
-  Area* area = &root_;
-  std::size_t start = 0;
-  while (true) {
-    ++area->cases;
-    area->disagreements += disagree;
-    if (start >= path.size()) break;
-    std::size_t end = path.find('/', start);
-    if (end == std::string::npos) end = path.size();
-    area = &area->children[path.substr(start, end - start)];
-    start = end + 1;
-  }
+  count_case(root_);
   case_id_.clear();
+  case_areas_.clear();
   case_statuses_.clear();
 }
 
-const Rollup::Area& Rollup::root() {
-  close_case();
-  return root_;
+Rollup::Area Rollup::tree() const {
+  Area tree = root_;
+  count_case(tree);
+  return tree;
 }
 
 std::vector<const Rollup::Area*> Rollup::ordered_children(const Area& area) {

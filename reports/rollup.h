@@ -26,9 +26,13 @@ class Rollup {
     std::map<std::string, Area> children;
   };
 
+  Rollup() = default;
+  Rollup(const Rollup&) = delete;  // it points into its own tree
+  Rollup& operator=(const Rollup&) = delete;
+
   void add(const Result& result);
-  // The tree of areas, once every result is in.
-  const Area& root();
+  // The tree of areas, with every result so far counted.
+  Area tree() const;
 
   // The area path of a case id: the folders of its case file, or a test262 test's directory.
   static std::string area_of(const std::string& id);
@@ -39,9 +43,11 @@ class Rollup {
 
  private:
   void close_case();
+  void count_case(Area& root) const;
 
   Area root_;
-  std::string case_id_;  // the case whose results are coming in
+  std::string case_id_;            // the case whose results are coming in
+  std::vector<Area*> case_areas_;  // its areas, the root first
   std::vector<Status> case_statuses_;
 };
 

@@ -91,17 +91,6 @@ std::optional<json> parse_reply(const std::string& line, const std::string& nonc
   return reply;
 }
 
-std::string setup_error_message(const json& reply) {
-  std::string message = "no reason given";
-  auto found = reply.find("message");
-  if (found != reply.end() && found->is_string()) message = found->get<std::string>();
-  auto prelude = reply.find("prelude");
-  if (prelude != reply.end() && prelude->is_string()) {
-    return "the prelude " + prelude->get<std::string>() + " does not compile: " + message;
-  }
-  return message;
-}
-
 Observation observation_from_reply(const json& reply) {
   Observation observation;
   const std::string type = reply["type"];

@@ -61,10 +61,6 @@ std::string module_folder_request(const ModuleFolder& folder);
 // ProtocolError when a line that starts with the nonce holds no JSON object with a type.
 std::optional<nlohmann::json> parse_reply(const std::string& line, const std::string& nonce);
 
-// Why a driver refused its setup, from an "error" reply: its message, naming the prelude that
-// does not compile when the reply names one.
-std::string setup_error_message(const nlohmann::json& reply);
-
 // What a "result", "observation" or "fault" reply says about the case. Throws ProtocolError on any
 // other reply.
 Observation observation_from_reply(const nlohmann::json& reply);

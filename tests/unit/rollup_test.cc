@@ -26,7 +26,7 @@ TEST(Rollup, CountsPassAndTotalPerEngineAtEveryLevel) {
   rollup.add(made.result("test/built-ins/Promise/race/b.js#default", "node", Status::kPass));
   rollup.add(made.result("test/built-ins/Promise/race/c.js#default", "duktape", Status::kSkip));
   rollup.add(made.result("test/built-ins/Promise/race/c.js#default", "node", Status::kSkip));
-  const Rollup::Area& root = rollup.root();
+  const Rollup::Area root = rollup.tree();
   EXPECT_EQ(root.cases, 3u);
   EXPECT_EQ(root.disagreements, 1u);
   EXPECT_EQ(root.per_engine.at("duktape").pass, 1u);
