@@ -58,9 +58,9 @@ run: settle
 
 # Installs the engines the built-in profiles name: the npm packages (Promise libraries,
 # engine262, QuickJS and QuickJS-ng, Node 26, Deno, Bun, Hermes) into the build folder, never
-# into the repository, and the Debian shells (duk, jsc) by package name, best effort: without
+# into the repository, and the Debian shells (duk, jsc) and es6-shim by package name, best effort: without
 # root or apt-get their profiles stay unavailable and their tests are skipped.
-ENGINE_PACKAGES := duktape libjavascriptcoregtk-4.0-bin
+ENGINE_PACKAGES := duktape libjavascriptcoregtk-4.0-bin libjs-es6-shim
 engines: settle
 	-@$(MAKE) --no-print-directory deps PACKAGES="$(ENGINE_PACKAGES)"
 	mkdir -p $(BUILD_DIR)/engines

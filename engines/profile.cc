@@ -42,13 +42,50 @@ bool on_path(const std::string& command) {
   return false;
 }
 
+// "bluebird 3.7.2" for a file inside node_modules/bluebird/, read from the package's
+// package.json; "es6-shim (Debian)" for one in /usr/share/javascript/es6-shim/; empty for any
+// other file.
+std::string npm_package_version(const std::string& file) {
+  static const std::string kFolder = "node_modules/";
+  static const std::string kDebianFolder = "/usr/share/javascript/";
+  if (file.rfind(kDebianFolder, 0) == 0) {
+    std::string rest = file.substr(kDebianFolder.size());
+    return rest.substr(0, rest.find('/')) + " (Debian)";
+  }
+  auto at = file.rfind(kFolder);
+  if (at == std::string::npos) return "";
+  std::string rest = file.substr(at + kFolder.size());
+  std::size_t parts = rest.rfind('@', 0) == 0 ? 2 : 1;  // @scope/name
+  std::size_t end = 0;
+  for (std::size_t i = 0; i < parts && end != std::string::npos; ++i)
+    end = rest.find('/', end ? end + 1 : 0);
+  if (end == std::string::npos) return "";
+  std::string name = rest.substr(0, end);
+  std::ifstream in(file.substr(0, at + kFolder.size()) + name + "/package.json");
+  if (!in) return name;
+  try {
+    return name + " " + nlohmann::json::parse(in).value("version", std::string("?"));
+  } catch (const nlohmann::json::exception&) {
+    return name;
+  }
+}
+
 }  // namespace
+
+std::string libraries_label(const std::vector<Prelude>& preludes) {
+  std::string label;
+  for (const Prelude& prelude : preludes) {
+    std::string library = npm_package_version(prelude.file);
+    if (!library.empty()) label += " + " + library;
+  }
+  return label;
+}
 
 EngineProfile parse_profile(const std::string& text, const std::string& source) {
   static const std::set<std::string> kFields = {
-      "name",    "description", "adapter", "driver",      "batch",          "command",
-      "version", "preludes",    "aliases", "own_promise", "silent_console", "probes",
-      "lacks",   "limits",      "install", "//"};
+      "name",     "description",    "adapter",     "driver",         "batch",  "command", "version",
+      "preludes", "aliases",        "own_promise", "silent_console", "probes", "lacks",   "limits",
+      "install",  "promise_global", "//"};
   if (json_nesting_too_deep(text)) {
     throw ProfileError(source + ": invalid JSON: nested deeper than " +
                        std::to_string(kMaxJsonDepth) + " levels");
@@ -91,6 +128,7 @@ EngineProfile parse_profile(const std::string& text, const std::string& source) 
     if (document.contains("lacks")) profile.lacks = string_list(document["lacks"], "lacks");
     profile.own_promise = document.value("own_promise", true);
     profile.silent_console = document.value("silent_console", false);
+    profile.promise_global = document.value("promise_global", "");
     if (document.contains("probes")) {
       if (!document["probes"].is_object())
         throw ProfileError("probes: must map feature names to expressions");
@@ -170,11 +208,25 @@ std::string expand_placeholders(const std::string& text) {
 
 std::vector<Prelude> profile_preludes(const EngineProfile& profile) {
   std::vector<Prelude> preludes;
+  if (profile.silent_console) {
+    preludes.push_back(
+        {profile.name + " (silent_console)",
+         "var console = { log: function () {}, info: function () {}, warn: function () {},"
+         " error: function () {}, debug: function () {}, trace: function () {} };"});
+  }
+  // A polyfill installs itself only where the realm has no Promise, as in an engine without one.
+  if (!profile.own_promise && profile.adapter == "process") {
+    preludes.push_back({profile.name + " (own_promise: false)", "delete this.Promise;\n"});
+  }
   for (const auto& file : profile.preludes) {
     std::string path = expand_placeholders(file);
     std::optional<std::string> code = read_text_file(path);
     if (!code) throw ProfileError("cannot read the prelude " + path);
     preludes.push_back({path, *code});
+  }
+  if (!profile.promise_global.empty()) {
+    preludes.push_back(
+        {profile.name + " (promise_global)", "this.Promise = (" + profile.promise_global + ");\n"});
   }
   return preludes;
 }

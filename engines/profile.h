@@ -22,9 +22,12 @@ struct EngineProfile {
   std::vector<std::string> version;   // argv whose first output line is the version
   std::vector<std::string> preludes;  // files loaded into every realm before the case
   std::vector<std::string> aliases;   // names bound to the global object (self, window, ...)
-  bool own_promise = true;            // duktape: install settle's Promise
+  bool own_promise = true;            // duktape: install settle's Promise; process: keep the
+                                      // engine's own (false: each realm starts without one)
+  std::string promise_global;         // an expression, after the preludes, that becomes the
+                                      // global Promise (a library exporting under its own name)
   bool silent_console = false;        // a console whose methods discard their arguments, for
-                                      // libraries that warn through it
+                                      // libraries that warn through it (a prelude, every adapter)
   std::map<std::string, std::string> probes;  // extra feature probes: name -> expression
   std::vector<std::string> lacks;             // features declared missing
   ResourceLimits limits;
@@ -53,6 +56,10 @@ std::string expand_placeholders(const std::string& text);
 
 // The profile's preludes, read (placeholders expanded). Throws ProfileError when one is missing.
 std::vector<Prelude> profile_preludes(const EngineProfile& profile);
+
+// " + bluebird 3.7.2 + core-js-bundle 3.50.0": the libraries among the preludes, for an
+// engine's version.
+std::string libraries_label(const std::vector<Prelude>& preludes);
 
 // Why the profile cannot run here (a command not on PATH, a missing file), or nothing.
 std::optional<std::string> unavailable_reason(const EngineProfile& profile);

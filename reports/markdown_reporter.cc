@@ -40,6 +40,54 @@ void more_rows(std::ostringstream& out, std::size_t total, std::size_t shown) {
   }
 }
 
+std::string pass_of_total(const Rollup::Area& area, const std::string& engine) {
+  auto count = area.per_engine.find(engine);
+  if (count == area.per_engine.end()) return "—";
+  return std::to_string(count->second.pass) + "/" + std::to_string(count->second.total);
+}
+
+std::string disagree_note(const Rollup::Area& area) {
+  return area.disagreements ? " (" + std::to_string(area.disagreements) + " disagree)" : "";
+}
+
+// One row per area, one column per engine.
+void area_rows(std::ostream& out, const Rollup::Area& root,
+               const std::vector<const Rollup::Area*>& areas,
+               const std::vector<std::string>& engines) {
+  out << "| area | cases |";
+  for (const std::string& engine : engines) out << " " << markdown_cell(engine) << " |";
+  out << "\n|---|---:|";
+  for (std::size_t i = 0; i < engines.size(); ++i) out << "---:|";
+  out << "\n";
+  auto row = [&](const Rollup::Area& area, const std::string& name) {
+    out << "| " << name << disagree_note(area) << " | " << area.cases << " |";
+    for (const std::string& engine : engines) out << " " << pass_of_total(area, engine) << " |";
+    out << "\n";
+  };
+  for (const Rollup::Area* area : areas) row(*area, markdown_code(area->path));
+  row(root, "**all**");
+}
+
+// One row per engine, one column per area; the last row counts the disagreements.
+void area_columns(std::ostream& out, const Rollup::Area& root,
+                  const std::vector<const Rollup::Area*>& areas,
+                  const std::vector<std::string>& engines) {
+  out << "| engine | **all** (" << root.cases << ") |";
+  for (const Rollup::Area* area : areas)
+    out << " " << markdown_code(area->path) << " (" << area->cases << ") |";
+  out << "\n|---|---:|";
+  for (std::size_t i = 0; i < areas.size(); ++i) out << "---:|";
+  out << "\n";
+  for (const std::string& engine : engines) {
+    out << "| " << markdown_cell(engine) << " | " << pass_of_total(root, engine) << " |";
+    for (const Rollup::Area* area : areas) out << " " << pass_of_total(*area, engine) << " |";
+    out << "\n";
+  }
+  out << "| *cases where they disagree* | " << root.disagreements << " |";
+  for (const Rollup::Area* area : areas) out << " " << area->disagreements << " |";
+  out << "\n";
+}
+
 }  // namespace
 
 void MarkdownReporter::begin(const RunInfo& run) { run_ = run; }
@@ -68,29 +116,17 @@ std::string MarkdownReporter::render(const Summary& summary, std::size_t max_row
   for (const EngineInfo& engine : run_.engines) engines.push_back(engine.name);
   const Rollup::Area root = rollup_.tree();
   if (!root.children.empty()) {
-    out << "\n### By area (pass/total)\n\n| area | cases |";
-    for (const std::string& engine : engines) out << " " << markdown_cell(engine) << " |";
-    out << "\n|---|---:|";
-    for (std::size_t i = 0; i < engines.size(); ++i) out << "---:|";
-    out << "\n";
-    auto row = [&](const Rollup::Area& area, const std::string& name) {
-      out << "| " << name
-          << (area.disagreements ? " (" + std::to_string(area.disagreements) + " disagree)" : "")
-          << " | " << area.cases << " |";
-      for (const std::string& engine : engines) {
-        auto count = area.per_engine.find(engine);
-        if (count == area.per_engine.end()) {
-          out << " — |";
-        } else {
-          out << " " << count->second.pass << "/" << count->second.total << " |";
-        }
-      }
-      out << "\n";
-    };
     std::vector<const Rollup::Area*> areas = Rollup::ordered_children(root);
     std::size_t shown = std::min(areas.size(), max_rows);
-    for (std::size_t i = 0; i < shown; ++i) row(*areas[i], markdown_code(areas[i]->path));
-    row(root, "**all**");
+    std::vector<const Rollup::Area*> columns(areas.begin(), areas.begin() + shown);
+    out << "\n### By area (pass/total)\n\n";
+    // The longer list runs down the page: areas as rows for a few engines, engines as rows for
+    // many (a README's table of every engine and library).
+    if (engines.size() > shown + 1) {
+      area_columns(out, root, columns, engines);
+    } else {
+      area_rows(out, root, columns, engines);
+    }
     more_rows(out, areas.size(), shown);
   }
   if (engines.size() > 1) {

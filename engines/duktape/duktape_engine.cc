@@ -393,28 +393,6 @@ Observation run_in_new_realm(duk_context* main, DuktapeHeap& heap,
   return observation;
 }
 
-// "bluebird 3.7.2" for a file inside node_modules/bluebird/, read from the package's
-// package.json; empty for any other file.
-std::string npm_package_version(const std::string& file) {
-  static const std::string kFolder = "node_modules/";
-  auto at = file.rfind(kFolder);
-  if (at == std::string::npos) return "";
-  std::string rest = file.substr(at + kFolder.size());
-  std::size_t parts = rest.rfind('@', 0) == 0 ? 2 : 1;  // @scope/name
-  std::size_t end = 0;
-  for (std::size_t i = 0; i < parts && end != std::string::npos; ++i)
-    end = rest.find('/', end ? end + 1 : 0);
-  if (end == std::string::npos) return "";
-  std::string name = rest.substr(0, end);
-  std::ifstream in(file.substr(0, at + kFolder.size()) + name + "/package.json");
-  if (!in) return name;
-  try {
-    return name + " " + nlohmann::json::parse(in).value("version", std::string("?"));
-  } catch (const nlohmann::json::exception&) {
-    return name;
-  }
-}
-
 }  // namespace
 
 DuktapeEngine::DuktapeEngine(std::shared_ptr<const DuktapeBootstrap> bootstrap)
@@ -459,12 +437,6 @@ DuktapeSetup duktape_setup(const EngineProfile& profile, const EngineOptions& op
   setup.name = profile.name;
   setup.own_promise = profile.own_promise;
   setup.aliases = profile.aliases;
-  if (profile.silent_console) {
-    setup.preludes.push_back(
-        {"(silent console)",
-         "var console = { log: function () {}, info: function () {}, warn: function () {},"
-         " error: function () {}, debug: function () {}, trace: function () {} };"});
-  }
   for (Prelude& prelude : profile_preludes(profile)) setup.preludes.push_back(std::move(prelude));
   for (const Prelude& prelude : options.preludes) setup.preludes.push_back(prelude);
   setup.probe_script = feature_probe_script(profile.probes);
@@ -486,10 +458,7 @@ DuktapeEngineFactory::DuktapeEngineFactory(DuktapeSetup setup)
   bootstrap_->info.adapter = "duktape";
   bootstrap_->info.host_262 = {"global", "evalScript", "gc"};
   bootstrap_->info.version = "duktape " + duktape_version();
-  for (const Prelude& prelude : bootstrap_->options.preludes) {
-    std::string library = npm_package_version(prelude.file);
-    if (!library.empty()) bootstrap_->info.version += " + " + library;
-  }
+  bootstrap_->info.version += libraries_label(bootstrap_->options.preludes);
 
   DuktapeHeap heap;
   duk_context* ctx = heap.context();

@@ -1,7 +1,7 @@
 // The host prelude: loaded into every case's realm, on every engine, before the case runs.
-// It gives case code the host API of DESIGN.md ($log, setTimeout, clearTimeout, print), watches
-// the subject settle, and writes observed values in the report notation, so that every engine
-// reports values the same way. ES5 only: Duktape runs it too.
+// It gives case code the host API of DESIGN.md ($log, setTimeout, clearTimeout, print; and
+// setInterval, clearInterval, which libraries' schedulers use), watches the subject settle, and
+// writes observed values in the report notation, so that every engine reports values the same way. ES5 only: Duktape runs it too.
 //
 // The adapter calls this function with the realm's global object and its hooks:
 //   hooks.enqueueJob(fn)   queue a job on the engine's job (microtask) queue
@@ -76,15 +76,28 @@
   var clock = 0;
   var nextTimerId = 1;
 
-  function setTimeout(callback, delay) {
-    if (typeof callback !== 'function') throw new TypeError_('setTimeout: callback is not a function');
+  function addTimer(name, callback, delay, args, repeat) {
+    if (typeof callback !== 'function') throw new TypeError_(name + ': callback is not a function');
     var ms = Number_(delay);
     if (!(ms > 0)) ms = 0;
+    // As in Node and browsers, an interval waits at least 1 ms, so the clock moves between runs.
+    if (repeat && ms < 1) ms = 1;
     var id = nextTimerId++;
-    push(timers, { id: id, due: clock + ms, callback: callback, args: slice(arguments, 2) });
+    push(timers, { id: id, due: clock + ms, callback: callback, args: args, every: repeat ? ms : 0 });
     return id;
   }
 
+  function setTimeout(callback, delay) {
+    return addTimer('setTimeout', callback, delay, slice(arguments, 2), false);
+  }
+
+  // An interval never cleared keeps its case running until the case's timeout, as it keeps a
+  // Node process alive. Libraries use one as a fallback scheduler (then/promise's asap).
+  function setInterval(callback, delay) {
+    return addTimer('setInterval', callback, delay, slice(arguments, 2), true);
+  }
+
+  // Timeouts and intervals share their ids, so either function clears either, as in HTML.
   function clearTimeout(id) {
     for (var i = 0; i < timers.length; i++) {
       if (timers[i].id === id) {
@@ -103,6 +116,8 @@
   hostFunction('print', print, 1);
   hostFunction('setTimeout', setTimeout, 2);
   hostFunction('clearTimeout', clearTimeout, 1);
+  hostFunction('setInterval', setInterval, 2);
+  hostFunction('clearInterval', function clearInterval(id) { clearTimeout(id); }, 1);
 
   // ---- driving the case ---------------------------------------------------------------------
 
@@ -231,6 +246,10 @@
     var timer = timers[first];
     splice(timers, first, 1);
     clock = timer.due;
+    if (timer.every) {
+      timer.due = clock + timer.every;
+      push(timers, timer);  // re-armed first, so the callback may clear it
+    }
     try {
       apply(timer.callback, undefined, timer.args);
     } catch (error) {

@@ -292,7 +292,10 @@ void ProcessEngineFactory::probe() {
   nlohmann::json ready = probe->start();
   spare_ = std::move(probe);  // started and set up: the first worker's engine
   if (version == "unknown") version = ready.value("version", version);
-  shared.info.version = shared.full_version ? version : shared.profile.name + " " + version;
+  // "node-current v26.10.0 + bluebird 3.7.2" for the profile node-current+bluebird.
+  std::string engine = shared.profile.name.substr(0, shared.profile.name.find('+'));
+  shared.info.version =
+      shared.full_version ? version : engine + " " + version + libraries_label(shared.preludes);
   shared.enforces_timeout = ready.value("enforces_timeout", false);
   shared.info.modules = ready.value("modules", false);
   const nlohmann::json features = ready.value("features", nlohmann::json::object());

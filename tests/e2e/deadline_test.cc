@@ -62,7 +62,22 @@ const json* result_of(const json& report, const std::string& id) {
   return nullptr;
 }
 
-TEST_P(Deadline, LongNativeCallsLoopsAndJobLoopsEndWithinTheTimeoutPlusOneSecond) {
+// The eleven bombs take some 15 s per profile, so they run once per engine, and on core-js (the
+// largest library) for each adapter: a library is a prelude, and how a case is stopped is the
+// adapter's.
+class DeadlineBombs : public Deadline {};
+
+std::vector<std::string> engines_and_a_library_each() {
+  std::vector<std::string> profiles;
+  for (const std::string& profile : kBuiltinProfiles) {
+    if (profile.find('+') == std::string::npos) profiles.push_back(profile);
+  }
+  profiles.push_back("duktape+core-js");
+  profiles.push_back("node-current+core-js");
+  return profiles;
+}
+
+TEST_P(DeadlineBombs, LongNativeCallsLoopsAndJobLoopsEndWithinTheTimeoutPlusOneSecond) {
   TempDir dir;
   dir.write("cases/deadline.json",
             read_file(std::string(SETTLE_SOURCE_DIR) + "/tests/e2e/deadline_bombs.json"));
@@ -136,6 +151,8 @@ TEST_P(Deadline, APreludeThatDoesNotCompileIsAnInputErrorNamingItAndTheEngine) {
 
 INSTANTIATE_TEST_SUITE_P(EveryProfile, Deadline, ::testing::ValuesIn(kBuiltinProfiles),
                          profile_test_name);
+INSTANTIATE_TEST_SUITE_P(EveryEngine, DeadlineBombs,
+                         ::testing::ValuesIn(engines_and_a_library_each()), profile_test_name);
 
 }  // namespace
 }  // namespace settle::testing

@@ -33,22 +33,48 @@ inline nlohmann::json read_json(const std::string& path) {
 
 // Every built-in profile (engines/profiles/*.json); a test of sandbox_test.cc checks the list is
 // complete.
-inline const std::vector<std::string> kBuiltinProfiles = {"duktape",
-                                                          "duktape+es6-promise",
-                                                          "duktape+promise-polyfill",
-                                                          "duktape+bluebird",
-                                                          "duktape+core-js",
-                                                          "node",
-                                                          "spidermonkey",
-                                                          "duk",
-                                                          "engine262",
-                                                          "quickjs",
-                                                          "node-current",
-                                                          "deno",
-                                                          "bun",
-                                                          "quickjs-ng",
-                                                          "jsc",
-                                                          "hermes"};
+inline const std::vector<std::string> kBuiltinProfiles = {
+    "duktape",
+    "node",
+    "spidermonkey",
+    "duk",
+    "engine262",
+    "quickjs",
+    "node-current",
+    "deno",
+    "bun",
+    "quickjs-ng",
+    "jsc",
+    "hermes",
+    "duktape+es6-promise",
+    "duktape+promise-polyfill",
+    "duktape+bluebird",
+    "duktape+core-js",
+    "duktape+lie",
+    "duktape+pinkie",
+    "duktape+native-promise-only",
+    "duktape+promise",
+    "duktape+rsvp",
+    "duktape+when",
+    "duktape+q",
+    "duktape+yaku",
+    "duktape+zousan",
+    "duktape+es6-shim",
+    "node-current+es6-promise",
+    "node-current+promise-polyfill",
+    "node-current+bluebird",
+    "node-current+core-js",
+    "node-current+lie",
+    "node-current+pinkie",
+    "node-current+native-promise-only",
+    "node-current+promise",
+    "node-current+rsvp",
+    "node-current+when",
+    "node-current+q",
+    "node-current+yaku",
+    "node-current+zousan",
+    "node-current+es6-shim",
+};
 
 // A test name part for a profile name: duktape+core-js -> duktape_core_js.
 inline std::string profile_test_name(const ::testing::TestParamInfo<std::string>& info) {
@@ -65,7 +91,7 @@ inline const std::vector<std::string> kProcessProfiles = {
 
 // Whether `settle engines` lists the engine as available (node, spidermonkey, ...).
 inline bool engine_available(const std::string& name) {
-  ProcessResult engines = run_process({settle_binary(), "engines"});
+  ProcessResult engines = run_process({settle_binary(), "engines", "-e", name});
   return engines.out.find(name + "  available") != std::string::npos;
 }
 

@@ -59,6 +59,27 @@ TEST_F(ComparisonReportersTest, MarkdownTableListsOnlyTheDisagreements) {
       << "a pipe would split the cell: " << markdown;
 }
 
+// With more engines than areas, the by-area table turns: an engine per row, an area per column.
+TEST_F(ComparisonReportersTest, MarkdownByAreaPutsEnginesInRowsWhenTheyOutnumberTheAreas) {
+  run_.engines.push_back(EngineInfo{"jsc", "jsc 2.50", "process", {}});
+  results_.clear();
+  summary_ = Summary();
+  for (const char* id : {"area/file/agree", "area/file/differ"}) {
+    make_.add(results_, id, "duktape", Status::kPass);
+    make_.add(results_, id, "node",
+              std::string(id) == "area/file/agree" ? Status::kPass : Status::kFail);
+    make_.add(results_, id, "jsc", Status::kFail);
+  }
+  for (const Result& result : results_) summary_.add(result);
+  MarkdownReporter reporter("unused.md");
+  std::string markdown = render(reporter);
+  EXPECT_NE(markdown.find("### By area (pass/total)\n\n| engine | **all** (2) | <code>area</code> "
+                          "(2) |\n|---|---:|---:|\n| duktape | 2/2 | 2/2 |\n| node | 1/2 | 1/2 "
+                          "|\n| jsc | 0/2 | 0/2 |\n| *cases where they disagree* | 2 | 2 |\n"),
+            std::string::npos)
+      << markdown;
+}
+
 TEST_F(ComparisonReportersTest, MarkdownOfAGateAndABaseline) {
   summary_.gate.expectations_used = true;
   summary_.gate.known_failures = 2;
