@@ -1,58 +1,71 @@
 // Compares, run by run, test262-harness's JSON output (--reporter=json with the keys file,
-// scenario and result) with a settle JSON report of the same tests. Prints the counts of each
-// pair of verdicts and every run where they differ. Usage:
-//   node bench/test262_parity.js HARNESS.json SETTLE.json TEST262_ROOT [DIFFERING_LIST]
+// scenario and result) with a settle JSON report of the same tests, and prints the agreements and
+// the differences by reason. Usage:
+//   node bench/test262_parity.js HARNESS.json SETTLE.json TEST262_ROOT [DIFFERING_LIST [RERUN.json]]
 // With DIFFERING_LIST, the test files whose verdicts differ (pass or fail) are written there.
-// run from the folder test262-harness ran in (its file names are relative to it).
+// RERUN.json is test262-harness's output for those files, run again with node's
+// --unhandled-rejections=none: a run that then agrees differed only by node's exit on an unhandled
+// rejection. File names are relative to the folder test262-harness ran in.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 
-const [harnessFile, settleFile, root, differingList] = process.argv.slice(2);
+const [harnessFile, settleFile, root, differingList, rerunFile] = process.argv.slice(2);
 if (!root) {
-  console.error('usage: node test262_parity.js HARNESS.json SETTLE.json TEST262_ROOT');
+  console.error('usage: node test262_parity.js HARNESS.json SETTLE.json TEST262_ROOT [DIFFERING_LIST [RERUN.json]]');
   process.exit(2);
 }
-const harness = new Map();
-for (const run of JSON.parse(fs.readFileSync(harnessFile, 'utf8'))) {
-  // File names are relative to the folder test262-harness ran in.
-  const file = path.relative(root, path.resolve(run.file)).split(path.sep).join('/');
-  const id = file + '#' + run.scenario.replace(' mode', '');
-  harness.set(id, { status: run.result.pass ? 'pass' : 'fail', message: String(run.result.message || '') });
+
+function harnessRuns(file) {
+  const runs = new Map();
+  for (const run of JSON.parse(fs.readFileSync(file, 'utf8'))) {
+    const relative = path.relative(root, path.resolve(run.file)).split(path.sep).join('/');
+    const id = relative + '#' + run.scenario.replace(' mode', '');
+    runs.set(id, { status: run.result.pass ? 'pass' : 'fail', message: String(run.result.message || '') });
+  }
+  return runs;
 }
+
+const harness = harnessRuns(harnessFile);
+const rerun = rerunFile && fs.existsSync(rerunFile) ? harnessRuns(rerunFile) : new Map();
 const settle = new Map();
 for (const run of JSON.parse(fs.readFileSync(settleFile, 'utf8')).results) {
   settle.set(run.id, { status: run.status, message: run.message });
 }
 
 const pairs = new Map();
+const reasons = new Map();  // reason -> count
 const differences = [];
+const count = (map, key) => map.set(key, (map.get(key) || 0) + 1);
 for (const id of [...new Set([...harness.keys(), ...settle.keys()])].sort()) {
   const h = harness.get(id) || { status: 'absent', message: '' };
   const s = settle.get(id) || { status: 'absent', message: '' };
-  const pair = 'test262-harness ' + h.status + ', settle ' + s.status;
-  pairs.set(pair, (pairs.get(pair) || 0) + 1);
-  if (h.status !== s.status) differences.push({ id, pair, harness: h.message, settle: s.message });
+  count(pairs, 'test262-harness ' + h.status + ', settle ' + s.status);
+  if (h.status === s.status) {
+    count(reasons, 'agree: ' + s.status);
+  } else if (s.status === 'skip') {
+    // test262-harness has no skip: it runs a test whatever the engine lacks.
+    count(reasons, 'settle skips (' + s.message + '), test262-harness runs it: ' + h.status);
+  } else if (rerun.has(id) && rerun.get(id).status === s.status) {
+    count(reasons, "node's exit on an unhandled rejection (test262-harness agrees with --unhandled-rejections=none)");
+  } else {
+    count(reasons, 'differ, listed below');
+    differences.push({ id, pair: 'test262-harness ' + h.status + ', settle ' + s.status, harness: h.message, settle: s.message });
+  }
 }
 console.log(`runs: test262-harness ${harness.size}, settle ${settle.size}`);
-for (const [pair, count] of [...pairs].sort((a, b) => b[1] - a[1])) console.log(`  ${String(count).padStart(5)}  ${pair}`);
+for (const [pair, n] of [...pairs].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(5)}  ${pair}`);
+console.log('by reason:');
+for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(5)}  ${reason}`);
 const firstLine = (text) => text.split('\n').find((line) => line.trim()) || '';
-// test262-harness has no skip: it runs a test whatever the engine lacks. Those runs are counted
-// by settle's reason, not listed one by one.
-const skipReasons = new Map();
-for (const difference of differences.filter((d) => settle.get(d.id) && settle.get(d.id).status === 'skip')) {
-  skipReasons.set(difference.settle, (skipReasons.get(difference.settle) || 0) + 1);
-}
-if (skipReasons.size) console.log('settle skipped, test262-harness ran:');
-for (const [reason, count] of skipReasons) console.log(`  ${String(count).padStart(5)}  ${reason}`);
-console.log('verdicts that differ:');
-for (const difference of differences.filter((d) => !(settle.get(d.id) && settle.get(d.id).status === 'skip'))) {
+if (differences.length) console.log('verdicts that differ:');
+for (const difference of differences) {
   console.log(`${difference.id}: ${difference.pair}`);
   if (difference.harness) console.log(`    test262-harness: ${firstLine(difference.harness).slice(0, 160)}`);
   if (difference.settle) console.log(`    settle: ${firstLine(difference.settle).slice(0, 160)}`);
 }
 if (differingList) {
-  const files = new Set(differences.filter((d) => d.pair.includes('settle pass') || d.pair.includes('settle fail'))
+  const files = new Set(differences.filter((d) => /settle (pass|fail)$/.test(d.pair))
     .map((d) => path.join(root, d.id.replace(/#.*$/, ''))));
   fs.writeFileSync(differingList, [...files].join('\n') + (files.size ? '\n' : ''));
 }

@@ -3,6 +3,8 @@
 # copying the shipped cases, for each engine at -j1 and -j2. It prints figures; it never fails on a
 # time.
 #   bench/throughput.sh [ENGINE...]       (default: duktape)
+#   bench/throughput.sh all               every engine available here, the library profiles too
+#   bench/throughput.sh engines           every available engine without a library
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SETTLE=${SETTLE:-build/settle}
@@ -12,6 +14,11 @@ engines=("$@")
 [[ ${#engines[@]} -gt 0 ]] || engines=(duktape)
 
 [[ -x $SETTLE ]] || { echo "build settle first (make build)" >&2; exit 2; }
+if [[ ${engines[0]} == all || ${engines[0]} == engines ]]; then
+  pattern='.'
+  [[ ${engines[0]} == engines ]] && pattern='^[^+]*$'
+  mapfile -t engines < <("$SETTLE" engines | awk '/  available/ {print $1}' | grep -E "$pattern")
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
