@@ -38,7 +38,8 @@ TEST_F(DuktapeTest, OnlyTheHostApiIsAddedToTheGlobalObject) {
   EXPECT_EQ(
       names,
       json::parse(
-          R"json(["$log", "AggregateError", "Promise", "clearTimeout", "print", "setTimeout"])json"));
+          R"json(["$log", "AggregateError", "Promise", "clearInterval", "clearTimeout", "print",
+                   "setInterval", "setTimeout"])json"));
 }
 
 TEST_F(DuktapeTest, StrictCasesRunAsStrictCode) {
@@ -72,6 +73,19 @@ TEST_F(DuktapeTest, TimersRunAfterJobsInOrderOfDueTimeThenOfSetting) {
       observed.log,
       json::parse(
           R"json(["sync", "job", "args", "early-1", "job in timer", "early-2", "late"])json"));
+}
+
+// An interval re-arms after each run on the virtual clock, between the timeouts due on its way,
+// until either clear function stops it (the ids are shared).
+TEST_F(DuktapeTest, AnIntervalRepeatsOnTheVirtualClockUntilCleared) {
+  Observation observed =
+      run("var n = 0; var every = setInterval(function (tag) { $log(tag + (++n));"
+          " if (n === 3) clearTimeout(every); }, 10, 'i');"
+          "setTimeout(function () { $log('t15'); }, 15);"
+          "var never = setInterval(function () { $log('never'); }, 0); clearInterval(never);");
+  EXPECT_EQ(observed.log, json::parse(R"json(["i1", "t15", "i2", "i3"])json"));
+  EXPECT_EQ(observed.state, Outcome::kReturns);
+  EXPECT_FALSE(observed.timed_out);
 }
 
 TEST_F(DuktapeTest, AHourLongTimerDoesNotSleep) {
