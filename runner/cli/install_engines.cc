@@ -1,0 +1,117 @@
+#include "runner/cli/install_engines.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "engines/engine_installer.h"
+#include "engines/engine_registry.h"
+#include "engines/engines_dir.h"
+#include "engines/profile.h"
+#include "runner/cli/commands.h"
+#include "runner/text_file.h"
+
+namespace settle::cli {
+namespace {
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string text;
+  for (const std::string& word : words) text += (text.empty() ? "" : " ") + word;
+  return text;
+}
+
+// Runs argv in `cwd` with the environment plus `env`, its output on settle's stderr; its exit
+// status, or -1 when it cannot start.
+int run_to_stderr(const std::vector<std::string>& argv, const std::string& cwd,
+                  const std::vector<std::string>& env = {}) {
+  std::cerr << "settle: running " << joined(argv) << "\n" << std::flush;
+  pid_t child = fork();
+  if (child < 0) return -1;
+  if (child == 0) {
+    if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
+    dup2(STDERR_FILENO, STDOUT_FILENO);
+    for (const std::string& assignment : env) putenv(const_cast<char*>(assignment.c_str()));
+    std::vector<char*> args;
+    for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+    args.push_back(nullptr);
+    execvp(args[0], args.data());
+    _exit(127);
+  }
+  int status = 0;
+  if (waitpid(child, &status, 0) < 0) return -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+bool install_npm_packages(const std::vector<std::string>& packages) {
+  namespace fs = std::filesystem;
+  fs::path prefix = engines_dir().node_modules.parent_path();
+  std::error_code error;
+  fs::create_directories(prefix, error);
+  std::string manifest = (prefix / "package.json").string();
+  std::string json = engines_package_json(read_text_file(manifest).value_or(""), packages);
+  std::ofstream out(manifest, std::ios::trunc);
+  out << json;
+  out.close();
+  if (!out) {
+    std::cerr << "settle: cannot write " << manifest << "\n";
+    return false;
+  }
+  std::cerr << "settle: npm packages into " << prefix.string() << ": " << joined(packages) << "\n";
+  int status = run_to_stderr({"npm", "install", "--no-audit", "--no-fund", "--loglevel=error"},
+                             prefix.string());
+  if (status == 127 || status == -1) {
+    std::cerr << "settle: npm did not start; it comes with Node.js (apt-get install npm)\n";
+    return false;
+  }
+  if (status != 0) std::cerr << "settle: npm install failed (exit status " << status << ")\n";
+  return status == 0;
+}
+
+bool install_debian_packages(const std::vector<std::string>& packages, bool yes) {
+  std::vector<std::string> missing = missing_debian_packages(packages);
+  if (missing.empty()) return true;
+  std::vector<std::string> apt = {"apt-get", "install", "-y", "--no-install-recommends"};
+  apt.insert(apt.end(), missing.begin(), missing.end());
+  if (!yes || geteuid() != 0) {
+    std::cerr << "settle: Debian packages to install, as root" << (yes ? "" : " (or add --yes)")
+              << ": " << joined(apt) << "\n";
+    return false;
+  }
+  std::vector<std::string> env = {"DEBIAN_FRONTEND=noninteractive"};
+  if (run_to_stderr(apt, "", env) == 0) return true;
+  // A fresh machine's package lists may be empty or stale.
+  return run_to_stderr({"apt-get", "update"}, "", env) == 0 && run_to_stderr(apt, "", env) == 0;
+}
+
+}  // namespace
+
+int install_engines(const std::vector<std::string>& names, bool yes) {
+  std::vector<EngineProfile> profiles;
+  try {
+    for (const std::string& name : names) {
+      if (name == "all") {
+        for (const auto& [builtin, profile] : builtin_profiles()) profiles.push_back(profile);
+      } else {
+        profiles.push_back(find_profile(name));
+      }
+    }
+  } catch (const ProfileError& error) {
+    std::cerr << "settle: " << error.what() << "\n";
+    return kExitBadInput;
+  }
+  InstallNeeds needs = install_needs(profiles);
+  bool installed = true;
+  try {
+    if (!needs.npm.empty()) installed = install_npm_packages(needs.npm);
+  } catch (const ProfileError& error) {
+    std::cerr << "settle: " << error.what() << "\n";
+    installed = false;
+  }
+  if (!needs.debian.empty()) installed = install_debian_packages(needs.debian, yes) && installed;
+  return installed ? kExitOk : kExitNoEngine;
+}
+
+}  // namespace settle::cli
