@@ -21,7 +21,7 @@ DEBIAN_PACKAGES := cmake g++ make pkg-config duktape-dev nlohmann-json3-dev libc
 # Only the tests need these: chromium opens the HTML report headless (its test is skipped without).
 TEST_PACKAGES := chromium
 
-.PHONY: all deps test-deps configure build settle run test engines clean fuzz sanitize-subset
+.PHONY: all deps test-deps configure build settle run test engines deb clean fuzz sanitize-subset
 
 all: build
 
@@ -63,6 +63,13 @@ run: settle
 # skipped.
 engines: settle
 	$(BUILD_DIR)/settle engines --install all --yes --engines-dir $(BUILD_DIR)/engines
+
+# A Debian package, $(BUILD_DIR)/settle_VERSION_ARCH.deb, of what `cmake --install` installs (under
+# /usr); dpkg-shlibdeps (dpkg-dev) fills in its Depends.
+deb: settle
+	@$(MAKE) --no-print-directory deps PACKAGES="dpkg-dev"
+	cd $(BUILD_DIR) && cpack -G DEB
+	@ls $(BUILD_DIR)/settle_*.deb
 
 # Best effort: without them the tests that need them are skipped.
 test-deps:

@@ -60,8 +60,9 @@ bool install_npm_packages(const std::vector<std::string>& packages) {
     return false;
   }
   std::cerr << "settle: npm packages into " << prefix.string() << ": " << joined(packages) << "\n";
-  int status = run_to_stderr({"npm", "install", "--no-audit", "--no-fund", "--loglevel=error"},
-                             prefix.string());
+  int status = run_to_stderr(
+      {"npm", "install", "--no-audit", "--no-fund", "--no-update-notifier", "--loglevel=error"},
+      prefix.string());
   if (status == 127 || status == -1) {
     std::cerr << "settle: npm did not start; it comes with Node.js (apt-get install npm)\n";
     return false;

@@ -160,6 +160,47 @@ TEST(EnginesInstall, PrintsTheAptGetLineWithoutYesAndRefusesAnUnknownEngine) {
   EXPECT_TRUE(contains(unknown.err, "did you mean \"node-current\"")) << unknown.err;
 }
 
+// `make deb`'s package, built by CPack from this build: its control fields, and its files
+// extracted into a throwaway root, whose settle runs the shipped cases on duktape and node
+// without the build folder (the binary holds no path of it; see above).
+TEST(DebianPackage, DeclaresItsDependenciesAndRunsFromAThrowawayRoot) {
+  if (run_process({"cpack", "--version"}).exit_code != 0 ||
+      run_process({"dpkg-deb", "--version"}).exit_code != 0)
+    GTEST_SKIP() << "cpack or dpkg-deb is missing";
+  TempDir dir;
+  ProcessResult pack =
+      run_process({"cpack", "-G", "DEB", "--config",
+                   std::string(SETTLE_BUILD_DIR) + "/CPackConfig.cmake", "-B", dir.file("out")});
+  ASSERT_EQ(pack.exit_code, 0) << pack.out << pack.err;
+  std::string deb;
+  for (const auto& entry : fs::directory_iterator(dir.file("out"))) {
+    if (entry.path().extension() == ".deb") deb = entry.path().string();
+  }
+  ASSERT_TRUE(contains(deb, "/settle_0.1.0_amd64.deb")) << deb;
+  ProcessResult fields = run_process({"dpkg-deb", "-f", deb, "Package", "Depends", "Recommends"});
+  EXPECT_TRUE(contains(fields.out, "Package: settle\n")) << fields.out;
+  EXPECT_TRUE(contains(fields.out, "libstdc++6")) << fields.out;
+  EXPECT_TRUE(contains(fields.out, "libyaml-cpp")) << fields.out;
+  EXPECT_TRUE(contains(fields.out, "Recommends: nodejs, npm")) << fields.out;
+  ProcessResult files = run_process({"dpkg-deb", "-c", deb});
+  for (const char* file :
+       {"./usr/bin/settle", "./usr/share/settle/profiles/node.json",
+        "./usr/share/settle/drivers/driver_core.js", "./usr/share/settle/npm/package.json"}) {
+    EXPECT_TRUE(contains(files.out, file)) << file << "\n" << files.out;
+  }
+  ASSERT_EQ(run_process({"dpkg-deb", "-x", deb, dir.file("root")}).exit_code, 0);
+  dir.write("cases/a.json", R"json({"cases": [{"id": "finally", "code":
+      "Promise.resolve(2).finally(function () { return 77; })", "expect": {"fulfilled": 2}}]})json");
+  std::vector<std::string> engines = {"-e", "duktape"};
+  if (run_process({"node", "--version"}).exit_code == 0) engines = {"-e", "duktape", "-e", "node"};
+  std::vector<std::string> args = {dir.file("root/usr/bin/settle"), "run", "cases", "--json",
+                                   "r.json"};
+  args.insert(args.end(), engines.begin(), engines.end());
+  ProcessResult run = run_process(args, dir.path(), clean_environment(dir.path()));
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_EQ(read_json(dir.file("r.json"))["results"].size(), engines.size() / 2);
+}
+
 // The settle of a build folder finds the packages that `make engines` puts in build/engines.
 TEST(BuildFolder, SettleFindsEnginesInItsBuildFolder) {
   TempDir home;
