@@ -84,9 +84,10 @@ void JunitReporter::add_row(const Row& row) {
       outcome.attribute("message", message);
       if (row.status != "skip") {
         outcome.attribute("type", row.status == "known" ? "known-failure" : row.status);
-        // Never an empty element: some consumers drop a <failure/> without text.
-        outcome.text(row.details.empty() ? message : row.details);
       }
+      // Never an empty element: some consumers drop a <failure/> without text, and GitLab shows
+      // only an element's text, never its message, as the reason a test was skipped.
+      outcome.text(row.details.empty() || row.status == "skip" ? message : row.details);
     }
     if (row.status != "pass" && !row.printed.empty()) {
       xml.element("system-out").text(row.printed);
