@@ -54,7 +54,8 @@ void add_merge_command(CLI::App& app, int* exit_status) {
   command->add_option("reports", options->inputs, "The JSON reports to join")
       ->required()
       ->check(CLI::ExistingFile);
-  add_report_options(*command, options->reports, "-o,--output", true);
+  add_report_options(*command, options->reports,
+                     JsonReportOption{"-o,--output", "Write the joined JSON report here", true});
   command->callback([options, exit_status] { *exit_status = merge(*options); });
 }
 

@@ -6,13 +6,15 @@
 
 namespace settle::cli {
 
-void add_report_options(CLI::App& command, ReportPaths& paths, const std::string& json_names,
-                        bool json_required) {
+void add_report_options(CLI::App& command, ReportPaths& paths,
+                        const std::optional<JsonReportOption>& json) {
   for (const ReportFormat& format : report_formats()) {
-    bool json = format.name == "json";
-    std::string names = json && !json_names.empty() ? json_names + "," + format.flag : format.flag;
-    CLI::Option* option = command.add_option(names, paths[format.name], format.help);
-    if (json && json_required) option->required();
+    if (json && format.name == "json") {
+      CLI::Option* option = command.add_option(json->names, paths[format.name], json->help);
+      if (json->required) option->required();
+    } else {
+      command.add_option(format.flag, paths[format.name], format.help);
+    }
   }
 }
 
