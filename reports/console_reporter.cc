@@ -4,15 +4,12 @@
 #include <cstdio>
 #include <sstream>
 
+#include "reports/case_rows.h"
 #include "reports/diff_text.h"
-#include "reports/markdown_text.h"
-#include "runner/comparison.h"
+#include "reports/report_text.h"
 
 namespace settle {
 namespace {
-
-const Status kStatuses[] = {Status::kPass, Status::kFail, Status::kSkip, Status::kTimeout,
-                            Status::kError};
 
 // Text from case files and engines as the terminal should show it: control characters (an escape
 // sequence, a bell, a carriage return) written as \u001b and so on, never sent to the terminal;
@@ -75,13 +72,6 @@ void ConsoleReporter::progress(std::size_t done, std::size_t total, const Result
 
 void ConsoleReporter::add(const Result& result) {
   slowest_.add(result);
-  if (engines_.size() > 1 && !options_.quiet) {
-    Result cell;  // the matrix shows statuses: nothing else of the result is kept
-    cell.test = result.test;
-    cell.engine = result.engine;
-    cell.status = result.status;
-    results_.push_back(std::move(cell));
-  }
   if (options_.quiet || result.status == Status::kPass || result.status == Status::kSkip) return;
   clear_progress();
   if (result.known_failure) {
@@ -104,54 +94,37 @@ void ConsoleReporter::add(const Result& result) {
   std::fputs(indent(result.message, "  ").c_str(), out_);
 }
 
-std::string ConsoleReporter::final_line(const Summary& summary) {
-  StatusCounts all = summary.overall();
-  std::ostringstream line;
-  line << "settle: " << all.count(Status::kPass) << " passed, " << all.count(Status::kFail)
-       << " failed, " << all.count(Status::kSkip) << " skipped, " << all.count(Status::kTimeout)
-       << " timed out, " << all.count(Status::kError) << " errors";
-  const GateOutcome& gate = summary.gate;
-  if (gate.expectations_used) {
-    line << ", " << count_of(gate.known_failures, "known failure", "known failures");
-    if (!gate.unexpected_passes.empty()) {
-      line << ", "
-           << count_of(gate.unexpected_passes.size(), "unexpected pass", "unexpected passes");
-    }
-    if (!gate.missing_cases.empty()) {
-      line << ", " << count_of(gate.missing_cases.size(), "stale entry", "stale entries");
-    }
-  }
-  if (gate.baseline) {
-    line << ", " << count_of(gate.baseline->regressions.size(), "regression", "regressions") << ", "
-         << count_of(gate.baseline->fixes.size(), "fix", "fixes");
-  }
-  if ((gate.expectations_used || gate.baseline) && !gate.unexpected_failures.empty()) {
-    line << ", "
-         << count_of(gate.unexpected_failures.size(), "unexpected failure", "unexpected failures");
-  }
-  if (summary.load_errors > 0) line << ", " << summary.load_errors << " case files not loaded";
-  char seconds[32];
-  std::snprintf(seconds, sizeof seconds, " in %.2f s", summary.seconds);
-  line << seconds;
-  if (!summary.complete) line << " (interrupted)";
-  return line.str();
-}
-
 void ConsoleReporter::print_disagreements() {
-  Comparison comparison = compare_engines(engines_, results_);
-  if (comparison.rows.empty()) return;
-  if (comparison.disagreements == 0) {
-    std::fprintf(out_, "\nthe %zu engines agree on all %zu cases\n", engines_.size(),
-                 comparison.rows.size());
+  struct Row {
+    std::string id;
+    std::vector<std::string> statuses;
+  };
+  std::vector<Row> shown;  // the first kMaxMatrixRows disagreements
+  CaseRows::Counts counts;
+  try {
+    CaseRows(*results_, engines_).for_each([&](const ComparisonRow& row) {
+      ++counts.cases;
+      if (!row.disagree) return;
+      if (++counts.disagreements > kMaxMatrixRows) return;
+      Row& line = shown.emplace_back();
+      line.id = row.test->id;
+      for (const Result* cell : row.cells) {
+        line.statuses.push_back(cell ? std::string(status_name(cell->status)) : "-");
+      }
+    });
+  } catch (const ReportWriteError& error) {
+    std::fprintf(out_, "\n(the engine matrix cannot be shown: %s)\n", error.what());
     return;
   }
-  std::size_t shown = std::min(comparison.disagreements, kMaxMatrixRows);
-  std::size_t id_width = 4;
-  for (std::size_t i = 0; i < shown; ++i) {
-    id_width = std::max(id_width, comparison.rows[i].test->id.size());
+  if (counts.cases == 0) return;
+  if (counts.disagreements == 0) {
+    std::fprintf(out_, "\nthe %zu engines agree on all %zu cases\n", engines_.size(), counts.cases);
+    return;
   }
-  std::fprintf(out_, "\nengines disagree on %zu of %zu cases:\n", comparison.disagreements,
-               comparison.rows.size());
+  std::size_t id_width = 4;
+  for (const Row& row : shown) id_width = std::max(id_width, row.id.size());
+  std::fprintf(out_, "\nengines disagree on %zu of %zu cases:\n", counts.disagreements,
+               counts.cases);
   auto padded = [](const std::string& text, std::size_t width) {
     return text + std::string(width > text.size() ? width - text.size() : 0, ' ');
   };
@@ -164,17 +137,10 @@ void ConsoleReporter::print_disagreements() {
     std::fprintf(out_, "%s\n", line.c_str());
   };
   print_row("case", engines_);
-  for (std::size_t i = 0; i < shown; ++i) {
-    const ComparisonRow& row = comparison.rows[i];
-    std::vector<std::string> statuses;
-    for (const Result* cell : row.cells) {
-      statuses.push_back(cell ? std::string(status_name(cell->status)) : "-");
-    }
-    print_row(row.test->id, statuses);
-  }
-  if (shown < comparison.disagreements) {
+  for (const Row& row : shown) print_row(row.id, row.statuses);
+  if (shown.size() < counts.disagreements) {
     std::fprintf(out_, "... and %zu more: see the --markdown or --html report\n",
-                 comparison.disagreements - shown);
+                 counts.disagreements - shown.size());
   }
 }
 
@@ -217,14 +183,14 @@ void ConsoleReporter::print_slowest() {
 
 void ConsoleReporter::end(const Summary& summary) {
   clear_progress();
-  if (!options_.quiet && engines_.size() > 1) print_disagreements();
+  if (!options_.quiet && engines_.size() > 1 && results_) print_disagreements();
   print_slowest();
   if (!options_.quiet && !summary.per_engine.empty()) {
     std::fprintf(out_, "\n%-24s %7s %7s %7s %7s %7s %7s\n", "engine", "pass", "fail", "skip",
                  "timeout", "error", "total");
     for (const auto& [engine, counts] : summary.per_engine) {
       std::fprintf(out_, "%-24s", engine.c_str());
-      for (Status status : kStatuses) std::fprintf(out_, " %7zu", counts.count(status));
+      for (Status status : kAllStatuses) std::fprintf(out_, " %7zu", counts.count(status));
       std::fprintf(out_, " %7zu\n", counts.total());
     }
   }

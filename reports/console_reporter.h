@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "reports/reporter.h"
+#include "reports/result_store.h"
 #include "reports/slowest_runs.h"
 
 namespace settle {
@@ -23,20 +24,20 @@ struct ConsoleOptions {
 class ConsoleReporter : public Reporter {
  public:
   // The progress line goes to `progress_out` (stderr in a run; `out` when null), and is cleared
-  // before anything else is written, so the two never mix on one terminal.
-  ConsoleReporter(std::FILE* out, ConsoleOptions options, std::FILE* progress_out = nullptr)
+  // before anything else is written, so the two never mix on one terminal. The matrix of several
+  // engines is read back from `results` at the end (none without it).
+  ConsoleReporter(std::FILE* out, ConsoleOptions options, std::FILE* progress_out = nullptr,
+                  const ResultStore* results = nullptr)
       : out_(out),
         progress_out_(progress_out ? progress_out : out),
         options_(options),
+        results_(results),
         slowest_(options.slowest) {}
   void begin(const RunInfo& run) override;
+  // Shows how far the run is (nothing unless options.progress).
+  void progress(std::size_t done, std::size_t total, const Result& latest) override;
   void add(const Result& result) override;
   void end(const Summary& summary) override;
-
-  // For the scheduler: shows how far the run is (no-op unless options.progress).
-  void progress(std::size_t done, std::size_t total, const Result& latest);
-
-  static std::string final_line(const Summary& summary);
 
   // Console rows of the disagreement matrix shown at most; the Markdown and HTML reports list all.
   static constexpr std::size_t kMaxMatrixRows = 100;
@@ -52,9 +53,9 @@ class ConsoleReporter : public Reporter {
   std::FILE* progress_out_;
   ConsoleOptions options_;
   bool progress_shown_ = false;
+  const ResultStore* results_;
   std::vector<std::string> engines_;
-  std::vector<Result> results_;  // case, engine and status, for the matrix of several engines
-  std::string baseline_;         // the --baseline file, when given
+  std::string baseline_;  // the --baseline file, when given
   SlowestRuns slowest_;
 };
 

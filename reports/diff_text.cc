@@ -4,7 +4,8 @@
 #include <map>
 #include <sstream>
 
-#include "reports/markdown_text.h"
+#include "reports/report_text.h"
+#include "runner/first_line.h"
 
 namespace settle {
 namespace {
@@ -12,8 +13,6 @@ namespace {
 std::string status_text(const std::optional<Status>& status) {
   return status ? std::string(status_name(*status)) : "-";
 }
-
-std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 struct EngineCounts {
   std::size_t regressions = 0, fixes = 0, added = 0, removed = 0, changed = 0;

@@ -7,8 +7,9 @@
 
 namespace settle {
 
-GithubReporter::GithubReporter(std::ostream& out, std::string summary_path)
-    : out_(out), summary_path_(std::move(summary_path)), markdown_("") {}
+GithubReporter::GithubReporter(std::ostream& out, std::string summary_path,
+                               const ResultStore& results)
+    : out_(out), summary_path_(std::move(summary_path)), markdown_("", results) {}
 
 namespace {
 

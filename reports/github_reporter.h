@@ -7,6 +7,7 @@
 
 #include "reports/markdown_reporter.h"
 #include "reports/reporter.h"
+#include "reports/result_store.h"
 
 namespace settle {
 
@@ -19,8 +20,8 @@ class GithubReporter : public Reporter {
   static constexpr std::size_t kMaxAnnotations = 50;
   static constexpr std::size_t kMaxSummaryBytes = 65535;
 
-  // `summary_path` empty: no job summary.
-  GithubReporter(std::ostream& out, std::string summary_path);
+  // `summary_path` empty: no job summary. The summary's lists are read back from `results`.
+  GithubReporter(std::ostream& out, std::string summary_path, const ResultStore& results);
   void begin(const RunInfo& run) override;
   void add(const Result& result) override;
   void end(const Summary& summary) override;

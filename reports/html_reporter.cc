@@ -5,10 +5,10 @@
 #include <sstream>
 
 #include "reports/atomic_file.h"
-#include "reports/console_reporter.h"
-#include "reports/json_reporter.h"
+#include "reports/case_rows.h"
+#include "reports/report_text.h"
+#include "reports/result_json.h"
 #include "reports/xml_text.h"
-#include "runner/comparison.h"
 
 namespace settle {
 namespace embedded {
@@ -19,9 +19,6 @@ extern const char* const kComparisonJs;
 namespace {
 
 using nlohmann::json;
-
-const Status kStatuses[] = {Status::kPass, Status::kFail, Status::kSkip, Status::kTimeout,
-                            Status::kError};
 
 std::string json_text(const json& value) {
   return value.dump(2, ' ', false, json::error_handler_t::replace);
@@ -46,7 +43,7 @@ void cell(std::ostringstream& out, const Result* result) {
   out << "<td class=\"cell " << status << (result->known_failure ? " known" : "") << "\">";
   out << "<details><summary>" << status << (result->known_failure ? " (known)" : "")
       << "</summary><dl>";
-  field(out, "expected", json_text(JsonReporter::expected_json(result->test->expect)));
+  field(out, "expected", json_text(expected_json(result->test->expect)));
   const Observation& observed = result->observed;
   if (observed.state) {
     std::string state(outcome_name(*observed.state));
@@ -74,17 +71,14 @@ std::string html_escape(const std::string& text) {
 
 void HtmlReporter::begin(const RunInfo& run) { run_ = run; }
 
-void HtmlReporter::add(const Result& result) {
-  results_.push_back(result);
-  rollup_.add(result);
-}
+void HtmlReporter::add(const Result& result) { rollup_.add(result); }
 
 namespace {
 
 // An area and, folded inside it, its sub-areas: pass/total per engine, and a link that filters
 // the matrix to its cases.
-void area_tree(std::ostringstream& out, const Rollup::Area& area,
-               const std::vector<std::string>& engines, unsigned depth) {
+void area_tree(std::ostream& out, const Rollup::Area& area, const std::vector<std::string>& engines,
+               unsigned depth) {
   out << "<details class=\"area" << (area.disagreements ? " disagree" : "") << "\""
       << (depth == 0 ? " open" : "") << "><summary><span class=\"area-name\">"
       << html_escape(area.name) << "</span>";
@@ -110,42 +104,63 @@ void area_tree(std::ostringstream& out, const Rollup::Area& area,
   out << "</details>\n";
 }
 
+// A row of the case × engine matrix.
+std::string matrix_row(const ComparisonRow& row) {
+  const Case& test = *row.test;
+  std::string search = test.id + " " + test.description;
+  for (const Result* result : row.cells) {
+    if (result) search += " " + std::string(status_name(result->status));
+  }
+  std::ostringstream out;
+  out << "<tr" << (row.disagree ? " class=\"disagree\"" : "") << " data-id=\""
+      << html_escape(test.id) << "\" data-search=\"" << html_escape(lower(search)) << "\">";
+  out << "<th scope=\"row\"><span class=\"id\">" << html_escape(test.id) << "</span>"
+      << (row.disagree ? "<span class=\"badge\">disagree</span>" : "");
+  if (!test.description.empty()) {
+    out << "<div class=\"desc\">" << html_escape(test.description) << "</div>";
+  }
+  out << "<div class=\"file\">" << html_escape(test.file) << "</div></th>";
+  for (const Result* result : row.cells) cell(out, result);
+  out << "</tr>\n";
+  return out.str();
+}
+
 }  // namespace
 
-std::string HtmlReporter::render(const Summary& summary) const {
+void HtmlReporter::write(const Summary& summary,
+                         const std::function<void(std::string_view)>& sink) const {
   std::vector<std::string> engines;
   for (const EngineInfo& engine : run_.engines) engines.push_back(engine.name);
-  Comparison comparison = compare_engines(engines, results_);
+  CaseRows rows(results_, engines);
+  CaseRows::Counts counts = rows.counts();
 
   std::ostringstream out;
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<title>settle: " << comparison.rows.size() << " cases on " << engines.size()
+      << "<title>settle: " << counts.cases << " cases on " << engines.size()
       << (engines.size() == 1 ? " engine" : " engines") << "</title>\n"
       << "<style>\n"
       << embedded::kComparisonCss << "</style>\n</head>\n<body>\n<header>\n"
       << "<h1>settle: engine comparison</h1>\n<p class=\"meta\">settle "
       << html_escape(run_.settle_version) << ", started " << html_escape(run_.started) << ". "
-      << comparison.rows.size() << " cases, " << engines.size() << " engines, "
-      << "<strong id=\"disagreement-count\">" << comparison.disagreements
+      << counts.cases << " cases, " << engines.size() << " engines, "
+      << "<strong id=\"disagreement-count\">" << counts.disagreements
       << "</strong> where they disagree.</p>\n<p class=\"meta\"><code>"
-      << html_escape(ConsoleReporter::final_line(summary)) << "</code></p>\n</header>\n<main>\n";
+      << html_escape(final_line(summary)) << "</code></p>\n</header>\n<main>\n";
 
   out << "<h2>Summary per engine</h2>\n<table id=\"summary\">\n<thead><tr><th>engine</th>"
       << "<th>version</th><th>adapter</th>";
-  for (Status status : kStatuses) out << "<th>" << status_name(status) << "</th>";
+  for (Status status : kAllStatuses) out << "<th>" << status_name(status) << "</th>";
   out << "<th>total</th></tr></thead>\n<tbody>\n";
   for (const EngineInfo& engine : run_.engines) {
     out << "<tr data-engine=\"" << html_escape(engine.name) << "\"><td>" << html_escape(engine.name)
         << "</td><td>" << html_escape(engine.version) << "</td><td>" << html_escape(engine.adapter)
         << "</td>";
-    auto counts = summary.per_engine.find(engine.name);
-    for (Status status : kStatuses) {
-      out << "<td class=\"n\">"
-          << (counts == summary.per_engine.end() ? 0 : counts->second.count(status)) << "</td>";
+    const StatusCounts& engine_counts = summary_row(summary, engine.name);
+    for (Status status : kAllStatuses) {
+      out << "<td class=\"n\">" << engine_counts.count(status) << "</td>";
     }
-    out << "<td class=\"n\">" << (counts == summary.per_engine.end() ? 0 : counts->second.total())
-        << "</td></tr>\n";
+    out << "<td class=\"n\">" << engine_counts.total() << "</td></tr>\n";
   }
   out << "</tbody>\n</table>\n";
 
@@ -166,28 +181,29 @@ std::string HtmlReporter::render(const Summary& summary) const {
   out << "<table id=\"matrix\">\n<thead><tr><th>case</th>";
   for (const std::string& engine : engines) out << "<th>" << html_escape(engine) << "</th>";
   out << "</tr></thead>\n<tbody>\n";
-  for (const ComparisonRow& row : comparison.rows) {
-    const Case& test = *row.test;
-    std::string search = test.id + " " + test.description;
-    for (const Result* result : row.cells) {
-      if (result) search += " " + std::string(status_name(result->status));
-    }
-    out << "<tr" << (row.disagree ? " class=\"disagree\"" : "") << " data-id=\""
-        << html_escape(test.id) << "\" data-search=\"" << html_escape(lower(search)) << "\">";
-    out << "<th scope=\"row\"><span class=\"id\">" << html_escape(test.id) << "</span>"
-        << (row.disagree ? "<span class=\"badge\">disagree</span>" : "");
-    if (!test.description.empty()) {
-      out << "<div class=\"desc\">" << html_escape(test.description) << "</div>";
-    }
-    out << "<div class=\"file\">" << html_escape(test.file) << "</div></th>";
-    for (const Result* result : row.cells) cell(out, result);
-    out << "</tr>\n";
+  sink(out.str());
+  out.str("");
+  // The disagreements first, then the rest; each by id.
+  for (bool disagree : {true, false}) {
+    rows.for_each([&](const ComparisonRow& row) {
+      if (row.disagree == disagree) sink(matrix_row(row));
+    });
   }
   out << "</tbody>\n</table>\n</main>\n<script>\n"
       << embedded::kComparisonJs << "</script>\n</body>\n</html>\n";
-  return out.str();
+  sink(out.str());
 }
 
-void HtmlReporter::end(const Summary& summary) { write_file_atomically(path_, render(summary)); }
+std::string HtmlReporter::render(const Summary& summary) const {
+  std::string page;
+  write(summary, [&](std::string_view part) { page.append(part); });
+  return page;
+}
+
+void HtmlReporter::end(const Summary& summary) {
+  AtomicFileWriter out(path_);
+  write(summary, [&](std::string_view part) { out.write(part); });
+  out.commit();
+}
 
 }  // namespace settle

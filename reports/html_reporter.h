@@ -1,9 +1,11 @@
 #pragma once
 
+#include <functional>
 #include <string>
-#include <vector>
+#include <string_view>
 
 #include "reports/reporter.h"
+#include "reports/result_store.h"
 #include "reports/rollup.h"
 
 namespace settle {
@@ -12,10 +14,12 @@ namespace settle {
 // pass/total per engine by area at every level (folding open, areas with disagreements first,
 // each linking to its cases), a case × engine matrix with the disagreements first, a filter box,
 // and in each cell (a <details>) the expected pattern, the observed value and log, and the message.
-// Its style and script are inlined (reports/html/); it loads nothing from anywhere.
+// Its style and script are inlined (reports/html/); it loads nothing from anywhere. The matrix is
+// read back from the run's `results` and written a row at a time.
 class HtmlReporter : public Reporter {
  public:
-  explicit HtmlReporter(std::string path) : path_(std::move(path)) {}
+  HtmlReporter(std::string path, const ResultStore& results)
+      : path_(std::move(path)), results_(results) {}
   void begin(const RunInfo& run) override;
   void add(const Result& result) override;
   void end(const Summary& summary) override;
@@ -24,9 +28,12 @@ class HtmlReporter : public Reporter {
   std::string render(const Summary& summary) const;
 
  private:
+  // Writes the page to `sink` a part at a time.
+  void write(const Summary& summary, const std::function<void(std::string_view)>& sink) const;
+
   std::string path_;
+  const ResultStore& results_;
   RunInfo run_;
-  std::vector<Result> results_;
   Rollup rollup_;
 };
 

@@ -9,8 +9,8 @@
 
 namespace settle {
 
-// The `settle-report/1` JSON report (DESIGN.md, Reports): the input of --baseline, diff, merge.
-// Records go to a temporary file as they come, so that a run's memory does not grow with its
+// The `settle-report/1` JSON report (docs/design.md, Reports): the input of --baseline, diff,
+// merge. Records go to a temporary file as they come, so that a run's memory does not grow with its
 // results; end() writes the report atomically.
 class JsonReporter : public Reporter {
  public:
@@ -18,10 +18,6 @@ class JsonReporter : public Reporter {
   void begin(const RunInfo& run) override;
   void add(const Result& result) override;
   void end(const Summary& summary) override;
-
-  static nlohmann::json expected_json(const Expectation& expect);
-  static nlohmann::json observed_json(const Observation& observed);
-  static nlohmann::json result_json(const Result& result);
 
  private:
   std::string path_;

@@ -5,6 +5,7 @@
 #include "reports/atomic_file.h"
 #include "reports/xml_text.h"
 #include "reports/xml_writer.h"
+#include "runner/first_line.h"
 
 namespace settle {
 namespace {
@@ -14,8 +15,6 @@ std::string seconds_text(double seconds) {
   std::snprintf(text, sizeof text, "%.3f", seconds);  // the C locale: always a '.' decimal point
   return text;
 }
-
-std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 // The case file's name in reports: its id prefix (finally/basics).
 std::string file_key(const Case& test) {

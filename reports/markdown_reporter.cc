@@ -3,16 +3,13 @@
 #include <sstream>
 
 #include "reports/atomic_file.h"
-#include "reports/console_reporter.h"
+#include "reports/case_rows.h"
 #include "reports/diff_markdown.h"
 #include "reports/markdown_text.h"
-#include "runner/comparison.h"
+#include "reports/report_text.h"
 
 namespace settle {
 namespace {
-
-const Status kStatuses[] = {Status::kPass, Status::kFail, Status::kSkip, Status::kTimeout,
-                            Status::kError};
 
 std::string status_cell(const Result* result) {
   if (!result) return "—";
@@ -34,7 +31,7 @@ std::string shortened(const std::string& text) {
   return text.substr(0, cut) + " …";
 }
 
-void more_rows(std::ostringstream& out, std::size_t total, std::size_t shown) {
+void more_rows(std::ostream& out, std::size_t total, std::size_t shown) {
   if (total > shown) {
     out << "\n… and " << total - shown << " more (the JSON or HTML report lists them all).\n";
   }
@@ -92,9 +89,49 @@ void area_columns(std::ostream& out, const Rollup::Area& root,
 
 void MarkdownReporter::begin(const RunInfo& run) { run_ = run; }
 
-void MarkdownReporter::add(const Result& result) {
-  results_.push_back(result);
-  rollup_.add(result);
+void MarkdownReporter::add(const Result& result) { rollup_.add(result); }
+
+// The cases where the engines disagree, the first `max_rows` of them.
+void MarkdownReporter::disagreements(std::ostream& out, const std::vector<std::string>& engines,
+                                     std::size_t max_rows) const {
+  CaseRows::Counts counts;
+  std::string rows;
+  CaseRows(results_, engines).for_each([&](const ComparisonRow& row) {
+    ++counts.cases;
+    if (!row.disagree || ++counts.disagreements > max_rows) return;
+    rows += "| " + markdown_code(row.test->id) + " |";
+    for (const Result* cell : row.cells) rows += " " + status_cell(cell) + " |";
+    rows += "\n";
+  });
+  out << "\n### Where the engines disagree (" << counts.disagreements << " of " << counts.cases
+      << " cases)\n\n";
+  if (counts.disagreements == 0) {
+    out << "The engines agree on every case.\n";
+    return;
+  }
+  out << "| case |";
+  for (const std::string& engine : engines) out << " " << markdown_cell(engine) << " |";
+  out << "\n|---|";
+  for (std::size_t i = 0; i < engines.size(); ++i) out << "---|";
+  out << "\n" << rows;
+  more_rows(out, counts.disagreements, std::min(counts.disagreements, max_rows));
+}
+
+// The unexpected failures, the first `max_rows` of them.
+void MarkdownReporter::failures(std::ostream& out, std::size_t max_rows) const {
+  std::size_t count = 0;
+  std::string rows;
+  results_.for_each([&](const StoredResult& stored) {
+    const Result& result = stored.result;
+    if (!is_failure(result.status) || result.known_failure || ++count > max_rows) return;
+    rows += "| " + markdown_code(result.test->id) + " | " + markdown_cell(result.engine) + " | " +
+            status_cell(&result) + " | " + markdown_cell(shortened(result.message)) + " |\n";
+  });
+  if (count == 0) return;
+  out << "\n<details><summary>Failures (" << count << ")</summary>\n\n";
+  out << "| case | engine | status | details |\n|---|---|---|---|\n" << rows;
+  more_rows(out, count, std::min(count, max_rows));
+  out << "\n</details>\n";
 }
 
 std::string MarkdownReporter::render(const Summary& summary, std::size_t max_rows) const {
@@ -104,13 +141,11 @@ std::string MarkdownReporter::render(const Summary& summary, std::size_t max_row
   out << "|---|---|---:|---:|---:|---:|---:|---:|\n";
   for (const EngineInfo& engine : run_.engines) {
     out << "| " << markdown_cell(engine.name) << " | " << markdown_cell(engine.version) << " |";
-    auto counts = summary.per_engine.find(engine.name);
-    for (Status status : kStatuses) {
-      out << " " << (counts == summary.per_engine.end() ? 0 : counts->second.count(status)) << " |";
-    }
-    out << " " << (counts == summary.per_engine.end() ? 0 : counts->second.total()) << " |\n";
+    const StatusCounts& counts = summary_row(summary, engine.name);
+    for (Status status : kAllStatuses) out << " " << counts.count(status) << " |";
+    out << " " << counts.total() << " |\n";
   }
-  out << "\n`" << ConsoleReporter::final_line(summary) << "`\n";
+  out << "\n`" << final_line(summary) << "`\n";
 
   std::vector<std::string> engines;
   for (const EngineInfo& engine : run_.engines) engines.push_back(engine.name);
@@ -129,46 +164,8 @@ std::string MarkdownReporter::render(const Summary& summary, std::size_t max_row
     }
     more_rows(out, areas.size(), shown);
   }
-  if (engines.size() > 1) {
-    Comparison comparison = compare_engines(engines, results_);
-    out << "\n### Where the engines disagree (" << comparison.disagreements << " of "
-        << comparison.rows.size() << " cases)\n\n";
-    if (comparison.disagreements == 0) {
-      out << "The engines agree on every case.\n";
-    } else {
-      out << "| case |";
-      for (const std::string& engine : engines) out << " " << markdown_cell(engine) << " |";
-      out << "\n|---|";
-      for (std::size_t i = 0; i < engines.size(); ++i) out << "---|";
-      out << "\n";
-      std::size_t shown = std::min(comparison.disagreements, max_rows);
-      for (std::size_t i = 0; i < shown; ++i) {
-        const ComparisonRow& row = comparison.rows[i];
-        out << "| " << markdown_code(row.test->id) << " |";
-        for (const Result* cell : row.cells) out << " " << status_cell(cell) << " |";
-        out << "\n";
-      }
-      more_rows(out, comparison.disagreements, shown);
-    }
-  }
-
-  std::vector<const Result*> failures;
-  for (const Result& result : results_) {
-    if (is_failure(result.status) && !result.known_failure) failures.push_back(&result);
-  }
-  if (!failures.empty()) {
-    out << "\n<details><summary>Failures (" << failures.size() << ")</summary>\n\n";
-    out << "| case | engine | status | details |\n|---|---|---|---|\n";
-    std::size_t shown = std::min(failures.size(), max_rows);
-    for (std::size_t i = 0; i < shown; ++i) {
-      const Result& result = *failures[i];
-      out << "| " << markdown_code(result.test->id) << " | " << markdown_cell(result.engine)
-          << " | " << status_cell(&result) << " | " << markdown_cell(shortened(result.message))
-          << " |\n";
-    }
-    more_rows(out, failures.size(), shown);
-    out << "\n</details>\n";
-  }
+  if (engines.size() > 1) disagreements(out, engines, max_rows);
+  failures(out, max_rows);
 
   const GateOutcome& gate = summary.gate;
   if (gate.expectations_used) {

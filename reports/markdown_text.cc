@@ -48,8 +48,4 @@ std::string markdown_code(const std::string& text) {
          "</code>";
 }
 
-std::string count_of(std::size_t count, const std::string& singular, const std::string& plural) {
-  return std::to_string(count) + " " + (count == 1 ? singular : plural);
-}
-
 }  // namespace settle

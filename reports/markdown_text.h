@@ -11,7 +11,4 @@ std::string markdown_cell(const std::string& text);
 // A case id or other name as inline code in a table cell.
 std::string markdown_code(const std::string& text);
 
-// "1 regression", "2 regressions".
-std::string count_of(std::size_t count, const std::string& singular, const std::string& plural);
-
 }  // namespace settle

@@ -1,10 +1,6 @@
 #include "reports/reporter_set.h"
 
 #include "reports/atomic_file.h"
-#include "reports/html_reporter.h"
-#include "reports/json_reporter.h"
-#include "reports/junit_reporter.h"
-#include "reports/markdown_reporter.h"
 
 namespace settle {
 
@@ -12,18 +8,31 @@ void ReporterSet::add_reporter(std::unique_ptr<Reporter> reporter) {
   reporters_.push_back(std::move(reporter));
 }
 
-void ReporterSet::add_files(const ReportFiles& files) {
-  if (!files.json.empty()) add_reporter(std::make_unique<JsonReporter>(files.json));
-  if (!files.junit.empty()) add_reporter(std::make_unique<JunitReporter>(files.junit));
-  if (!files.markdown.empty()) add_reporter(std::make_unique<MarkdownReporter>(files.markdown));
-  if (!files.html.empty()) add_reporter(std::make_unique<HtmlReporter>(files.html));
+void ReporterSet::add_files(const ReportPaths& paths) {
+  ResultStoreAccess results = [this]() -> const ResultStore& { return this->results(); };
+  for (const ReportFormat& format : report_formats()) {
+    auto path = paths.find(format.name);
+    if (path != paths.end() && !path->second.empty()) {
+      add_reporter(format.factory(path->second, results));
+    }
+  }
+}
+
+const ResultStore& ReporterSet::results() {
+  keep_results_ = true;
+  return results_;
 }
 
 void ReporterSet::begin(const RunInfo& run) {
   for (auto& reporter : reporters_) reporter->begin(run);
 }
 
+void ReporterSet::progress(std::size_t done, std::size_t total, const Result& latest) {
+  for (auto& reporter : reporters_) reporter->progress(done, total, latest);
+}
+
 void ReporterSet::add(const Result& result) {
+  if (keep_results_) results_.add(result);
   for (auto& reporter : reporters_) reporter->add(result);
 }
 

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "runner/first_line.h"
 #include "runner/json_source.h"
 
 namespace settle {
@@ -68,8 +69,6 @@ Expectations expectations_from(const json& root) {
   }
   return expectations;
 }
-
-std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 }  // namespace
 

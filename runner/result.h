@@ -11,6 +11,10 @@ namespace settle {
 
 enum class Status { kPass, kFail, kSkip, kTimeout, kError };
 
+// Every status, in the order that reports list them (and StatusCounts indexes them).
+inline constexpr Status kAllStatuses[] = {Status::kPass, Status::kFail, Status::kSkip,
+                                          Status::kTimeout, Status::kError};
+
 inline std::string_view status_name(Status status) {
   switch (status) {
     case Status::kPass:
@@ -40,8 +44,7 @@ struct Result {
 };
 
 inline std::optional<Status> status_from_name(std::string_view name) {
-  for (Status status :
-       {Status::kPass, Status::kFail, Status::kSkip, Status::kTimeout, Status::kError}) {
+  for (Status status : kAllStatuses) {
     if (status_name(status) == name) return status;
   }
   return std::nullopt;

@@ -9,6 +9,7 @@
 #include "engines/feature_probes.h"
 #include "engines/process/driver_source.h"
 #include "engines/process/protocol.h"
+#include "runner/first_line.h"
 
 namespace settle {
 namespace embedded {
@@ -36,11 +37,6 @@ std::string telling_line(const std::string& text) {
     if (!line.empty()) last = line;
   }
   return last;
-}
-
-std::string first_line(std::string text) {
-  auto end = text.find('\n');
-  return end == std::string::npos ? text : text.substr(0, end);
 }
 
 // The first line the version command prints, or "unknown".

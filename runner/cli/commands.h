@@ -2,13 +2,9 @@
 
 #include <CLI/CLI.hpp>
 
-namespace settle::cli {
+#include "runner/cli/exit_status.h"
 
-// Exit statuses (DESIGN.md, CLI).
-constexpr int kExitOk = 0;
-constexpr int kExitFailures = 1;
-constexpr int kExitBadInput = 2;
-constexpr int kExitNoEngine = 3;
+namespace settle::cli {
 
 // Each adds its subcommand to the app; the subcommand's callback sets `*exit_status`.
 void add_run_command(CLI::App& app, int* exit_status);

@@ -6,6 +6,7 @@
 #include "reports/diff_text.h"
 #include "runner/baseline_diff.h"
 #include "runner/cli/commands.h"
+#include "runner/cli/report_options.h"
 #include "runner/report_reader.h"
 
 namespace settle::cli {
@@ -18,12 +19,7 @@ struct DiffOptions {
 };
 
 int diff(const DiffOptions& options) {
-  try {
-    if (!options.markdown_path.empty()) check_writable(options.markdown_path);
-  } catch (const ReportWriteError& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitBadInput;
-  }
+  if (!report_paths_writable({options.markdown_path})) return kExitBadInput;
   LoadedReport before, after;
   try {
     before = read_report(options.before_path);
@@ -40,7 +36,7 @@ int diff(const DiffOptions& options) {
                             diff_markdown(changes, options.before_path, options.after_path));
     } catch (const ReportWriteError& error) {
       std::cerr << "settle: " << error.what() << "\n";
-      return kExitNoEngine;
+      return kExitReportNotWritten;
     }
   }
   return changes.regressions.empty() ? kExitOk : kExitFailures;

@@ -1,10 +1,10 @@
 #include <iostream>
 #include <memory>
 
-#include "reports/atomic_file.h"
-#include "reports/console_reporter.h"
+#include "reports/report_text.h"
 #include "reports/reporter_set.h"
 #include "runner/cli/commands.h"
+#include "runner/cli/report_options.h"
 #include "runner/report_merge.h"
 
 namespace settle::cli {
@@ -12,22 +12,11 @@ namespace {
 
 struct MergeOptions {
   std::vector<std::string> inputs;
-  std::string json_path;
-  std::string junit_path;
-  std::string markdown_path;
-  std::string html_path;
+  ReportPaths reports;  // by format name; the JSON report is -o
 };
 
 int merge(const MergeOptions& options) {
-  try {
-    for (const auto& path :
-         {options.json_path, options.junit_path, options.markdown_path, options.html_path}) {
-      if (!path.empty()) check_writable(path);
-    }
-  } catch (const ReportWriteError& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitBadInput;
-  }
+  if (!report_paths_writable(paths_of(options.reports))) return kExitBadInput;
   LoadedReport merged;
   try {
     std::vector<LoadedReport> parts;
@@ -40,19 +29,19 @@ int merge(const MergeOptions& options) {
 
   // The merged run is replayed through the same reporters a run feeds, so the files are what a
   // single run would have written.
-  ReporterSet reporters;
-  reporters.add_files(
-      {options.json_path, options.junit_path, options.markdown_path, options.html_path});
+  ReporterSet reporters(first_report_folder(options.reports));
+  reporters.add_files(options.reports);
   Summary summary = merged.summary();
   reporters.begin(merged.run);
   for (const Result& result : merged.results) reporters.add(result);
   int status = kExitOk;
   for (const std::string& failure : reporters.end(summary)) {
     std::cerr << "settle: " << failure << "\n";
-    status = kExitNoEngine;
+    status = kExitReportNotWritten;
   }
-  std::cout << "merged " << options.inputs.size() << " reports into " << options.json_path << "\n"
-            << ConsoleReporter::final_line(summary) << "\n";
+  std::cout << "merged " << options.inputs.size() << " reports into " << options.reports.at("json")
+            << "\n"
+            << final_line(summary) << "\n";
   return status;
 }
 
@@ -65,11 +54,8 @@ void add_merge_command(CLI::App& app, int* exit_status) {
   command->add_option("reports", options->inputs, "The JSON reports to join")
       ->required()
       ->check(CLI::ExistingFile);
-  command->add_option("-o,--output", options->json_path, "Write the joined JSON report here")
-      ->required();
-  command->add_option("--junit", options->junit_path, "Also write the joined JUnit XML report");
-  command->add_option("--markdown", options->markdown_path, "Also write the Markdown report");
-  command->add_option("--html", options->html_path, "Also write the HTML comparison page");
+  add_report_options(*command, options->reports,
+                     JsonReportOption{"-o,--output", "Write the joined JSON report here", true});
   command->callback([options, exit_status] { *exit_status = merge(*options); });
 }
 

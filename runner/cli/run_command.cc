@@ -21,6 +21,7 @@
 #include "reports/reporter_set.h"
 #include "runner/cli/case_loading.h"
 #include "runner/cli/commands.h"
+#include "runner/cli/report_options.h"
 #include "runner/expectations.h"
 #include "runner/gate.h"
 #include "runner/interrupt.h"
@@ -37,10 +38,7 @@ struct RunOptions {
   std::vector<std::string> paths;
   std::vector<std::string> engines;
   std::vector<std::string> preludes;
-  std::string json_path;
-  std::string junit_path;
-  std::string markdown_path;
-  std::string html_path;
+  ReportPaths reports;  // by format name
   std::string expectations_path;
   std::string update_expectations_path;
   bool strict_expectations = false;
@@ -121,15 +119,9 @@ int run(const RunOptions& options) {
   install_interrupt_handlers();
   // Lines reach a CI log (a pipe) as the results come, not when a buffer fills.
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
-  try {
-    for (const auto& path : {options.json_path, options.junit_path, options.markdown_path,
-                             options.html_path, options.update_expectations_path}) {
-      if (!path.empty()) check_writable(path);
-    }
-  } catch (const ReportWriteError& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitBadInput;
-  }
+  std::vector<std::string> written = paths_of(options.reports);
+  written.push_back(options.update_expectations_path);
+  if (!report_paths_writable(written)) return kExitBadInput;
 
   std::optional<Expectations> expectations;
   Expectations previous_expectations;  // what --update-expectations starts from
@@ -179,7 +171,7 @@ int run(const RunOptions& options) {
       return kExitBadInput;
     } catch (const std::runtime_error& error) {  // EngineUnavailable (a profile file gone since)
       std::cerr << "settle: " << error.what() << "\n";
-      return interrupted() ? 128 + interrupt_signal() : kExitNoEngine;
+      return interrupted() ? exit_interrupted(interrupt_signal()) : kExitNoEngine;
     }
   }
 
@@ -249,16 +241,17 @@ int run(const RunOptions& options) {
   console_options.progress = terminal && !no_color && !options.quiet;
   console_options.color = isatty(fileno(stdout)) != 0 && !no_color;
   console_options.slowest = options.slowest;
-  auto console = std::make_unique<ConsoleReporter>(stdout, console_options, stderr);
-  ConsoleReporter* progress_line = console.get();
-  ReporterSet reporters;
-  reporters.add_reporter(std::move(console));
+  ReporterSet reporters(first_report_folder(options.reports));
+  // The engine matrix reads the results back; a run on one engine, or a quiet one, shows none.
+  const bool show_matrix = infos.size() > 1 && !options.quiet;
+  reporters.add_reporter(std::make_unique<ConsoleReporter>(
+      stdout, console_options, stderr, show_matrix ? &reporters.results() : nullptr));
   if (options.github || is_github_actions()) {
     const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
-    reporters.add_reporter(std::make_unique<GithubReporter>(std::cout, summary ? summary : ""));
+    reporters.add_reporter(
+        std::make_unique<GithubReporter>(std::cout, summary ? summary : "", reporters.results()));
   }
-  reporters.add_files(
-      {options.json_path, options.junit_path, options.markdown_path, options.html_path});
+  reporters.add_files(options.reports);
 
   Summary summary;
   summary.load_errors = corpus.errors.size();
@@ -273,7 +266,7 @@ int run(const RunOptions& options) {
     if (whole_run_matters || is_failure(result.status)) results.push_back(ResultFact::of(result));
   };
   callbacks.on_progress = [&](std::size_t done, std::size_t total, const Result& latest) {
-    progress_line->progress(done, total, latest);
+    reporters.progress(done, total, latest);
   };
   run_jobs(jobs, engines, workers, callbacks);
   summary.complete = !interrupted();
@@ -292,14 +285,14 @@ int run(const RunOptions& options) {
       write_file_atomically(options.update_expectations_path, expectations_text(updated));
     } catch (const ReportWriteError& error) {
       std::cerr << "settle: " << error.what() << "\n";
-      status = kExitNoEngine;
+      status = kExitReportNotWritten;
     }
   }
   for (const std::string& failure : reporters.end(summary)) {
     std::cerr << "settle: " << failure << "\n";
-    status = kExitNoEngine;
+    status = kExitReportNotWritten;
   }
-  if (!summary.complete) return 128 + interrupt_signal();  // 130 for SIGINT, 143 for SIGTERM
+  if (!summary.complete) return exit_interrupted(interrupt_signal());
   if (status != kExitOk) return status;
   if (!corpus.errors.empty()) return kExitBadInput;
   return summary.gate.passed() ? kExitOk : kExitFailures;
@@ -318,13 +311,7 @@ void add_run_command(CLI::App& app, int* exit_status) {
       ->add_option("--prelude", options->preludes,
                    "Script loaded into every case's realm first; repeatable")
       ->check(CLI::ExistingFile);
-  command->add_option("--json", options->json_path, "Write the JSON report (settle-report/1) here");
-  command->add_option("--junit", options->junit_path, "Write a JUnit XML report here");
-  command->add_option("--markdown", options->markdown_path,
-                      "Write a Markdown report here: where the engines disagree, the gate, the "
-                      "baseline diff (for a pull-request comment)");
-  command->add_option("--html", options->html_path,
-                      "Write a self-contained HTML page comparing the engines here");
+  add_report_options(*command, options->reports);
   command->add_flag("--github", options->github,
                     "GitHub Actions: ::error annotations of unexpected failures (at most 50) and "
                     "the Markdown report as the job summary ($GITHUB_STEP_SUMMARY); on by itself "

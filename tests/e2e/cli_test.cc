@@ -178,6 +178,28 @@ TEST(Run, AReportInAMissingFolderFailsBeforeAnyCaseRuns) {
   EXPECT_EQ(run.out.find("passed"), std::string::npos) << "no case should have run: " << run.out;
 }
 
+// A report that fails at the end (here the job summary's file, in a folder that does not exist)
+// has its own exit status, 4, which wins over the gate's 1; every other report is still written.
+TEST(Run, AReportThatCannotBeWrittenAtTheEndExitsFourAndTheOthersAreWritten) {
+  TempDir dir;
+  dir.write("cases/a.json", R"json({"cases": [
+    {"id": "passes", "code": "1", "expect": {"returns": 1}},
+    {"id": "fails", "code": "Promise.resolve(2)", "expect": {"fulfilled": 3}}
+  ]})json");
+  ProcessResult run = settle({"run", "cases", "--github", "--json", "r.json", "--junit", "r.xml",
+                              "--markdown", "r.md", "--html", "r.html"},
+                             dir.path(), {"GITHUB_STEP_SUMMARY=" + dir.file("nowhere/summary.md")});
+  EXPECT_EQ(run.exit_code, 4) << run.err;
+  EXPECT_TRUE(contains(run.err, "settle: cannot write the job summary to ")) << run.err;
+  EXPECT_TRUE(contains(run.out, "settle: 1 passed, 1 failed")) << run.out;
+  EXPECT_EQ(read_json(dir.file("r.json"))["results"].size(), 2u);
+  EXPECT_TRUE(
+      contains(read_file(dir.file("r.xml")), "<testcase classname=\"duktape.a\" name=\"fails\""));
+  EXPECT_TRUE(
+      contains(read_file(dir.file("r.md")), "| duktape | duktape 2.7.0 | 1 | 1 | 0 | 0 | 0 | 2 |"));
+  EXPECT_TRUE(contains(read_file(dir.file("r.html")), "data-id=\"a/fails\""));
+}
+
 TEST(Run, RunawayCasesEndAsTimeoutOrErrorAndTheRestPass) {
   TempDir dir;
   dir.write("cases/hostile.json", R"json({"cases": [

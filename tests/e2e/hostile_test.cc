@@ -644,7 +644,7 @@ TEST(HostileRunner, AFullDiskLeavesTheOldReportsUntouched) {
                    setrlimit(RLIMIT_FSIZE, &limit);
                  });
   int status = second.wait();
-  EXPECT_EQ(status, 3) << second.out() << second.err();
+  EXPECT_EQ(status, 4) << second.out() << second.err();
   EXPECT_TRUE(contains(second.err(), "cannot write r.json: File too large")) << second.err();
   EXPECT_TRUE(contains(second.err(), "cannot write r.xml: File too large")) << second.err();
   EXPECT_EQ(read_file(dir.file("r.json")), old_json);

@@ -8,6 +8,7 @@
 #include "reports/html_reporter.h"
 #include "reports/markdown_reporter.h"
 #include "reports/markdown_text.h"
+#include "reports/report_text.h"
 #include "results_fixture.h"
 
 namespace settle {
@@ -33,9 +34,13 @@ class ComparisonReportersTest : public ::testing::Test {
   template <typename Reporter>
   std::string render(Reporter& reporter) {
     reporter.begin(run_);
-    for (const Result& result : results_) reporter.add(result);
+    for (const Result& result : results_) {
+      store_.add(result);
+      reporter.add(result);
+    }
     return reporter.render(summary_);
   }
+  ResultStore store_;
   RunInfo run_;
   Results make_;
   std::vector<Result> results_;
@@ -43,7 +48,7 @@ class ComparisonReportersTest : public ::testing::Test {
 };
 
 TEST_F(ComparisonReportersTest, MarkdownTableListsOnlyTheDisagreements) {
-  MarkdownReporter reporter("unused.md");
+  MarkdownReporter reporter("unused.md", store_);
   std::string markdown = render(reporter);
   EXPECT_NE(markdown.find("| duktape | duktape 2.7.0 | 1 | 1 | 0 | 0 | 0 | 2 |"), std::string::npos)
       << markdown;
@@ -71,7 +76,7 @@ TEST_F(ComparisonReportersTest, MarkdownByAreaPutsEnginesInRowsWhenTheyOutnumber
     make_.add(results_, id, "jsc", Status::kFail);
   }
   for (const Result& result : results_) summary_.add(result);
-  MarkdownReporter reporter("unused.md");
+  MarkdownReporter reporter("unused.md", store_);
   std::string markdown = render(reporter);
   EXPECT_NE(markdown.find("### By area (pass/total)\n\n| engine | **all** (2) | <code>area</code> "
                           "(2) |\n|---|---:|---:|\n| duktape | 2/2 | 2/2 |\n| node | 1/2 | 1/2 "
@@ -89,7 +94,7 @@ TEST_F(ComparisonReportersTest, MarkdownOfAGateAndABaseline) {
   make_.add(before, "a/differ", "duktape", Status::kPass);
   summary_.gate.baseline = diff_results(facts_of(before), facts_of(results_));
   run_.settings["baseline"] = "main.json";
-  MarkdownReporter reporter("unused.md");
+  MarkdownReporter reporter("unused.md", store_);
   std::string markdown = render(reporter);
   EXPECT_NE(markdown.find("2 known failures, 0 unexpected failures, 1 unexpected pass, 0 stale "
                           "entries."),
@@ -113,7 +118,7 @@ TEST_F(ComparisonReportersTest, MarkdownCellsCannotBreakTheTable) {
 }
 
 TEST_F(ComparisonReportersTest, HtmlPageEscapesAndOrdersRows) {
-  HtmlReporter reporter("unused.html");
+  HtmlReporter reporter("unused.html", store_);
   std::string page = render(reporter);
   EXPECT_EQ(page.find("<script>alert(1)"), std::string::npos) << "the log is escaped";
   EXPECT_NE(page.find("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
@@ -136,7 +141,7 @@ TEST_F(ComparisonReportersTest, HtmlPageEscapesAndOrdersRows) {
 TEST(ConsoleFinalLine, AddsTheGateCountsOnlyWhenAGateIsUsed) {
   Summary summary;
   summary.seconds = 1.5;
-  EXPECT_EQ(ConsoleReporter::final_line(summary),
+  EXPECT_EQ(final_line(summary),
             "settle: 0 passed, 0 failed, 0 skipped, 0 timed out, 0 errors in 1.50 s");
   summary.gate.expectations_used = true;
   summary.gate.known_failures = 1;
@@ -144,7 +149,7 @@ TEST(ConsoleFinalLine, AddsTheGateCountsOnlyWhenAGateIsUsed) {
   summary.gate.unexpected_failures.resize(1);
   summary.gate.baseline = BaselineDiff{};
   summary.gate.baseline->regressions.resize(1);
-  EXPECT_EQ(ConsoleReporter::final_line(summary),
+  EXPECT_EQ(final_line(summary),
             "settle: 0 passed, 0 failed, 0 skipped, 0 timed out, 0 errors, 1 known failure, 2 "
             "unexpected passes, 1 regression, 0 fixes, 1 unexpected failure in 1.50 s");
 }

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "reports/report_formats.h"
+
+namespace settle::cli {
+
+// How a command names its JSON report's option when it is not the table's flag (merge: -o).
+struct JsonReportOption {
+  std::string names;  // "-o,--output"
+  std::string help;
+  bool required = false;
+};
+
+// Adds an option per report format (reports/report_formats.h) to `command`, each setting its
+// format's entry of `paths`, which must outlive the command.
+void add_report_options(CLI::App& command, ReportPaths& paths,
+                        const std::optional<JsonReportOption>& json = std::nullopt);
+
+// Whether every path that is not empty could be written, tried before any work is done; says on
+// stderr why one could not (a missing folder, no permission, a folder by that name).
+bool report_paths_writable(const std::vector<std::string>& paths);
+
+// The paths of `paths`, in the table's order.
+std::vector<std::string> paths_of(const ReportPaths& paths);
+
+}  // namespace settle::cli
