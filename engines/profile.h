@@ -30,6 +30,7 @@ struct EngineProfile {
                                       // libraries that warn through it (a prelude, every adapter)
   std::map<std::string, std::string> probes;  // extra feature probes: name -> expression
   std::vector<std::string> lacks;             // features declared missing
+  std::string no_modules;  // why the engine runs no test262 module code, for the skip message
   ResourceLimits limits;
   std::string install;  // how to get what the profile needs
   std::string source;   // "built-in" or the file it came from
