@@ -83,9 +83,10 @@ std::string libraries_label(const std::vector<Prelude>& preludes) {
 
 EngineProfile parse_profile(const std::string& text, const std::string& source) {
   static const std::set<std::string> kFields = {
-      "name",     "description",    "adapter",     "driver",         "batch",  "command", "version",
-      "preludes", "aliases",        "own_promise", "silent_console", "probes", "lacks",   "limits",
-      "install",  "promise_global", "npm",         "debian",         "//"};
+      "name",           "description", "adapter",  "driver",     "batch",
+      "command",        "version",     "preludes", "aliases",    "own_promise",
+      "silent_console", "probes",      "lacks",    "limits",     "install",
+      "promise_global", "npm",         "debian",   "no_modules", "//"};
   if (json_nesting_too_deep(text)) {
     throw ProfileError(source + ": invalid JSON: nested deeper than " +
                        std::to_string(kMaxJsonDepth) + " levels");
@@ -145,6 +146,7 @@ EngineProfile parse_profile(const std::string& text, const std::string& source) 
     profile.install = document.value("install", "");
     if (document.contains("npm")) profile.npm = string_list(document["npm"], "npm");
     if (document.contains("debian")) profile.debian = string_list(document["debian"], "debian");
+    profile.no_modules = document.value("no_modules", "");
     if (profile.adapter == "process") {
       if (profile.command.empty()) throw ProfileError("command: required for the process adapter");
       if (!profile.driver.empty() && !has_builtin_driver(profile.driver)) {

@@ -11,11 +11,13 @@ namespace {
 
 // Why an engine cannot run a test262 test as INTERPRETING.md asks, or nothing when it can.
 std::optional<std::string> test262_skip(const Test262Run& run, const EngineInfo& engine) {
-  if (run.module && !engine.modules) return "module code, which " + engine.name + " cannot run";
+  const std::string why = engine.no_modules.empty() ? "" : ": " + engine.no_modules;
+  if (run.module && !engine.modules)
+    return "module code, which " + engine.name + " cannot run" + why;
   // settle loads the modules that import() asks for; an engine left to load them itself would
   // read files.
   if (run.folder && !engine.modules) {
-    return "import() of the test's modules, which settle cannot load on " + engine.name;
+    return "import() of the test's modules, which settle cannot load on " + engine.name + why;
   }
   for (const char* flag : {"CanBlockIsFalse", "CanBlockIsTrue"}) {
     bool wants_block = std::string_view(flag) == "CanBlockIsTrue";

@@ -294,6 +294,7 @@ void ProcessEngineFactory::probe() {
       shared.full_version ? version : engine + " " + version + libraries_label(shared.preludes);
   shared.enforces_timeout = ready.value("enforces_timeout", false);
   shared.info.modules = ready.value("modules", false);
+  shared.info.no_modules = shared.profile.no_modules;
   const nlohmann::json features = ready.value("features", nlohmann::json::object());
   for (auto it = features.begin(); it != features.end(); ++it) {
     shared.info.features[it.key()] = it.value().is_boolean() && it.value().get<bool>();

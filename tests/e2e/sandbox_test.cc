@@ -373,6 +373,30 @@ if (typeof $262 === 'object' && typeof $262['evalScript'] === 'function') {
 if (leaks.length) throw new Test262Error('an error of another realm: ' + leaks[0]);
 )js";
 
+// test262 tests of import() and module code load through settle's module map: a specifier that
+// names a file outside the test's folder, absolute or relative, is refused without a read.
+const char* const kImportSecret = R"js(/*---
+description: import() of files outside the test's folder rejects
+flags: [async]
+features: [dynamic-import]
+---*/
+var loaded = [];
+Promise.all([SECRET_MODULE, SECRET_SCRIPT, '../../../secret/secret.mjs'].map(function (specifier) {
+  return import(specifier).then(function (m) {
+    if ((m && m.secret === SECRET) || Function('return this')().sandboxLeak === SECRET) loaded.push(specifier);
+  }, function () {});
+})).then(function () {
+  if (loaded.length) throw new Test262Error('import() read ' + loaded.join(', '));
+}).then($DONE, $DONE);
+)js";
+const char* const kImportSecretModule = R"js(/*---
+description: module code importing a file outside the test's folder does not link
+flags: [module]
+---*/
+import { secret } from '../../../secret/secret.mjs';
+throw new Test262Error('it linked: ' + secret);
+)js";
+
 // What a probe needs from outside, and the checks that nothing outside changed.
 class SandboxTest : public ::testing::TestWithParam<std::string> {
  protected:
@@ -471,6 +495,10 @@ TEST_P(SandboxTest, Test262TestsCannotReadWriteSpawnOrConnectEvenThrough262) {
                    ")\nflags: [async]\n---*/\n" + probe(category, kProbeEndTest262));
   }
   dir_.write("test262/test/sandbox/evalscript-overflow.js", kEvalScriptOverflow);
+  dir_.write(
+      "test262/test/sandbox/import-secret.js",
+      std::string(kImportSecret).insert(std::string(kImportSecret).find("var loaded"), constants_));
+  dir_.write("test262/test/sandbox/import-secret-module.js", kImportSecretModule);
 
   ProcessResult run = settle(
       {"run", "test262/test", "-e", profile, "-j", "1", "--timeout", "60000", "--json", "r.json"},
@@ -492,6 +520,17 @@ TEST_P(SandboxTest, Test262TestsCannotReadWriteSpawnOrConnectEvenThrough262) {
         record_of(report, std::string("test/sandbox/evalscript-overflow.js") + mode);
     ASSERT_NE(record, nullptr) << run.out << run.err;
     EXPECT_NE((*record)["status"], "fail") << profile << ": " << (*record)["message"];
+  }
+  for (const char* mode : {"#default", "#strict"}) {
+    const json* record = record_of(report, std::string("test/sandbox/import-secret.js") + mode);
+    ASSERT_NE(record, nullptr) << run.out << run.err;
+    EXPECT_NE((*record)["status"], "fail") << profile << ": " << (*record)["message"];
+  }
+  const json* module = record_of(report, "test/sandbox/import-secret-module.js#default");
+  ASSERT_NE(module, nullptr) << run.out << run.err;
+  if ((*module)["status"] != "skip") {
+    EXPECT_EQ((*module)["observed"]["resolution_error"], true)
+        << profile << ": " << (*module)["message"];
   }
   expect_nothing_outside_changed(profile);
 }
