@@ -25,7 +25,7 @@ struct EngineInfo {
   // [[CanBlock]] in the agent that runs the tests.
   std::set<std::string> host_262{};
   bool modules = false;
-  std::string no_modules;  // why not, when the profile says (appended to the skip message)
+  std::string no_modules{};  // why not, when the profile says (appended to the skip message)
   bool can_block = true;
 
   bool lacks(const std::string& feature) const {
