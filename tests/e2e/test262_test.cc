@@ -2,6 +2,7 @@
 // own fixtures for every flag, include path, negative phase and async outcome) on duktape and
 // node, and each run's verdict in the JSON report is the one INTERPRETING.md asks for.
 #include <map>
+#include <set>
 
 #include "settle_cli.h"
 
@@ -57,7 +58,7 @@ const Expected kVerdicts[] = {
     {"test/negative/runtime-no-throw.js#default", "fail", "fail", "it ran to completion"},
     {"test/negative/runtime-test262-error.js#default", "pass", "pass", ""},
     {"test/negative/resolution.js#default", "skip", "pass", ""},
-    // Module code and import() on node (vm modules); Duktape runs neither.
+    // Module code and import() on node (vm modules), engine262 and QuickJS; Duktape runs neither.
     {"test/modules/one-instance.js#default", "skip", "pass", ""},
     {"test/modules/top-level-await-fulfils.js#default", "skip", "pass", ""},
     {"test/modules/top-level-await-rejects.js#default", "skip", "fail", ""},
@@ -188,8 +189,19 @@ TEST_F(Test262Test, TheJUnitReportNamesTheRuns) {
 }
 
 // Every process engine gives each run node's verdict (the parse-phase check, async $DONE, $262),
-// except that it skips a run needing a $262 part or a feature it lacks.
+// except that it skips a run needing a $262 part or a feature it lacks. These run module code and
+// import() as node does, so they skip none of it.
+const std::set<std::string> kRunModules = {"node", "node-current", "engine262", "quickjs",
+                                           "quickjs-ng"};
+
 class Test262OnEveryEngine : public ::testing::TestWithParam<std::string> {};
+
+const json* find_result(const json& report, const std::string& id) {
+  for (const json& item : report["results"]) {
+    if (item["id"] == id) return &item;
+  }
+  return nullptr;
+}
 
 TEST_P(Test262OnEveryEngine, VerdictsAreNodesButWhatTheEngineLacksIsSkipped) {
   if (!engine_available(GetParam())) GTEST_SKIP() << GetParam() << " is not installed";
@@ -198,17 +210,15 @@ TEST_P(Test262OnEveryEngine, VerdictsAreNodesButWhatTheEngineLacksIsSkipped) {
                               "-j", "2", "--json", dir.file("r.json")});
   EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
   json report = read_json(dir.file("r.json"));
+  bool runs_modules = kRunModules.count(GetParam()) > 0;
   for (const Expected& expected : kVerdicts) {
-    const json* result = nullptr;
-    for (const json& item : report["results"]) {
-      if (item["id"] == expected.id) result = &item;
-    }
+    const json* result = find_result(report, expected.id);
     ASSERT_NE(result, nullptr) << expected.id << " is not in the report";
     std::string message = (*result)["message"];
     bool lacks = (*result)["status"] == "skip" && std::string(expected.node) != "skip" &&
                  (contains(message, "requires $262.") || contains(message, "requires feature") ||
-                  contains(message, "module code, which") ||
-                  contains(message, "import() of the test's modules"));
+                  (!runs_modules && (contains(message, "module code, which") ||
+                                     contains(message, "import() of the test's modules"))));
     if (!lacks) {
       EXPECT_EQ((*result)["status"], expected.node) << expected.id << ": " << message;
     }
@@ -216,6 +226,30 @@ TEST_P(Test262OnEveryEngine, VerdictsAreNodesButWhatTheEngineLacksIsSkipped) {
       EXPECT_TRUE(contains(message, expected.message)) << expected.id << ": " << message;
     }
   }
+}
+
+// Module code fails in the phase it fails in on every engine that runs it, as on node.
+TEST_P(Test262OnEveryEngine, ModuleCodeFailsInThePhaseItFailsIn) {
+  if (!kRunModules.count(GetParam())) GTEST_SKIP() << GetParam() << " runs no module code";
+  if (!engine_available(GetParam())) GTEST_SKIP() << GetParam() << " is not installed";
+  TempDir dir;
+  settle({"run", kCheckout + "/test/modules", kCheckout + "/test/negative/resolution.js", "-e",
+          GetParam(), "--timeout", "1000", "--json", dir.file("r.json")});
+  json report = read_json(dir.file("r.json"));
+  const json* rejected = find_result(report, "test/modules/top-level-await-rejects.js#default");
+  ASSERT_NE(rejected, nullptr);
+  EXPECT_TRUE(contains((*rejected)["message"], "it threw Test262Error: rejected at the top level"))
+      << (*rejected)["message"];
+  const json* outside = find_result(report, "test/modules/outside-the-folder.js#default");
+  ASSERT_NE(outside, nullptr);
+  EXPECT_TRUE(contains((*outside)["message"], "in the test's folder")) << (*outside)["message"];
+  EXPECT_EQ((*outside)["observed"]["resolution_error"], true);
+  const json* resolution = find_result(report, "test/negative/resolution.js#default");
+  ASSERT_NE(resolution, nullptr);
+  EXPECT_EQ((*resolution)["observed"]["resolution_error"], true) << (*resolution)["message"];
+  const json* parse = find_result(report, "test/modules/parse-duplicate-export.js#default");
+  ASSERT_NE(parse, nullptr);
+  EXPECT_EQ((*parse)["observed"]["parse_error"], true) << (*parse)["message"];
 }
 
 INSTANTIATE_TEST_SUITE_P(Shells, Test262OnEveryEngine, ::testing::ValuesIn(kProcessProfiles),
