@@ -80,12 +80,22 @@
 
   function setModuleLoader(runtime, test262, entry) {
     var folder = settleDriver.moduleFolder(test262);
-    runtime.setModuleLoader(function (name) {
+    runtime.setModuleLoader(function (name, context) {
       if (name === kEvaluating) return kEvaluatingSource;
       if (name.indexOf(kUnresolved) === 0) return { error: new Error(name.slice(kUnresolved.length)) };
       var code = name === test262.path && entry.code !== null ? entry.code : folder.code(name);
-      // A JSON module as the module that JSON.parse's value is the default export of.
-      return /\.json$/.test(name) ? 'export default JSON.parse(' + JSON.stringify(code) + ');' : code;
+      if (!/\.json$/.test(name)) return code;
+      // A JSON module: a module whose default export is JSON.parse's value. Invalid JSON does not
+      // load, with the SyntaxError of the realm's JSON.parse.
+      var json = 'JSON.parse(' + JSON.stringify(code) + ')';
+      try {
+        JSON.parse(code);
+      } catch (error) {
+        var parsed = context.evalCode(json, name, { type: 'global' });
+        if (parsed.error) return { error: parsed.error };
+        parsed.value.dispose();
+      }
+      return 'export default ' + json + ';';
     }, function (base, requested) {
       if (requested === kEvaluating) return requested;
       try {
