@@ -49,6 +49,7 @@ var settleDriver = (function () {
   var String_ = String;
   // Captured now: on a shell whose one realm is the case's (duk, hermes) case code could replace it.
   var getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+  var hasOwnProperty = Object.prototype.hasOwnProperty;
 
   function describe(error) {
     try {
@@ -89,11 +90,11 @@ var settleDriver = (function () {
           throw 'settle resolves only ./name, in the test\'s folder: ' + name;
         }
         var path = folder + name.slice(2);
-        if (path !== test262.path && !files.hasOwnProperty(path)) throw 'no module ' + name + ' in ' + folder;
+        if (path !== test262.path && !hasOwnProperty.call(files, path)) throw 'no module ' + name + ' in ' + folder;
         return path;
       },
       code: function (path) {
-        return files.hasOwnProperty(path) ? files[path] : '';
+        return hasOwnProperty.call(files, path) ? files[path] : '';
       }
     };
   }
