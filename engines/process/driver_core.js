@@ -49,6 +49,7 @@ var settleDriver = (function () {
   var String_ = String;
   // Captured now: on a shell whose one realm is the case's (duk, hermes) case code could replace it.
   var getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+  var hasOwnProperty = Object.prototype.hasOwnProperty;
 
   function describe(error) {
     try {
@@ -73,6 +74,29 @@ var settleDriver = (function () {
   function has(list, name) {
     for (var i = 0; i < list.length; i++) if (list[i] === name) return true;
     return false;
+  }
+
+  // The files a test262 run's modules load (test262.files, its folder's): a specifier resolves to
+  // ./name in the test's folder only, so that a specifier leaving it is a resolution error and
+  // never a file read. resolve(specifier) gives the file's path or throws a message (a string),
+  // which the adapter throws as an error of the realm; code(path) gives the file's source.
+  function moduleFolder(test262) {
+    var files = test262.files || {};
+    var folder = test262.path.slice(0, test262.path.lastIndexOf('/') + 1);
+    return {
+      resolve: function (specifier) {
+        var name = String_(specifier);
+        if (name.slice(0, 2) !== './' || name.length === 2 || name.indexOf('/', 2) !== -1) {
+          throw 'settle resolves only ./name, in the test\'s folder: ' + name;
+        }
+        var path = folder + name.slice(2);
+        if (path !== test262.path && !hasOwnProperty.call(files, path)) throw 'no module ' + name + ' in ' + folder;
+        return path;
+      },
+      code: function (path) {
+        return hasOwnProperty.call(files, path) ? files[path] : '';
+      }
+    };
   }
 
   function create(adapter) {
@@ -320,6 +344,8 @@ var settleDriver = (function () {
       });
       drainAll(realm, function (error) {
         if (error) return fault(faultOf(error) || 'the driver failed: ' + describeThrown(error));
+        var stopped = outcome && outcome.phase ? faultOf(outcome.error) : null;
+        if (stopped) return fault(stopped);
         var report;
         try {
           if (!outcome) realm.api.observeThrow('the module evaluation never completed');
@@ -329,6 +355,8 @@ var settleDriver = (function () {
         } catch (error2) {
           return fault(faultOf(error2) || 'the observed values could not be serialised: ' + describeThrown(error2));
         }
+        var late = adapter.afterCase ? adapter.afterCase(realm) : null;
+        if (late) return fault(late);
         dispose(realm);
         var phase = outcome && outcome.phase;
         replyResult(phase === 'parse', '', report, phase === 'resolution');
@@ -416,5 +444,5 @@ var settleDriver = (function () {
     };
   }
 
-  return { create: create, describe: describe, hasOwnMessage: hasOwnMessage };
+  return { create: create, describe: describe, hasOwnMessage: hasOwnMessage, moduleFolder: moduleFolder };
 })();

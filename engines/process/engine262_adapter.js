@@ -112,14 +112,78 @@
     }
   }
 
+  // test262's module code and import(): the module map of one case, one record per file of the
+  // test's folder (settleDriver.moduleFolder says which a specifier names).
+  function moduleLoader(realm, test262) {
+    var folder = settleDriver.moduleFolder(test262);
+    var map = Object.create(null);
+    // A module record, or a throw completion with the file's SyntaxError.
+    function parseModule(path, code) {
+      var hostDefined = { specifier: path, public: { specifier: path } };
+      if (/\.json$/.test(path)) return e262.ParseJSONModule(e262.Value(code), realm, hostDefined);
+      var module = e262.ParseModule(code, realm, hostDefined);
+      return Array.isArray(module) ? e262.ThrowCompletion(module[0]) : module;
+    }
+    return {
+      // HostLoadImportedModule, for import declarations and import() alike; it finishes at once.
+      load: function (specifier, finish) {
+        var path;
+        try {
+          path = folder.resolve(specifier);
+        } catch (message) {
+          return finish(e262.Throw('Error', 'Raw', message));
+        }
+        if (!map[path]) {
+          var module = parseModule(path, folder.code(path));
+          if (module instanceof e262.AbruptCompletion) return finish(module);
+          map[path] = module;
+        }
+        finish(map[path]);
+      },
+      // The entry module, loaded, linked and evaluated: done(phase, error) once it has settled.
+      // ParseModule's records, unlike ManagedRealm's, run no jobs when they evaluate.
+      run: function (entry, done) {
+        realm.scope(function () {
+          var module = parseModule(entry.path, entry.code);
+          if (module instanceof e262.AbruptCompletion) return done('parse', new ThrowInRealm(module.Value));
+          map[entry.path] = module;
+          // Settled already: every file loads at once.
+          var loading = module.LoadRequestedModules();
+          if (loading.PromiseState === 'rejected') return done('resolution', new ThrowInRealm(loading.PromiseResult));
+          var linked = module.Link();
+          if (linked instanceof e262.AbruptCompletion) return done('resolution', new ThrowInRealm(linked.Value));
+          var evaluation = module.Evaluate();
+          if (evaluation instanceof e262.AbruptCompletion) return done('runtime', new ThrowInRealm(evaluation.Value));
+          e262.PerformPromiseThen(evaluation instanceof e262.Completion ? evaluation.Value : evaluation,
+            builtin('', 1, function () {
+              done(null);
+              return e262.Value.undefined;
+            }),
+            builtin('', 1, function (args) {
+              done('runtime', new ThrowInRealm(args[0]));
+              return e262.Value.undefined;
+            }));
+        });
+      }
+    };
+  }
+
   // A fresh agent (so a fresh job queue) and realm with host.js and the user's preludes, seen by
   // the core through functions that enter the realm's scope.
-  function newRealm(env) {
+  function newRealm(env, request) {
     var Value = e262.Value;
-    var agent = new e262.Agent({});
+    var modules = null;
+    var agent = new e262.Agent({
+      loadImportedModule: function (referrer, specifier, hostDefined, finish) {
+        if (modules) modules.load(specifier, finish);
+        else finish(e262.Throw('Error', 'Raw', 'settle loads no modules for this case: ' + specifier));
+      }
+    });
     e262.setSurroundingAgent(agent);
     var realm = new e262.ManagedRealm({});
     lastRealm = realm;
+    var test262 = request && request.test262;
+    if (test262 && test262.folder) modules = moduleLoader(realm, test262);
     var api = null;
     function callApi(name, args) {
       return realm.scope(function () {
@@ -193,6 +257,7 @@
           });
         }
       },
+      modules: modules,
       compile: compile,
       run: runIn,
       string: function (value) { return value.stringValue(); }
@@ -222,6 +287,8 @@
       return parsingRealm.scope(function () { return parse(parsingRealm, code, name); });
     },
     newRealm: newRealm,
+    modules: true,
+    runModule: function (realm, entry, done) { realm.modules.run(entry, done); },
     drain: function () {
       drainJobs();
       return true;

@@ -66,29 +66,23 @@
   // Bun's vm modules link, but a namespace that import() hands back has lost its bindings.
   var runsModules = typeof SourceTextModule === 'function' && typeof SyntheticModule === 'function' &&
     !(typeof Bun === 'object' && Bun);
-  var hasOwn = Object.prototype.hasOwnProperty;
 
-  // The module map of one case: one instance per file. A specifier resolves to a file of the
-  // test's folder (./name), never outside it: test262 imports nothing else.
+  // The module map of one case: one instance per file of the test's folder
+  // (settleDriver.moduleFolder says which a specifier names).
   function moduleLoader(context, global, test262) {
-    var files = test262.files || {};
-    var folder = test262.path.slice(0, test262.path.lastIndexOf('/') + 1);
+    var folder = settleDriver.moduleFolder(test262);
     var map = Object.create(null);
     var entryCode = null;
     function resolve(specifier) {
-      var name = String(specifier);
-      if (name.slice(0, 2) !== './' || name.length === 2 || name.indexOf('/', 2) !== -1) {
-        throw new global.Error('settle resolves only ./name, in the test\'s folder: ' + name);
+      try {
+        return folder.resolve(specifier);
+      } catch (message) {
+        throw new global.Error(message);
       }
-      var path = folder + name.slice(2);
-      if (path !== test262.path && !hasOwn.call(files, path)) {
-        throw new global.Error('no module ' + name + ' in ' + folder);
-      }
-      return path;
     }
     function load(path, attributes) {
       if (map[path]) return map[path];
-      var code = path === test262.path && entryCode !== null ? entryCode : files[path];
+      var code = path === test262.path && entryCode !== null ? entryCode : folder.code(path);
       var module;
       if (/\.json$/.test(path) || (attributes && attributes.type === 'json')) {
         var value = global.JSON.parse(code);

@@ -68,6 +68,62 @@
     '  };\n' +
     '})';
 
+  // test262's module code and import(). A runtime's modules are its context's module map (one
+  // instance per name); a specifier normalises to a file of the test's folder, or to a name that
+  // fails to load with the reason (a failed normaliser does not fail the import here).
+  var kUnresolved = 'settle-unresolved:';
+  // QuickJS loads, links and evaluates a module in one call, so a module that the entry's wrapper
+  // imports first tells evaluation from linking: it is evaluated before any other, after all link.
+  var kEvaluating = 'settle:evaluating';
+  var kEvaluatingHook = '__settleModuleEvaluating';
+  var kEvaluatingSource = 'var hook = globalThis.' + kEvaluatingHook + '; delete globalThis.' + kEvaluatingHook + '; hook();';
+
+  function setModuleLoader(runtime, test262, entry) {
+    var folder = settleDriver.moduleFolder(test262);
+    runtime.setModuleLoader(function (name, context) {
+      if (name === kEvaluating) return kEvaluatingSource;
+      if (name.indexOf(kUnresolved) === 0) return { error: new Error(name.slice(kUnresolved.length)) };
+      var code = name === test262.path && entry.code !== null ? entry.code : folder.code(name);
+      if (!/\.json$/.test(name)) return code;
+      // A JSON module: a module whose default export is JSON.parse's value. Invalid JSON does not
+      // load, with the SyntaxError of the realm's JSON.parse.
+      var json = 'JSON.parse(' + JSON.stringify(code) + ')';
+      try {
+        JSON.parse(code);
+      } catch (error) {
+        var parsed = context.evalCode(json, name, { type: 'global' });
+        if (parsed.error) return { error: parsed.error };
+        parsed.value.dispose();
+      }
+      return 'export default ' + json + ';';
+    }, function (base, requested) {
+      if (requested === kEvaluating) return requested;
+      try {
+        return folder.resolve(requested);
+      } catch (message) {
+        return kUnresolved + message;
+      }
+    });
+  }
+
+  // Whether code parses as a module, compiled in a runtime of its own whose modules are all empty.
+  function parsesAsModule(code, name) {
+    var runtime = wasm.newRuntime();
+    try {
+      runtime.setModuleLoader(function () { return ''; }, function (base, requested) { return requested; });
+      var context = runtime.newContext();
+      try {
+        var compiled = context.evalCode(code, name, { type: 'module', compileOnly: true });
+        (compiled.error || compiled.value).dispose();
+        return !compiled.error;
+      } finally {
+        context.dispose();
+      }
+    } finally {
+      runtime.dispose();
+    }
+  }
+
   // A handle's value as a description (for messages); the handle is left alone.
   function dumpError(context, handle) {
     var copy = handle.dup();  // dump() disposes some handles (promises), not others
@@ -103,7 +159,10 @@
     }
     var runtime = wasm.newRuntime();
     var context;
+    var test262 = request && request.test262;
+    var entry = { code: null, done: null, evaluation: null };  // the module case's entry
     try {
+      if (test262 && test262.folder) setModuleLoader(runtime, test262, entry);
       runtime.setMemoryLimit(kMemoryLimit);
       runtime.setMaxStackSize(kMaxStackSize);
       runtime.setInterruptHandler(function () { return Date.now() > deadline; });
@@ -123,10 +182,7 @@
     }
     // The value of a QuickJS result, kept; an error is thrown as ThrowInContext.
     function unwrap(result) {
-      if (result.error) {
-        keep(result.error);
-        throw new ThrowInContext(dumpError(context, result.error), result.error, context);
-      }
+      if (result.error) throw thrown(result.error);
       return keep(result.value);
     }
     function evaluate(code, name, compileOnly) {
@@ -136,6 +192,11 @@
     function callApi(name, args) {
       var method = keep(context.getProp(api, name));
       return unwrap(context.callFunction(method, api, args));
+    }
+    // An exception of the context as the core sees one: a host exception.
+    function thrown(handle) {
+      keep(handle);
+      return new ThrowInContext(dumpError(context, handle), handle, context);
     }
     function handleOf(value) {
       if (value instanceof ThrowInContext) return value.handle || context.undefined;
@@ -213,11 +274,46 @@
           var ran = runtime.executePendingJobs(-1);
           if (ran.error) {
             // A job's exception that QuickJS does not turn into a rejection: an interruption or memory.
-            keep(ran.error);
-            throw new ThrowInContext(dumpError(context, ran.error), ran.error, context);
+            throw thrown(ran.error);
           }
-          if (!runtime.hasPendingJob()) return;
+          if (!runtime.hasPendingJob()) break;
         }
+        if (entry.evaluation) {
+          var found = context.getPromiseState(entry.evaluation);
+          if (found.type === 'pending') return;
+          entry.evaluation = null;
+          if (found.type === 'fulfilled') {
+            found.value.dispose();
+            entry.done(null);
+          } else {
+            entry.done('runtime', thrown(found.error));
+          }
+        }
+      },
+      // The entry module: parsed alone, then imported by a wrapper whose first import tells when
+      // evaluation begins; done(phase, error) once its evaluation has settled (drainJobs sees that).
+      runModule: function (module, done) {
+        entry.code = module.code;
+        if (!parsesAsModule(module.code, module.path)) {
+          // Its SyntaxError again, of this context: a module that does not parse loads nothing.
+          var parsed = context.evalCode(module.code, module.path, { type: 'module', compileOnly: true });
+          if (parsed.error) return done('parse', thrown(parsed.error));
+          parsed.value.dispose();
+        }
+        var evaluating = false;
+        var hook = keep(context.newFunction('', function () { evaluating = true; }));
+        context.defineProp(context.global, kEvaluatingHook, { value: hook, configurable: true, enumerable: false });
+        var specifier = './' + module.path.slice(module.path.lastIndexOf('/') + 1);
+        var wrapper = 'import ' + JSON.stringify(kEvaluating) + '; import ' + JSON.stringify(specifier) + ';';
+        var evaluated = context.evalCode(wrapper, 'settle:entry', { type: 'module' });
+        if (evaluated.error) return done(evaluating ? 'runtime' : 'resolution', thrown(evaluated.error));
+        var value = keep(evaluated.value);
+        // The namespace when evaluation completed at once, else a promise of it.
+        var found = context.getPromiseState(value);
+        if (found.notAPromise) return done(null);
+        if (found.type !== 'pending') (found.value || found.error).dispose();
+        entry.evaluation = value;
+        entry.done = done;
       },
       dispose: function () {
         try {
@@ -285,6 +381,8 @@
       return { code: code, name: name };
     },
     newRealm: newRealm,
+    modules: true,
+    runModule: function (realm, entry, done) { realm.runModule(entry, done); },
     drain: function (realm) {
       realm.drainJobs();
       return true;

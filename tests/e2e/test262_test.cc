@@ -58,7 +58,7 @@ const Expected kVerdicts[] = {
     {"test/negative/runtime-no-throw.js#default", "fail", "fail", "it ran to completion"},
     {"test/negative/runtime-test262-error.js#default", "pass", "pass", ""},
     {"test/negative/resolution.js#default", "skip", "pass", ""},
-    // Module code and import() on node (vm modules); Duktape runs neither.
+    // Module code and import() on node (vm modules), engine262 and QuickJS; Duktape runs neither.
     {"test/modules/one-instance.js#default", "skip", "pass", ""},
     {"test/modules/top-level-await-fulfils.js#default", "skip", "pass", ""},
     {"test/modules/top-level-await-rejects.js#default", "skip", "fail", ""},
@@ -193,9 +193,17 @@ TEST_F(Test262Test, TheJUnitReportNamesTheRuns) {
 // Every process engine gives each run node's verdict (the parse-phase check, async $DONE, $262),
 // except that it skips a run needing a $262 part or a feature it lacks, or module code where it
 // runs none. These run module code and import() through settle's module map, as node does.
-const std::set<std::string> kRunModules = {"node", "node-current", "deno", "spidermonkey"};
+const std::set<std::string> kRunModules = {"node",      "node-current", "deno",      "spidermonkey",
+                                           "engine262", "quickjs",      "quickjs-ng"};
 
 class Test262OnEveryEngine : public ::testing::TestWithParam<std::string> {};
+
+const json* find_result(const json& report, const std::string& id) {
+  for (const json& item : report["results"]) {
+    if (item["id"] == id) return &item;
+  }
+  return nullptr;
+}
 
 TEST_P(Test262OnEveryEngine, VerdictsAreNodesButWhatTheEngineLacksIsSkipped) {
   if (!engine_available(GetParam())) GTEST_SKIP() << GetParam() << " is not installed";
@@ -205,10 +213,7 @@ TEST_P(Test262OnEveryEngine, VerdictsAreNodesButWhatTheEngineLacksIsSkipped) {
   EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
   json report = read_json(dir.file("r.json"));
   for (const Expected& expected : kVerdicts) {
-    const json* result = nullptr;
-    for (const json& item : report["results"]) {
-      if (item["id"] == expected.id) result = &item;
-    }
+    const json* result = find_result(report, expected.id);
     ASSERT_NE(result, nullptr) << expected.id << " is not in the report";
     std::string message = (*result)["message"];
     bool no_modules =
@@ -236,6 +241,30 @@ TEST_P(Test262OnEveryEngine, VerdictsAreNodesButWhatTheEngineLacksIsSkipped) {
       }
     }
   }
+}
+
+// Module code fails in the phase it fails in on every engine that runs it, as on node.
+TEST_P(Test262OnEveryEngine, ModuleCodeFailsInThePhaseItFailsIn) {
+  if (!kRunModules.count(GetParam())) GTEST_SKIP() << GetParam() << " runs no module code";
+  if (!engine_available(GetParam())) GTEST_SKIP() << GetParam() << " is not installed";
+  TempDir dir;
+  settle({"run", kCheckout + "/test/modules", kCheckout + "/test/negative/resolution.js", "-e",
+          GetParam(), "--timeout", "1000", "--json", dir.file("r.json")});
+  json report = read_json(dir.file("r.json"));
+  const json* rejected = find_result(report, "test/modules/top-level-await-rejects.js#default");
+  ASSERT_NE(rejected, nullptr);
+  EXPECT_TRUE(contains((*rejected)["message"], "it threw Test262Error: rejected at the top level"))
+      << (*rejected)["message"];
+  const json* outside = find_result(report, "test/modules/outside-the-folder.js#default");
+  ASSERT_NE(outside, nullptr);
+  EXPECT_TRUE(contains((*outside)["message"], "in the test's folder")) << (*outside)["message"];
+  EXPECT_EQ((*outside)["observed"]["resolution_error"], true);
+  const json* resolution = find_result(report, "test/negative/resolution.js#default");
+  ASSERT_NE(resolution, nullptr);
+  EXPECT_EQ((*resolution)["observed"]["resolution_error"], true) << (*resolution)["message"];
+  const json* parse = find_result(report, "test/modules/parse-duplicate-export.js#default");
+  ASSERT_NE(parse, nullptr);
+  EXPECT_EQ((*parse)["observed"]["parse_error"], true) << (*parse)["message"];
 }
 
 INSTANTIATE_TEST_SUITE_P(Shells, Test262OnEveryEngine, ::testing::ValuesIn(kProcessProfiles),
