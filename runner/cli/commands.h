@@ -12,5 +12,6 @@ void add_list_command(CLI::App& app, int* exit_status);
 void add_engines_command(CLI::App& app, int* exit_status);
 void add_diff_command(CLI::App& app, int* exit_status);
 void add_merge_command(CLI::App& app, int* exit_status);
+void add_repro_command(CLI::App& app, int* exit_status);
 
 }  // namespace settle::cli

@@ -22,6 +22,7 @@
 #include "runner/cli/case_loading.h"
 #include "runner/cli/commands.h"
 #include "runner/cli/report_options.h"
+#include "runner/cli/repro_dir.h"
 #include "runner/expectations.h"
 #include "runner/gate.h"
 #include "runner/interrupt.h"
@@ -54,6 +55,7 @@ struct RunOptions {
   bool strict_input = false;
   std::size_t slowest = 0;
   std::string engines_dir;
+  std::string repro_dir;  // a repro script per unexpected failure
 };
 
 bool is_github_actions() {
@@ -252,6 +254,18 @@ int run(const RunOptions& options) {
         std::make_unique<GithubReporter>(std::cout, summary ? summary : "", reporters.results()));
   }
   reporters.add_files(options.reports);
+  if (!options.repro_dir.empty()) {
+    std::map<std::string, ReproDirReporter::Engine> repro_engines;
+    for (const std::string& name : names) {
+      EngineProfile profile = find_profile(name);
+      std::vector<Prelude> preludes = profile_preludes(profile);
+      preludes.insert(preludes.end(), engine_options.preludes.begin(),
+                      engine_options.preludes.end());
+      repro_engines[profile.name] = {profile, preludes};
+    }
+    reporters.add_reporter(
+        std::make_unique<ReproDirReporter>(options.repro_dir, std::move(repro_engines)));
+  }
 
   Summary summary;
   summary.load_errors = corpus.errors.size();
@@ -316,6 +330,9 @@ void add_run_command(CLI::App& app, int* exit_status) {
                     "GitHub Actions: ::error annotations of unexpected failures (at most 50) and "
                     "the Markdown report as the job summary ($GITHUB_STEP_SUMMARY); on by itself "
                     "when GITHUB_ACTIONS=true");
+  command->add_option("--repro-dir", options->repro_dir,
+                      "Write a repro script of each unexpected failure here, for the engine's own "
+                      "shell (as settle repro writes one)");
   command->add_option("--expectations", options->expectations_path,
                       "Known failures per engine (JSON): they do not fail the gate");
   command->add_option("--update-expectations", options->update_expectations_path,

@@ -1,0 +1,130 @@
+// `settle repro ID -e ENGINE [-o FILE]`: one run, as a standalone script for the engine's own
+// shell (engines/repro_script.h), for an engine developer to take away.
+#include <fnmatch.h>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "engines/profile.h"
+#include "engines/repro_script.h"
+#include "reports/result_json.h"
+#include "runner/cli/case_loading.h"
+#include "runner/cli/commands.h"
+#include "runner/cli/exit_status.h"
+#include "runner/plan.h"
+#include "runner/spelling.h"
+#include "runner/text_file.h"
+
+namespace settle::cli {
+namespace {
+
+struct ReproOptions {
+  std::string id;
+  std::vector<std::string> paths;
+  std::string engine;
+  std::string output;
+  std::vector<std::string> preludes;
+  std::optional<std::string> case_root;
+  std::optional<std::string> test262_root;
+};
+
+// The runs an id names: a case's full id, a test262 test's file (each of its scenarios), or a
+// glob on full ids.
+std::vector<const Case*> runs_named(const std::vector<Case>& cases, const std::string& id) {
+  std::vector<const Case*> found;
+  for (const Case& test : cases) {
+    if (test.id == id || test.id.rfind(id + "#", 0) == 0 ||
+        fnmatch(id.c_str(), test.id.c_str(), 0) == 0)
+      found.push_back(&test);
+  }
+  return found;
+}
+
+int repro(const ReproOptions& options) {
+  LoadedCorpus corpus = load_corpus({options.paths, options.case_root, options.test262_root});
+  for (const auto& error : corpus.errors) std::cerr << error.to_string() << "\n";
+  std::vector<const Case*> runs = runs_named(corpus.cases, options.id);
+  if (runs.empty()) {
+    std::vector<std::string> ids;
+    for (const Case& test : corpus.cases) ids.push_back(test.id);
+    auto suggestion = closest_spelling(options.id, ids);
+    std::cerr << "settle: no case or test262 run has the id \"" << options.id << "\""
+              << (suggestion ? "; did you mean \"" + *suggestion + "\"?" : "") << "\n";
+    return kExitBadInput;
+  }
+  if (runs.size() > 1) {
+    std::cerr << "settle: \"" << options.id << "\" names " << runs.size()
+              << " runs; name one of them:\n";
+    for (const Case* test : runs) std::cerr << "  " << test->id << "\n";
+    return kExitBadInput;
+  }
+  const Case& test = *runs.front();
+  std::vector<Prelude> preludes;
+  EngineProfile profile;
+  try {
+    profile = find_profile(options.engine);
+    preludes = profile_preludes(profile);
+    for (const std::string& file : options.preludes) {
+      std::optional<std::string> code = read_text_file(file);
+      if (!code) throw ProfileError("cannot read the prelude " + file);
+      preludes.push_back({file, *code});
+    }
+  } catch (const ProfileError& error) {
+    std::cerr << "settle: " << error.what() << "\n";
+    return kExitBadInput;
+  }
+  EngineInfo info;
+  info.name = profile.name;
+  std::vector<PlannedJob> planned = plan_jobs({&test}, {&info}, PlanSettings{});
+  std::string file = options.output.empty() ? "repro.js" : options.output;
+  ReproScript script;
+  try {
+    script = make_repro_script(
+        profile, preludes, planned.front().job, file,
+        {"expected: " + expected_json(test.expect).dump(),
+         "case: " + test.file + (test.line ? ":" + std::to_string(test.line) : std::string())});
+  } catch (const ProfileError& error) {
+    std::cerr << "settle: cannot write a repro: " << error.what() << "\n";
+    return kExitBadInput;
+  }
+  if (options.output.empty()) {
+    std::cout << script.text;
+    return kExitOk;
+  }
+  std::ofstream out(options.output, std::ios::trunc);
+  out << script.text;
+  out.close();
+  if (!out) {
+    std::cerr << "settle: cannot write " << options.output << "\n";
+    return kExitReportNotWritten;
+  }
+  std::cerr << "settle: wrote " << options.output << "; run it with:";
+  for (const std::string& word : script.command) std::cerr << " " << word;
+  std::cerr << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_repro_command(CLI::App& app, int* exit_status) {
+  auto options = std::make_shared<ReproOptions>();
+  CLI::App* command = app.add_subcommand(
+      "repro",
+      "Write one run as a standalone script for the engine's own shell, which prints the "
+      "observation settle reports");
+  command->add_option("id", options->id, "A case's full id, a test262 test (or run), or a glob")
+      ->required();
+  command->add_option("paths", options->paths, "Case files or folders (default: cases/)");
+  command->add_option("-e,--engine", options->engine, "The engine whose shell runs the script")
+      ->required();
+  command->add_option("-o,--output", options->output, "Write the script here (default: stdout)");
+  command->add_option("--prelude", options->preludes,
+                      "A script loaded before the case; repeatable");
+  command->add_option("--case-root", options->case_root, "Folder that case ids are relative to");
+  command->add_option("--test262-dir", options->test262_root,
+                      "Root of a test262 checkout (harness/ and test/)");
+  command->callback([options, exit_status] { *exit_status = repro(*options); });
+}
+
+}  // namespace settle::cli
