@@ -27,8 +27,10 @@ if [[ ! -x $harness ]]; then
   mkdir -p "$BENCH_DIR"
   npm install --prefix "$BENCH_DIR" --no-save --silent test262-harness@10 >/dev/null
 fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# KEEP=DIR keeps both runners' reports there, for the parity to be read again without rerunning.
+work=${KEEP:-$(mktemp -d)}
+mkdir -p "$work"
+[[ -n ${KEEP:-} ]] || trap 'rm -rf "$work"' EXIT
 
 seconds() {  # seconds a command takes, its output discarded
   local start end

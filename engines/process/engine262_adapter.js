@@ -1,6 +1,6 @@
 // settle's engine262 adapter (after driver_core.js): engine262 (npm @engine262/engine262, ECMA-262
 // written in JavaScript) run by node, many cases in one process, each in a fresh realm of a fresh
-// agent. Run as `node driver.js NPM_DIR`, NPM_DIR holding @engine262/engine262 (`make engines`).
+// agent. Run as `node driver.js NPM_DIR`, NPM_DIR holding @engine262/engine262 (`settle engines --install engine262`).
 // Case code runs inside engine262 only: it sees the realm's built-ins and host.js's functions,
 // never a function of node.
 (function () {
@@ -271,7 +271,7 @@
     prepare: function (done) {
       if (!e262) {
         done(kPackage + ' cannot be loaded from ' + (npmDir || '(no folder given)') + ': ' +
-          settleDriver.describe(loadError).split('\n')[0] + '; run make engines');
+          settleDriver.describe(loadError).split('\n')[0] + '; run settle engines --install engine262');
         return;
       }
       if (!parsingRealm) {

@@ -1,6 +1,6 @@
 // settle's QuickJS adapter (after driver_core.js): QuickJS compiled to WebAssembly, run by node,
 // many cases in one process, each in a fresh QuickJS runtime and context.
-// Run as `node driver.js NPM_DIR [ng]`: NPM_DIR holds quickjs-emscripten (`make engines`); with
+// Run as `node driver.js NPM_DIR [ng]`: NPM_DIR holds quickjs-emscripten (`settle engines --install quickjs`); with
 // `ng`, QuickJS-ng (quickjs-emscripten-core and @jitl/quickjs-ng-wasmfile-release-sync) instead.
 // Case code runs inside QuickJS only: it sees the context's built-ins and host.js's functions,
 // never a function of node.
@@ -345,7 +345,7 @@
     prepare: function (done) {
       if (!newModule) {
         done(kPackage + ' cannot be loaded from ' + (npmDir || '(no folder given)') + ': ' +
-          settleDriver.describe(loadError).split('\n')[0] + '; run make engines');
+          settleDriver.describe(loadError).split('\n')[0] + '; run settle engines --install quickjs quickjs-ng');
         return;
       }
       if (wasm) {
