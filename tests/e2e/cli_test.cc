@@ -413,9 +413,12 @@ TEST(Cli, UsageErrorsSayWhatIsWrongAndWhatWouldBeRight) {
        "settle: unknown command \"lsit\"; did you mean \"list\"?",
        "settle --help"},
       {{"frobnicate"},
-       "settle: unknown command \"frobnicate\" (the commands: run, list, engines, diff, merge)",
+       "settle: unknown command \"frobnicate\" (the commands: run, list, engines, diff, merge, "
+       "repro)",
        "settle --help"},
-      {{}, "settle: a command is required: run, list, engines, diff, merge", "settle --help"},
+      {{},
+       "settle: a command is required: run, list, engines, diff, merge, repro",
+       "settle --help"},
       {{"--verison"},
        "settle: unknown option \"--verison\"; did you mean \"--version\"?",
        "settle --help"},
@@ -460,6 +463,18 @@ TEST(Cli, UsageErrorsSayWhatIsWrongAndWhatWouldBeRight) {
       {{"merge", "a.json", "--outptu", "out.json"},
        "settle merge: unknown option \"--outptu\"; did you mean \"--output\"?",
        "settle merge --help"},
+      {{"engines", "--install"},
+       "settle engines: option --install needs a value",
+       "settle engines --help"},
+      {{"repro"},
+       "settle repro: missing argument ID (a case's full id, a test262 test (or run), or a glob)",
+       "settle repro --help"},
+      {{"repro", "finally/x"},
+       "settle repro: missing option --engine (the engine whose shell runs the script)",
+       "settle repro --help"},
+      {{"repro", "finally/x", "-e", "node", "--ouput", "f.js"},
+       "settle repro: unknown option \"--ouput\"; did you mean \"--output\"?",
+       "settle repro --help"},
   };
   for (const Misuse& misuse : misuses) {
     ProcessResult result = settle(misuse.args, dir.path());

@@ -68,10 +68,7 @@ const json* result_of(const json& report, const std::string& id) {
 class DeadlineBombs : public Deadline {};
 
 std::vector<std::string> engines_and_a_library_each() {
-  std::vector<std::string> profiles;
-  for (const std::string& profile : kBuiltinProfiles) {
-    if (profile.find('+') == std::string::npos) profiles.push_back(profile);
-  }
+  std::vector<std::string> profiles = engine_profiles();
   profiles.push_back("duktape+core-js");
   profiles.push_back("node-current+core-js");
   return profiles;

@@ -26,10 +26,7 @@ const std::map<std::string, std::string> kEngineBugs = {
 };
 
 std::vector<std::string> repro_profiles() {
-  std::vector<std::string> profiles;
-  for (const std::string& profile : kBuiltinProfiles) {
-    if (profile.find('+') == std::string::npos) profiles.push_back(profile);
-  }
+  std::vector<std::string> profiles = engine_profiles();
   profiles.push_back("duktape+bluebird");
   profiles.push_back("node-current+rsvp");
   return profiles;

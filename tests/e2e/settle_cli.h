@@ -76,6 +76,15 @@ inline const std::vector<std::string> kBuiltinProfiles = {
     "node-current+es6-shim",
 };
 
+// The built-in profiles that load no library: one per engine.
+inline std::vector<std::string> engine_profiles() {
+  std::vector<std::string> profiles;
+  for (const std::string& profile : kBuiltinProfiles) {
+    if (profile.find('+') == std::string::npos) profiles.push_back(profile);
+  }
+  return profiles;
+}
+
 // A test name part for a profile name: duktape+core-js -> duktape_core_js.
 inline std::string profile_test_name(const ::testing::TestParamInfo<std::string>& info) {
   std::string name;

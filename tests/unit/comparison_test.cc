@@ -11,17 +11,7 @@ using testing::Results;
 
 TEST(CompareEngines, PutsDisagreementsFirstEachInIdOrder) {
   Results make;
-  std::vector<Result> results;
-  make.add(results, "a/1-agree", "duktape", Status::kPass);
-  make.add(results, "a/1-agree", "node", Status::kPass);
-  make.add(results, "a/2-differ", "duktape", Status::kFail);
-  make.add(results, "a/2-differ", "node", Status::kPass);
-  make.add(results, "a/3-both-fail", "duktape", Status::kFail, "one message");
-  make.add(results, "a/3-both-fail", "node", Status::kFail, "another message");
-  make.add(results, "a/4-only-node", "node", Status::kPass);
-  make.add(results, "a/5-skip", "duktape", Status::kSkip);
-  make.add(results, "a/5-skip", "node", Status::kPass);
-  make.add(results, "a/6-other-engine", "spidermonkey", Status::kPass);
+  std::vector<Result> results = comparison_kinds(make);
 
   Comparison comparison = compare_engines({"duktape", "node"}, results);
   std::vector<std::string> order;

@@ -51,4 +51,21 @@ class Results {
   std::deque<Case> cases_;
 };
 
+// Two engines' results over the kinds of row a comparison has: both agree, they differ, both fail
+// with other messages, only one engine ran, one skipped, and a third engine's result.
+inline std::vector<Result> comparison_kinds(Results& make) {
+  std::vector<Result> results;
+  make.add(results, "a/1-agree", "duktape", Status::kPass);
+  make.add(results, "a/1-agree", "node", Status::kPass);
+  make.add(results, "a/2-differ", "duktape", Status::kFail);
+  make.add(results, "a/2-differ", "node", Status::kPass);
+  make.add(results, "a/3-both-fail", "duktape", Status::kFail, "one message");
+  make.add(results, "a/3-both-fail", "node", Status::kFail, "another message");
+  make.add(results, "a/4-only-node", "node", Status::kPass);
+  make.add(results, "a/5-skip", "duktape", Status::kSkip);
+  make.add(results, "a/5-skip", "node", Status::kPass);
+  make.add(results, "a/6-other-engine", "spidermonkey", Status::kPass);
+  return results;
+}
+
 }  // namespace settle::testing
