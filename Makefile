@@ -66,9 +66,14 @@ engines: settle
 
 # A Debian package, $(BUILD_DIR)/settle_VERSION_ARCH.deb, of what `cmake --install` installs (under
 # /usr); dpkg-shlibdeps (dpkg-dev) fills in its Depends.
-deb: settle
+# It is built in a folder of its own without the tests, so that CPack's install step builds
+# only settle.
+deb: | deps
 	@$(MAKE) --no-print-directory deps PACKAGES="dpkg-dev"
-	cd $(BUILD_DIR) && cpack -G DEB
+	cmake -S . -B $(BUILD_DIR)/deb $(CMAKE_OPTIONS) -DBUILD_TESTING=OFF
+	cmake --build $(BUILD_DIR)/deb -j $(JOBS) --target settle
+	cd $(BUILD_DIR)/deb && cpack -G DEB
+	cp $(BUILD_DIR)/deb/settle_*.deb $(BUILD_DIR)/
 	@ls $(BUILD_DIR)/settle_*.deb
 
 # Best effort: without them the tests that need them are skipped.
