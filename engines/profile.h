@@ -16,7 +16,7 @@ struct EngineProfile {
   std::string name;
   std::string description;
   std::string adapter;                // "duktape" or "process"
-  std::string driver;                 // process: "node" or "spidermonkey"
+  std::string driver;                 // process: a built-in driver (engines/process/*_adapter.js)
   bool process_per_case = false;      // process: "batch": "process" (else "realm")
   std::vector<std::string> command;   // process: argv, never run through a shell
   std::vector<std::string> version;   // argv whose first output line is the version

@@ -13,7 +13,7 @@ namespace settle {
 // The deepest nesting of arrays and objects that settle reads in a JSON text: case files,
 // expectations files, reports, engine profiles and engine replies. nlohmann::json copies, compares
 // and writes values recursively, so a text nested deeply enough would overflow the stack; settle
-// refuses it as invalid instead. Values that engines write are cut at depth 8 (DESIGN.md).
+// refuses it as invalid instead. Values that engines write are cut at depth 8 (docs/design.md).
 inline constexpr std::size_t kMaxJsonDepth = 512;
 
 // Whether a JSON text (comments allowed) nests arrays and objects deeper than kMaxJsonDepth.

@@ -9,7 +9,8 @@
 
 namespace settle {
 
-// The one place that interprets value patterns and their `$` tags (DESIGN.md, "Value patterns").
+// The one place that interprets value patterns and their `$` tags (docs/design.md, "Value
+// patterns").
 
 struct PatternError {
   std::string path;  // field path of the offending part of the pattern

@@ -5,7 +5,7 @@
 
 namespace settle {
 
-// Helpers for the value notation shared by patterns and observed values (DESIGN.md). A real
+// Helpers for the value notation shared by patterns and observed values (docs/design.md). A real
 // object key that begins with `$` is written with one more `$` (`$$x` stands for the key `$x`),
 // so that tags such as `{"$": "undefined"}` never collide with data.
 

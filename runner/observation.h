@@ -8,7 +8,7 @@
 
 namespace settle {
 
-// What an engine saw when it ran one case. Values are in the report notation (DESIGN.md).
+// What an engine saw when it ran one case. Values are in the report notation (docs/design.md).
 // Engines produce it and know nothing of expectations.
 struct Observation {
   std::optional<Outcome> state;  // empty when the run timed out or the engine failed

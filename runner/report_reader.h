@@ -10,7 +10,7 @@
 
 namespace settle {
 
-// The JSON report's schema version (DESIGN.md, Reports). A reader refuses any other.
+// The JSON report's schema version (docs/design.md, Reports). A reader refuses any other.
 inline constexpr char kReportFormat[] = "settle-report/1";
 
 // A settle JSON report read back (--baseline, diff, merge): the run as its reporters saw it.

@@ -38,12 +38,6 @@ bool DuktapeHeap::deadline_passed() {
   return timed_out_;
 }
 
-DuktapeHeap& DuktapeHeap::of(duk_context* context) {
-  duk_memory_functions functions;
-  duk_get_memory_functions(context, &functions);
-  return *static_cast<DuktapeHeap*>(functions.udata);
-}
-
 void* DuktapeHeap::allocate(void* self, duk_size_t size) {
   auto* heap = static_cast<DuktapeHeap*>(self);
   if (heap->limit_ != 0 && heap->in_use_ + size > heap->limit_) {

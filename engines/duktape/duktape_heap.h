@@ -15,8 +15,9 @@ class DuktapeFatalError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// A Duktape heap for one case: its own allocator with a memory cap, and a deadline that the
-// interpreter's execution-timeout check enforces (see cmake/duktape.cmake).
+// A Duktape heap, which serves many cases (each in a fresh realm of its own) until one of them
+// faults: its own allocator with a memory cap, and a deadline that the interpreter's
+// execution-timeout check enforces (see cmake/duktape.cmake).
 class DuktapeHeap {
  public:
   DuktapeHeap();
@@ -39,8 +40,6 @@ class DuktapeHeap {
 
   // Called by the interpreter every few thousand instructions; true stops the script.
   bool deadline_passed();
-  // The heap that owns `context`.
-  static DuktapeHeap& of(duk_context* context);
 
  private:
   static void* allocate(void* self, duk_size_t size);

@@ -1,5 +1,5 @@
 // The host prelude: loaded into every case's realm, on every engine, before the case runs.
-// It gives case code the host API of DESIGN.md ($log, setTimeout, clearTimeout, print; and
+// It gives case code the host API of docs/design.md ($log, setTimeout, clearTimeout, print; and
 // setInterval, clearInterval, which libraries' schedulers use), watches the subject settle, and
 // writes observed values in the report notation, so that every engine reports values the same way. ES5 only: Duktape runs it too.
 //

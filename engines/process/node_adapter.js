@@ -80,11 +80,18 @@
         throw new global.Error(message);
       }
     }
+    // One instance per file and module type: a file imported as text and as JavaScript is two
+    // modules (the host's import-text: its default export is the file's text).
     function load(path, attributes) {
-      if (map[path]) return map[path];
+      var type = attributes && attributes.type === 'text' ? 'text' : '';
+      var key = type ? path + '\u0000' + type : path;
+      if (map[key]) return map[key];
       var code = path === test262.path && entryCode !== null ? entryCode : folder.code(path);
       var module;
-      if (/\.json$/.test(path) || (attributes && attributes.type === 'json')) {
+      if (type === 'text') {
+        module = new SyntheticModule(['default'], function () { this.setExport('default', code); },
+          { context: context, identifier: key });
+      } else if (/\.json$/.test(path) || (attributes && attributes.type === 'json')) {
         var value = global.JSON.parse(code);
         module = new SyntheticModule(['default'], function () { this.setExport('default', value); },
           { context: context, identifier: path });
@@ -96,7 +103,7 @@
           initializeImportMeta: function (meta) { meta.url = 'file:///' + path; }
         });
       }
-      map[path] = module;
+      map[key] = module;
       return module;
     }
     function linker(specifier, referencing, extra) {
