@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <regex>
 
 #include "runner/json_source.h"
 #include "runner/notation.h"
@@ -75,14 +76,22 @@ std::optional<PatternError> check_tagged(const json& pattern, const std::string&
     }
     return check_only_keys(pattern, path, {"$symbol"});
   }
+  if (tag == "$bigint") {
+    bool decimal = tag_value.is_string() &&
+                   std::regex_match(tag_value.get<std::string>(), std::regex("-?(0|[1-9][0-9]*)"));
+    if (!decimal || tag_value == "-0") {
+      return error_at(tag_path, "must be the BigInt's value in decimal, such as \"-12\"");
+    }
+    return check_only_keys(pattern, path, {"$bigint"});
+  }
   if (tag == "$any" || tag == "$cut") {
     if (tag_value != true) return error_at(tag_path, "must be true");
     return check_only_keys(pattern, path, {"$any", "$cut"});
   }
   return error_at(
       tag_path,
-      "unknown tag (known: $, $error, $same, $function, $symbol, $any, $cut; write a real "
-      "key that begins with $ as $$...)");
+      "unknown tag (known: $, $error, $same, $function, $symbol, $bigint, $any, $cut; write a "
+      "real key that begins with $ as $$...)");
 }
 
 bool is_primitive_notation(const json& value) {
@@ -158,6 +167,10 @@ bool matches_tagged(const json& pattern, const std::string& tag, const json& obs
   }
   if (tag == "$symbol") {
     return (observed_tag == "$symbol" && observed["$symbol"] == pattern["$symbol"]) ||
+           fail(why, path, pattern, observed);
+  }
+  if (tag == "$bigint") {
+    return (observed_tag == "$bigint" && observed["$bigint"] == pattern["$bigint"]) ||
            fail(why, path, pattern, observed);
   }
   return fail(why, path, pattern, observed, "unknown tag " + tag);

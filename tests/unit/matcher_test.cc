@@ -131,6 +131,15 @@ TEST(CheckPattern, ExtraKeyBesideSymbolIsRejected) {
   EXPECT_EQ(pattern_error(R"({"$symbol": "d", "x": 1})"), "p.x: not allowed beside $symbol");
 }
 
+TEST(CheckPattern, BigIntIsItsValueInDecimal) {
+  EXPECT_EQ(pattern_error(R"({"$bigint": "-12"})"), "");
+  for (const char* bad : {R"({"$bigint": 12})", R"({"$bigint": "012"})", R"({"$bigint": "-0"})",
+                          R"({"$bigint": "1n"})", R"({"$bigint": ""})"}) {
+    EXPECT_TRUE(contains(pattern_error(bad), "p.$bigint: must be the BigInt's value")) << bad;
+  }
+  EXPECT_EQ(pattern_error(R"({"$bigint": "1", "x": 1})"), "p.x: not allowed beside $bigint");
+}
+
 TEST(CheckPattern, AnyMustBeTrue) {
   EXPECT_EQ(pattern_error(R"({"$any": false})"), "p.$any: must be true");
 }
@@ -352,6 +361,15 @@ TEST(ValueMatches, FunctionNameIsComparedWhenGiven) {
       why_not(R"({"$function": true, "name": "f"})", R"({"$function": true, "name": "g"})");
   EXPECT_TRUE(contains(why, "another name")) << why;
   EXPECT_FALSE(matches(R"({"$function": true, "name": ""})", R"({"$function": true})"));
+}
+
+// The host writes a BigInt as {"$bigint": its decimal text}; a number of the same value is not one.
+TEST(ValueMatches, BigIntMatchesByValue) {
+  EXPECT_TRUE(matches(R"({"$bigint": "100000000000000000000"})",
+                      R"({"$bigint": "100000000000000000000"})"));
+  EXPECT_FALSE(matches(R"({"$bigint": "1"})", R"({"$bigint": "2"})"));
+  EXPECT_FALSE(matches(R"({"$bigint": "1"})", "1"));
+  EXPECT_FALSE(matches("1", R"({"$bigint": "1"})"));
 }
 
 TEST(ValueMatches, SymbolMatchesByDescription) {
