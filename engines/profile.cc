@@ -210,6 +210,28 @@ std::string expand_placeholders(const std::string& text) {
   return out;
 }
 
+std::vector<std::string> profile_command(const EngineProfile& profile,
+                                         const std::string& driver_file) {
+  std::vector<std::string> command;
+  for (const auto& argument : profile.command) {
+    std::string expanded = expand_placeholders(argument);
+    auto at = expanded.find("{driver}");
+    if (at != std::string::npos) expanded.replace(at, 8, driver_file);
+    command.push_back(expanded);
+  }
+  return command;
+}
+
+std::vector<Prelude> read_preludes(const std::vector<std::string>& files) {
+  std::vector<Prelude> preludes;
+  for (const auto& file : files) {
+    std::optional<std::string> code = read_text_file(file);
+    if (!code) throw ProfileError("cannot read the prelude " + file);
+    preludes.push_back({file, *code});
+  }
+  return preludes;
+}
+
 std::vector<Prelude> profile_preludes(const EngineProfile& profile) {
   std::vector<Prelude> preludes;
   if (profile.silent_console) {
@@ -222,12 +244,9 @@ std::vector<Prelude> profile_preludes(const EngineProfile& profile) {
   if (!profile.own_promise && profile.adapter == "process") {
     preludes.push_back({profile.name + " (own_promise: false)", "delete this.Promise;\n"});
   }
-  for (const auto& file : profile.preludes) {
-    std::string path = expand_placeholders(file);
-    std::optional<std::string> code = read_text_file(path);
-    if (!code) throw ProfileError("cannot read the prelude " + path);
-    preludes.push_back({path, *code});
-  }
+  std::vector<std::string> files;
+  for (const auto& file : profile.preludes) files.push_back(expand_placeholders(file));
+  for (Prelude& prelude : read_preludes(files)) preludes.push_back(std::move(prelude));
   if (!profile.promise_global.empty()) {
     preludes.push_back(
         {profile.name + " (promise_global)", "this.Promise = (" + profile.promise_global + ");\n"});

@@ -59,6 +59,13 @@ EngineProfile find_profile(const std::string& name_or_file);
 // the build folder or the user's cache folder) in every path and argument.
 std::string expand_placeholders(const std::string& text);
 
+// The profile's command line: placeholders expanded, {driver} replaced with `driver_file`.
+std::vector<std::string> profile_command(const EngineProfile& profile,
+                                         const std::string& driver_file);
+
+// The files, read as preludes (--prelude). Throws ProfileError when one cannot be read.
+std::vector<Prelude> read_preludes(const std::vector<std::string>& files);
+
 // The profile's preludes, read (placeholders expanded). Throws ProfileError when one is missing.
 std::vector<Prelude> profile_preludes(const EngineProfile& profile);
 

@@ -1,6 +1,9 @@
 #include "engines/repro_script.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+
+#include "runner/matcher.h"
 
 namespace settle {
 namespace embedded {
@@ -42,14 +45,14 @@ std::vector<std::string> shell_command(const EngineProfile& profile, const std::
                        " runs inside node (as WebAssembly or JavaScript), through settle's "
                        "driver: it has no shell of its own to run a repro in");
   }
-  std::vector<std::string> command;
-  bool placed = false;
-  for (const std::string& argument : profile.command) {
-    if (argument == "{driver}" || argument == "-" || argument == "--run-stdin") {
-      command.push_back(file);
+  // The script takes the driver's place; a shell fed its driver on standard input reads the
+  // script's file instead.
+  std::vector<std::string> command = profile_command(profile, file);
+  bool placed = std::find(command.begin(), command.end(), file) != command.end();
+  for (std::string& argument : command) {
+    if (!placed && (argument == "-" || argument == "--run-stdin")) {
+      argument = file;
       placed = true;
-    } else {
-      command.push_back(expand_placeholders(argument));
     }
   }
   if (!placed) command.push_back(file);
@@ -59,9 +62,8 @@ std::vector<std::string> shell_command(const EngineProfile& profile, const std::
 }  // namespace
 
 ReproScript make_repro_script(const EngineProfile& profile, const std::vector<Prelude>& preludes,
-                              const Job& job, const std::string& file,
+                              const Case& test, const std::string& file,
                               const std::vector<std::string>& notes) {
-  const Case& test = *job.test;
   if (test.test262 && test.test262->module) {
     throw ProfileError(test.id + " is module code, which only a driver's module map can load");
   }
@@ -90,7 +92,7 @@ ReproScript make_repro_script(const EngineProfile& profile, const std::vector<Pr
   out += "  preludes: " + literals(prelude_code) + ",\n";
   out += "  test262: " + std::string(test.test262 ? "true" : "false") + ",\n";
   out += "  harness: " + literals(harness_code) + ",\n";
-  out += "  watched: " + nlohmann::json(job.watched_globals).dump() + ",\n";
+  out += "  watched: " + nlohmann::json(same_references(test.expect)).dump() + ",\n";
   out += "  code: " + literal(test.strict ? "'use strict'; " + test.code : test.code) + "\n";
   out += "  });\n";
   return script;

@@ -21,7 +21,7 @@ struct ReproScript {
 // ProfileError where the engine has no shell of its own (QuickJS and engine262 run inside node)
 // or the run is test262 module code, which only a driver's module map can load.
 ReproScript make_repro_script(const EngineProfile& profile, const std::vector<Prelude>& preludes,
-                              const Job& job, const std::string& file,
+                              const Case& test, const std::string& file,
                               const std::vector<std::string>& notes);
 
 }  // namespace settle

@@ -318,10 +318,21 @@ var settleDriver = (function () {
       } catch (error) {
         return fault(faultOf(error) || 'the driver failed: ' + describeThrown(error));
       }
+      drainThenReply(realm, request, fault, done, function () {
+        return { parse: parseError, resolution: false };
+      });
+    }
+
+    // Runs the realm's jobs and timers, then conclude(): it observes what is left to observe and
+    // returns the reply's phase flags {parse, resolution}, or a fault message. Then the report.
+    function drainThenReply(realm, request, fault, done, conclude) {
       drainAll(realm, function (error) {
         if (error) return fault(faultOf(error) || 'the driver failed: ' + describeThrown(error));
+        var phases;
         var report;
         try {
+          phases = conclude();
+          if (typeof phases === 'string') return fault(phases);
           report = realm.api.finish(request.watch || []);
         } catch (error2) {
           return fault(faultOf(error2) || 'the observed values could not be serialised: ' + describeThrown(error2));
@@ -329,7 +340,7 @@ var settleDriver = (function () {
         var late = adapter.afterCase ? adapter.afterCase(realm) : null;
         if (late) return fault(late);
         dispose(realm);
-        replyResult(parseError, '', report);
+        replyResult(phases.parse, '', report, phases.resolution);
         done();
       });
     }
@@ -342,25 +353,13 @@ var settleDriver = (function () {
       adapter.runModule(realm, { path: request.test262.path, code: request.code }, function (phase, error) {
         if (!outcome) outcome = { phase: phase, error: error };
       });
-      drainAll(realm, function (error) {
-        if (error) return fault(faultOf(error) || 'the driver failed: ' + describeThrown(error));
+      drainThenReply(realm, request, fault, done, function () {
         var stopped = outcome && outcome.phase ? faultOf(outcome.error) : null;
-        if (stopped) return fault(stopped);
-        var report;
-        try {
-          if (!outcome) realm.api.observeThrow('the module evaluation never completed');
-          else if (outcome.phase) realm.api.observeThrow(outcome.error);
-          else realm.api.observeCompleted();
-          report = realm.api.finish(request.watch || []);
-        } catch (error2) {
-          return fault(faultOf(error2) || 'the observed values could not be serialised: ' + describeThrown(error2));
-        }
-        var late = adapter.afterCase ? adapter.afterCase(realm) : null;
-        if (late) return fault(late);
-        dispose(realm);
-        var phase = outcome && outcome.phase;
-        replyResult(phase === 'parse', '', report, phase === 'resolution');
-        done();
+        if (stopped) return stopped;
+        if (!outcome) realm.api.observeThrow('the module evaluation never completed');
+        else if (outcome.phase) realm.api.observeThrow(outcome.error);
+        else realm.api.observeCompleted();
+        return { parse: outcome && outcome.phase === 'parse', resolution: outcome && outcome.phase === 'resolution' };
       });
     }
 

@@ -252,12 +252,7 @@ ProcessEngineFactory::ProcessEngineFactory(EngineProfile profile, EngineOptions 
     driver = shared.folder / (shared.profile.driver + "_driver.js");
     std::ofstream(driver, std::ios::binary) << shared.driver_source;
   }
-  for (const auto& argument : shared.profile.command) {
-    std::string expanded = expand_placeholders(argument);
-    auto at = expanded.find("{driver}");
-    if (at != std::string::npos) expanded.replace(at, 8, driver.string());
-    shared.command.push_back(expanded);
-  }
+  shared.command = profile_command(shared.profile, driver.string());
   shared.probe_script = feature_probe_script(shared.profile.probes);
   probe();
 }

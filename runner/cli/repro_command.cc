@@ -12,9 +12,7 @@
 #include "runner/cli/case_loading.h"
 #include "runner/cli/commands.h"
 #include "runner/cli/exit_status.h"
-#include "runner/plan.h"
 #include "runner/spelling.h"
-#include "runner/text_file.h"
 
 namespace settle::cli {
 namespace {
@@ -65,23 +63,16 @@ int repro(const ReproOptions& options) {
   try {
     profile = find_profile(options.engine);
     preludes = profile_preludes(profile);
-    for (const std::string& file : options.preludes) {
-      std::optional<std::string> code = read_text_file(file);
-      if (!code) throw ProfileError("cannot read the prelude " + file);
-      preludes.push_back({file, *code});
-    }
+    for (Prelude& prelude : read_preludes(options.preludes)) preludes.push_back(std::move(prelude));
   } catch (const ProfileError& error) {
     std::cerr << "settle: " << error.what() << "\n";
     return kExitBadInput;
   }
-  EngineInfo info;
-  info.name = profile.name;
-  std::vector<PlannedJob> planned = plan_jobs({&test}, {&info}, PlanSettings{});
   std::string file = options.output.empty() ? "repro.js" : options.output;
   ReproScript script;
   try {
     script = make_repro_script(
-        profile, preludes, planned.front().job, file,
+        profile, preludes, test, file,
         {"expected: " + expected_json(test.expect).dump(),
          "case: " + test.file + (test.line ? ":" + std::to_string(test.line) : std::string())});
   } catch (const ProfileError& error) {

@@ -7,7 +7,6 @@
 #include "engines/repro_script.h"
 #include "reports/atomic_file.h"
 #include "reports/result_json.h"
-#include "runner/matcher.h"
 
 namespace settle::cli {
 namespace {
@@ -38,13 +37,10 @@ void ReproDirReporter::add(const Result& result) {
   auto engine = engines_.find(result.engine);
   if (engine == engines_.end()) return;
   const Case& test = *result.test;
-  Job job;
-  job.test = &test;
-  job.watched_globals = same_references(test.expect);
   std::string file = file_stem(test.id) + "." + file_stem(result.engine) + ".js";
   try {
     ReproScript script =
-        make_repro_script(engine->second.profile, engine->second.preludes, job, file,
+        make_repro_script(engine->second.profile, engine->second.preludes, test, file,
                           {"expected: " + expected_json(test.expect).dump(),
                            "settle observed (" + std::string(status_name(result.status)) +
                                "): " + observed_json(result.observed).dump()});

@@ -30,7 +30,6 @@
 #include "runner/report_reader.h"
 #include "runner/scheduler.h"
 #include "runner/shard.h"
-#include "runner/text_file.h"
 
 namespace settle::cli {
 namespace {
@@ -76,16 +75,6 @@ std::string joined(const std::vector<std::string>& items) {
   std::string text;
   for (const auto& item : items) text += (text.empty() ? "" : ",") + item;
   return text;
-}
-
-std::vector<Prelude> read_preludes(const std::vector<std::string>& files) {
-  std::vector<Prelude> preludes;
-  for (const auto& file : files) {
-    std::optional<std::string> code = read_text_file(file);
-    if (!code) throw std::runtime_error("cannot read the prelude " + file);
-    preludes.push_back({file, *code});
-  }
-  return preludes;
 }
 
 // The baseline's results that this run can be compared with: the cases it selected, and the
