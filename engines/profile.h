@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "engines/engine.h"
 #include "engines/process/child_process.h"
+#include "runner/model/engine.h"
 
 namespace settle {
 

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "engines/engine.h"
 #include "engines/profile.h"
+#include "runner/model/engine.h"
 
 namespace settle {
 

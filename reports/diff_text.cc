@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "reports/report_text.h"
-#include "runner/first_line.h"
+#include "runner/model/first_line.h"
 
 namespace settle {
 namespace {

@@ -5,7 +5,7 @@
 #include "reports/atomic_file.h"
 #include "reports/xml_text.h"
 #include "reports/xml_writer.h"
-#include "runner/first_line.h"
+#include "runner/model/first_line.h"
 
 namespace settle {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <cstddef>
 
-#include "runner/result.h"
+#include "runner/model/result.h"
 #include "runner/summary.h"
 
 namespace settle {

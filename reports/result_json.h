@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "runner/result.h"
+#include "runner/model/result.h"
 
 namespace settle {
 

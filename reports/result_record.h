@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "runner/result.h"
+#include "runner/model/result.h"
 
 namespace settle {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "runner/result.h"
+#include "runner/model/result.h"
 
 namespace settle {
 

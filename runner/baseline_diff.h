@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "runner/result.h"
-#include "runner/result_fact.h"
+#include "runner/model/result.h"
+#include "runner/model/result_fact.h"
 
 namespace settle {
 

@@ -4,8 +4,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "runner/first_line.h"
 #include "runner/json_source.h"
+#include "runner/model/first_line.h"
 
 namespace settle {
 namespace {

@@ -7,7 +7,7 @@
 
 #include "runner/baseline_diff.h"
 #include "runner/expectations.h"
-#include "runner/result.h"
+#include "runner/model/result.h"
 
 namespace settle {
 

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "runner/result.h"
+#include "runner/model/result.h"
 
 namespace settle {
 

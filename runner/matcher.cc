@@ -5,7 +5,7 @@
 #include <regex>
 
 #include "runner/json_source.h"
-#include "runner/notation.h"
+#include "runner/model/notation.h"
 
 namespace settle {
 namespace {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "engines/engine.h"
+#include "runner/model/engine.h"
 
 namespace settle {
 

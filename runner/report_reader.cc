@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "runner/json_source.h"
-#include "runner/outcome.h"
+#include "runner/model/outcome.h"
 
 namespace settle {
 namespace {

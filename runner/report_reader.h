@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "runner/result.h"
+#include "runner/model/result.h"
 #include "runner/summary.h"
 
 namespace settle {

@@ -3,9 +3,9 @@
 #include <functional>
 #include <vector>
 
-#include "engines/engine.h"
+#include "runner/model/engine.h"
+#include "runner/model/result.h"
 #include "runner/plan.h"
-#include "runner/result.h"
 
 namespace settle {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "runner/case.h"
+#include "runner/model/case.h"
 
 namespace settle {
 

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "engines/engine.h"
 #include "runner/gate.h"
 #include "runner/load_error.h"
-#include "runner/result.h"
+#include "runner/model/engine.h"
+#include "runner/model/result.h"
 
 namespace settle {
 

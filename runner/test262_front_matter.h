@@ -7,14 +7,9 @@
 #include <vector>
 
 #include "runner/load_error.h"
+#include "runner/model/case.h"
 
 namespace settle {
-
-// A test262 test's `negative` attribute: the error it must throw, and when (INTERPRETING.md).
-struct Test262Negative {
-  std::string phase;  // parse, resolution or runtime
-  std::string type;   // the name of the error's constructor, e.g. SyntaxError
-};
 
 // The fields of a test262 front matter (`/*--- ... ---*/`) that decide how a test runs.
 struct Test262Metadata {

@@ -4,6 +4,7 @@
 #include <regex>
 #include <set>
 
+#include "runner/test262_front_matter.h"
 #include "runner/text_file.h"
 
 namespace settle {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "runner/case.h"
 #include "runner/matcher.h"
-#include "runner/observation.h"
+#include "runner/model/case.h"
+#include "runner/model/observation.h"
 
 namespace settle {
 

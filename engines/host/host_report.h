@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "runner/observation.h"
+#include "runner/model/observation.h"
 
 namespace settle {
 

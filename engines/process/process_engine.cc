@@ -9,7 +9,7 @@
 #include "engines/feature_probes.h"
 #include "engines/process/driver_source.h"
 #include "engines/process/protocol.h"
-#include "runner/first_line.h"
+#include "runner/model/first_line.h"
 
 namespace settle {
 namespace embedded {

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "engines/engine.h"
 #include "engines/process/child_process.h"
 #include "engines/profile.h"
+#include "runner/model/engine.h"
 
 namespace settle {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "runner/result.h"
+#include "runner/model/result.h"
 
 namespace settle::testing {
 

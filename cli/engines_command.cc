@@ -3,11 +3,11 @@
 #include <memory>
 #include <utility>
 
+#include "cli/commands.h"
+#include "cli/install_engines.h"
 #include "engines/engine_registry.h"
 #include "engines/engines_dir.h"
 #include "engines/profile.h"
-#include "runner/cli/commands.h"
-#include "runner/cli/install_engines.h"
 
 namespace settle::cli {
 namespace {

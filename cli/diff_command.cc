@@ -1,12 +1,12 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/commands.h"
+#include "cli/report_options.h"
 #include "reports/atomic_file.h"
 #include "reports/diff_markdown.h"
 #include "reports/diff_text.h"
 #include "runner/baseline_diff.h"
-#include "runner/cli/commands.h"
-#include "runner/cli/report_options.h"
 #include "runner/report_reader.h"
 
 namespace settle::cli {

@@ -1,8 +1,8 @@
 #include <iostream>
 #include <memory>
 
-#include "runner/cli/case_loading.h"
-#include "runner/cli/commands.h"
+#include "cli/case_loading.h"
+#include "cli/commands.h"
 #include "runner/plan.h"
 #include "runner/shard.h"
 

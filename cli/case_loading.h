@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "runner/case.h"
 #include "runner/load_error.h"
+#include "runner/model/case.h"
 
 namespace settle::cli {
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "runner/case.h"
-#include "runner/observation.h"
+#include "runner/model/case.h"
+#include "runner/model/observation.h"
 
 namespace settle {
 

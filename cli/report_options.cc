@@ -1,4 +1,4 @@
-#include "runner/cli/report_options.h"
+#include "cli/report_options.h"
 
 #include <iostream>
 

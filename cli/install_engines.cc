@@ -1,4 +1,4 @@
-#include "runner/cli/install_engines.h"
+#include "cli/install_engines.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -7,11 +7,11 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/commands.h"
 #include "engines/engine_installer.h"
 #include "engines/engine_registry.h"
 #include "engines/engines_dir.h"
 #include "engines/profile.h"
-#include "runner/cli/commands.h"
 #include "runner/text_file.h"
 
 namespace settle::cli {

@@ -2,7 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "runner/cli/exit_status.h"
+#include "cli/exit_status.h"
 
 namespace settle::cli {
 

@@ -1,4 +1,4 @@
-#include "runner/notation.h"
+#include "runner/model/notation.h"
 
 namespace settle {
 

@@ -4,9 +4,9 @@
 #include <iostream>
 #include <string>
 
+#include "cli/commands.h"
+#include "cli/usage_error.h"
 #include "engines/duktape/duktape_worker.h"
-#include "runner/cli/commands.h"
-#include "runner/cli/usage_error.h"
 
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);  // an engine process that dies must not take settle with it

@@ -6,12 +6,12 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/case_loading.h"
+#include "cli/commands.h"
+#include "cli/exit_status.h"
 #include "engines/profile.h"
 #include "engines/repro_script.h"
 #include "reports/result_json.h"
-#include "runner/cli/case_loading.h"
-#include "runner/cli/commands.h"
-#include "runner/cli/exit_status.h"
 #include "runner/spelling.h"
 
 namespace settle::cli {

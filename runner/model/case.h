@@ -6,10 +6,15 @@
 #include <string>
 #include <vector>
 
-#include "runner/outcome.h"
-#include "runner/test262_front_matter.h"
+#include "runner/model/outcome.h"
 
 namespace settle {
+
+// A test262 test's `negative` attribute: the error it must throw, and when (INTERPRETING.md).
+struct Test262Negative {
+  std::string phase;  // parse, resolution or runtime
+  std::string type;   // the name of the error's constructor, e.g. SyntaxError
+};
 
 // What a case must settle to. Patterns stay JSON: the matcher is the one place that reads `$` tags.
 struct Expectation {

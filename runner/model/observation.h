@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "runner/outcome.h"
+#include "runner/model/outcome.h"
 
 namespace settle {
 

@@ -1,4 +1,4 @@
-#include "runner/outcome.h"
+#include "runner/model/outcome.h"
 
 #include <array>
 #include <utility>

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "runner/case.h"
-#include "runner/observation.h"
+#include "runner/model/case.h"
+#include "runner/model/observation.h"
 
 namespace settle {
 

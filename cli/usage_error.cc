@@ -1,4 +1,4 @@
-#include "runner/cli/usage_error.h"
+#include "cli/usage_error.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,10 +1,10 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/commands.h"
+#include "cli/report_options.h"
 #include "reports/report_text.h"
 #include "reports/reporter_set.h"
-#include "runner/cli/commands.h"
-#include "runner/cli/report_options.h"
 #include "runner/report_merge.h"
 
 namespace settle::cli {

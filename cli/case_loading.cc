@@ -1,4 +1,4 @@
-#include "runner/cli/case_loading.h"
+#include "cli/case_loading.h"
 
 #include <filesystem>
 #include <map>
@@ -6,6 +6,7 @@
 
 #include "runner/case_file_loader.h"
 #include "runner/discover.h"
+#include "runner/test262_front_matter.h"
 #include "runner/test262_loader.h"
 #include "runner/text_file.h"
 

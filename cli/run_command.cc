@@ -12,6 +12,10 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/case_loading.h"
+#include "cli/commands.h"
+#include "cli/report_options.h"
+#include "cli/repro_dir.h"
 #include "engines/engine_registry.h"
 #include "engines/engines_dir.h"
 #include "engines/profile.h"
@@ -19,10 +23,6 @@
 #include "reports/console_reporter.h"
 #include "reports/github_reporter.h"
 #include "reports/reporter_set.h"
-#include "runner/cli/case_loading.h"
-#include "runner/cli/commands.h"
-#include "runner/cli/report_options.h"
-#include "runner/cli/repro_dir.h"
 #include "runner/expectations.h"
 #include "runner/gate.h"
 #include "runner/interrupt.h"

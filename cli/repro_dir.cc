@@ -1,4 +1,4 @@
-#include "runner/cli/repro_dir.h"
+#include "cli/repro_dir.h"
 
 #include <filesystem>
 #include <fstream>
