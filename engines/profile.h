@@ -59,7 +59,8 @@ EngineProfile find_profile(const std::string& name_or_file);
 // the build folder or the user's cache folder) in every path and argument.
 std::string expand_placeholders(const std::string& text);
 
-// The profile's command line: placeholders expanded, {driver} replaced with `driver_file`.
+// The profile's command line: placeholders expanded, {driver} replaced with `driver_file`. An
+// argument `{scratch}` is left for the process engine, which gives each process a folder there.
 std::vector<std::string> profile_command(const EngineProfile& profile,
                                          const std::string& driver_file);
 

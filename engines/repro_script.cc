@@ -48,6 +48,9 @@ std::vector<std::string> shell_command(const EngineProfile& profile, const std::
   // The script takes the driver's place; a shell fed its driver on standard input reads the
   // script's file instead.
   std::vector<std::string> command = profile_command(profile, file);
+  // A scratch folder is the driver's, which a repro does not run; so is the `--` before it.
+  command.erase(std::remove(command.begin(), command.end(), "{scratch}"), command.end());
+  if (!command.empty() && command.back() == "--") command.pop_back();
   bool placed = std::find(command.begin(), command.end(), file) != command.end();
   for (std::string& argument : command) {
     if (!placed && (argument == "-" || argument == "--run-stdin")) {

@@ -92,13 +92,27 @@ const EngineInfo& ProcessEngine::info() const { return shared_->info; }
 
 void ProcessEngine::stop() {
   child_.reset();
+  scratch_.reset();
   harness_sent_.clear();
   folders_sent_.clear();
 }
 
-nlohmann::json ProcessEngine::start() {
+void ProcessEngine::spawn() {
   stop();
-  child_ = std::make_unique<ChildProcess>(shared_->command, shared_->profile.limits);
+  std::vector<std::string> command = shared_->command;
+  for (std::string& argument : command) {
+    if (argument != "{scratch}") continue;
+    if (!scratch_) {
+      scratch_ = std::make_unique<ScratchFolder>(
+          shared_->folder.empty() ? std::filesystem::temp_directory_path() : shared_->folder);
+    }
+    argument = scratch_->path().string();
+  }
+  child_ = std::make_unique<ChildProcess>(command, shared_->profile.limits);
+}
+
+nlohmann::json ProcessEngine::start() {
+  spawn();
   nonce_ = make_nonce();
   std::string setup =
       setup_request(nonce_, embedded::kHostJs, shared_->preludes, shared_->profile.aliases,
@@ -148,7 +162,9 @@ Observation ProcessEngine::run(const Job& job) {
     stop();
     return observation;
   }
-  return run_in(job);
+  Observation observation = run_in(job);
+  if (scratch_) scratch_->empty();  // what the case wrote, whether it passed, failed or timed out
+  return observation;
 }
 
 Observation ProcessEngine::run_in(const Job& job) {
@@ -156,8 +172,7 @@ Observation ProcessEngine::run_in(const Job& job) {
   std::string request = case_request(job, shared_->profile.process_per_case);
   try {
     if (shared_->profile.process_per_case) {
-      stop();
-      child_ = std::make_unique<ChildProcess>(shared_->command, shared_->profile.limits);
+      spawn();
       nonce_ = make_nonce();
       std::string setup = setup_request(nonce_, embedded::kHostJs, shared_->preludes,
                                         shared_->profile.aliases, shared_->probe_script);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engines/process/child_process.h"
+#include "engines/process/scratch_folder.h"
 #include "engines/profile.h"
 #include "runner/model/engine.h"
 
@@ -33,9 +34,11 @@ class ProcessEngine : public Engine {
  private:
   Observation run_in(const Job& job);
   void stop();
+  void spawn();  // a new process, with its own scratch folder where the command has {scratch}
 
   std::shared_ptr<const ProcessEngineShared> shared_;
   std::unique_ptr<ChildProcess> child_;
+  std::unique_ptr<ScratchFolder> scratch_;
   std::string nonce_;
   std::set<std::string> harness_sent_;  // harness files the running process has been given
   std::set<std::string> folders_sent_;  // module folders the running process has been given
