@@ -9,6 +9,7 @@
   var shellReadline = readline;
   var shellDrain = drainMicrotasks;
   var shellGc = gc;
+  var shellArguments = globalThis.arguments || [];
 
   // The shell's own functions, which every realm it makes has (they are not listed by
   // Object.getOwnPropertyNames, so they are named here): each is deleted from a case's global.
@@ -52,31 +53,109 @@
     promise: null
   };
 
-  // import() makes the shell's module loader read whatever file it names. With
-  // --exposeInternalModuleLoader (the profile gives it) every realm has its loader as `Loader`:
-  // its steps are replaced by ones that refuse, before the name is deleted with the others.
-  var kLoaderSteps = ['fetch', 'resolve', 'requestFetch', 'provideFetch', 'requestImportModule',
-    'loadModule', 'loadAndEvaluateModule', 'linkAndEvaluateModule', 'requestInstantiate',
-    'requestSatisfy', 'parseModule'];
-  function closeModuleLoader(global) {
-    var loader = global.Loader;
-    if (typeof loader !== 'object' || loader === null) return false;
-    var TypeError_ = global.TypeError;
-    function refuse() {
-      throw new TypeError_('import() is not available on jsc under settle: the shell\'s module loader reads files');
+  // The shell's module loader fetches a module by reading the file its key names, and parses only
+  // what that fetch gives (Loader.parseModule given text crashes the shell). With
+  // --exposeInternalModuleLoader (the profile gives it) every realm has its loader as `Loader`,
+  // whose steps the loader's own code looks up on it: each realm's resolve step is replaced by one
+  // that resolves a specifier as settleDriver.moduleFolder says (./name in the test's folder) and
+  // writes that file's text into the scratch folder settle gives this process (the argument after
+  // the driver; settle empties it after each case), under a key of its own; its fetch step reads
+  // only such keys. A specifier that leaves the folder is a resolution error before any read.
+  // `Loader` is then deleted from the realm's global. Static imports and import() (in scripts,
+  // eval and Function code alike) go through these steps.
+  var shellWriteFile = writeFile;
+  var shellCheckModuleSyntax = checkModuleSyntax;
+  var scratch = typeof shellArguments[0] === 'string' && shellArguments[0].charAt(0) === '/' ? shellArguments[0] : '';
+  var written = 0;  // files this process has written to the scratch folder
+  var reflectApply = Reflect.apply;
+
+  // The module map of one realm: test262 is the case's, or null (no module loads).
+  function moduleLoader(global, loader, test262) {
+    var source = test262 && test262.folder && scratch ? test262 : null;
+    var folder = source ? settleDriver.moduleFolder(source) : null;
+    var entryCode = null;
+    var keys = {};  // file path -> key
+    var fetchable = {};  // key -> true
+    var fetch = loader.fetch;
+    function keyOf(path) {
+      if (!Object.prototype.hasOwnProperty.call(keys, path)) {
+        var extension = /\.[A-Za-z0-9]+$/.exec(path);
+        var file = scratch + '/' + (written++) + (extension ? extension[0] : '.js');
+        shellWriteFile(file, path === source.path && entryCode !== null ? entryCode : folder.code(path));
+        keys[path] = 'file://' + file;
+        fetchable[keys[path]] = true;
+      }
+      return keys[path];
     }
-    kLoaderSteps.forEach(function (name) {
-      Object.defineProperty(loader, name, { value: refuse, writable: false, configurable: false });
+    // Whatever fails here reaches case code as an error of its realm, never of the driver's.
+    function resolve(specifier) {
+      var message = 'settle loads modules only for a test262 test, from its folder';
+      if (folder) {
+        try {
+          return keyOf(folder.resolve(specifier));
+        } catch (problem) {
+          message = typeof problem === 'string' ? problem : 'settle could not load the module';
+        }
+      }
+      throw new global.Error(message);
+    }
+    Object.defineProperty(loader, 'resolve', { value: resolve, writable: false, configurable: false });
+    Object.defineProperty(loader, 'fetch', {
+      // Through this realm's Reflect.apply: fetch.apply is the case's to replace.
+      value: function (key, parameters, fetcher) {
+        if (fetchable[key] !== true) throw new global.Error('settle fetches only the modules it resolved');
+        return reflectApply(fetch, loader, [key, parameters, fetcher]);
+      },
+      writable: false,
+      configurable: false
     });
-    return true;
+    return {
+      // The entry module, loaded, linked and evaluated: done(phase, error) once it has settled.
+      run: function (entry, done) {
+        var parses = true;
+        try {
+          shellCheckModuleSyntax(entry.code);
+        } catch (problem) {
+          parses = false;
+        }
+        var key;
+        try {
+          entryCode = entry.code;
+          key = keyOf(entry.path);
+        } catch (problem) {
+          return done('resolution', new global.Error('settle could not write the module to its scratch folder'));
+        }
+        // The loader's promises are InternalPromises, whose then no case code can reach.
+        loader.loadModule(key, undefined, undefined).then(function () {
+          try {
+            loader.link(loader.ensureRegistered(key), undefined);
+          } catch (error) {
+            return done('resolution', error);
+          }
+          var evaluation;
+          try {
+            evaluation = loader.linkAndEvaluateModule(key, undefined);
+          } catch (error) {
+            return done('runtime', error);
+          }
+          if (!evaluation) return done(null);
+          evaluation.then(function () { done(null); }, function (error) { done('runtime', error); });
+        }, function (error) {
+          done(parses ? 'resolution' : 'parse', error);
+        });
+      }
+    };
   }
 
-  function newRealm(env) {
+  function newRealm(env, request) {
     var made = shell262.createRealm();
     var global = made.global;
     var evalScript = made.evalScript;
     var checkSyntax = global.checkScriptSyntax;
-    if (!closeModuleLoader(global)) throw new Error('jsc needs --exposeInternalModuleLoader=1: without it import() reads files');
+    var loader = global.Loader;
+    if (typeof loader !== 'object' || loader === null) throw new Error('jsc needs --exposeInternalModuleLoader=1: settle checks what its module loader reads');
+    var modules = moduleLoader(global, loader, request && request.test262);
+    delete global.Loader;
     kShellNames.forEach(function (name) { delete global[name]; });
     Object.getOwnPropertyNames(global).forEach(function (name) {
       if (!kStandard[name]) delete global[name];
@@ -101,6 +180,7 @@
     env.preludes.forEach(run);
     return {
       api: api,
+      modules: modules,
       // checkScriptSyntax throws a string; evaluating code that does not parse runs none of it
       // and throws the realm's own SyntaxError.
       compile: function (code, name) {
@@ -127,6 +207,8 @@
       return { code: code, name: name };
     },
     newRealm: newRealm,
+    modules: scratch !== '',
+    runModule: function (realm, entry, done) { realm.modules.run(entry, done); },
     drain: function () {
       shellDrain();
       return true;

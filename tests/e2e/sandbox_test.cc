@@ -177,6 +177,7 @@ function avenues(G) {
   attempt('openFile', function () { return G.openFile(SECRET_FILE); });
   attempt('runString', function () { return G.runString('1'); });
   attempt('loadSegment', function () { return G.loadSegment(SECRET_FILE); });
+  attempt('Loader (jsc module loader)', function () { return G.Loader; });
   attempt('@readFile (jsc private names)', function () { return readsSecret(G.eval('@readFile')(SECRET_FILE)); });
   attemptAsync('@importModule (jsc private names)', function () {
     return G.eval('@importModule')(SECRET_MODULE).then(function (m) { return m && m.secret === SECRET; });

@@ -193,8 +193,8 @@ TEST_F(Test262Test, TheJUnitReportNamesTheRuns) {
 // Every process engine gives each run node's verdict (the parse-phase check, async $DONE, $262),
 // except that it skips a run needing a $262 part or a feature it lacks, or module code where it
 // runs none. These run module code and import() through settle's module map, as node does.
-const std::set<std::string> kRunModules = {"node",      "node-current", "deno",      "spidermonkey",
-                                           "engine262", "quickjs",      "quickjs-ng"};
+const std::set<std::string> kRunModules = {
+    "node", "node-current", "deno", "spidermonkey", "engine262", "quickjs", "quickjs-ng", "jsc"};
 
 class Test262OnEveryEngine : public ::testing::TestWithParam<std::string> {};
 
