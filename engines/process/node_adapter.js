@@ -56,8 +56,19 @@
 
   var kRunOptions = { displayErrors: false };
 
+  // Every script gets one import() callback, which asks the case that runs now: its module map, or
+  // a TypeError of its realm. Without a callback node rejects import() with an error of this realm,
+  // whose constructor's constructor is this realm's Function, and through it `process`. And a
+  // callback must not belong to one realm: V8 caches eval code with the callback of the script that
+  // first compiled it, so a later case's (0, eval)('import(...)') would reach an earlier case's realm.
+  var current = { global: null, modules: null };  // set by newRealm for each case
+  function importForCurrentCase(specifier, referrer, attributes) {
+    if (current.modules) return current.modules.dynamicImport(specifier, referrer, attributes);
+    throw new current.global.TypeError("import('" + String(specifier) + "'): this case has no modules to import");
+  }
+
   function compile(code, name) {
-    return new vm.Script(code, { filename: name });
+    return new vm.Script(code, { filename: name, importModuleDynamically: importForCurrentCase });
   }
 
   // test262's module code and import() (node's vm modules, with --experimental-vm-modules).
@@ -99,7 +110,7 @@
         module = new SourceTextModule(code, {
           context: context,
           identifier: path,
-          importModuleDynamically: dynamicImport,
+          importModuleDynamically: importForCurrentCase,
           initializeImportMeta: function (meta) { meta.url = 'file:///' + path; }
         });
       }
@@ -188,12 +199,11 @@
       env.preludes.forEach(run);
       var test262 = request && request.test262;
       var modules = runsModules && test262 && test262.folder ? moduleLoader(context, global, test262) : null;
+      if (request) current = { global: global, modules: modules };
       return {
         api: api,
         modules: modules,
-        compile: modules ? function (code, name) {
-          return new vm.Script(code, { filename: name, importModuleDynamically: modules.dynamicImport });
-        } : compile,
+        compile: compile,
         run: run
       };
     },

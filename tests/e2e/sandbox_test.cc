@@ -119,6 +119,21 @@ if (typeof Promise === 'function') {
     candidate('the caller of a job', function () { return globalOf(onJob.caller); });
   });
 }
+// An import() that finds no module rejects: its error must come from this realm (node's vm once
+// rejected with one of the driver's, and `process` was its constructor's constructor away).
+[['import() in eval code', "eval('import(\"./nowhere.mjs\")')"],
+ ['import() in indirect eval code', "(0, eval)('import(\"./nowhere.mjs\")')"],
+ ['import() in Function code', "Function('return import(\"./nowhere.mjs\")')()"]
+].forEach(function (pair) {
+  try {
+    var imported = eval(pair[1]);
+    if (imported && typeof imported.then === 'function') {
+      imported.then(null, function (e) { candidate('an error of ' + pair[0], function () { return globalOf(e); }); });
+    }
+  } catch (e) {
+    candidate('an error of ' + pair[0], function () { return globalOf(e); });
+  }
+});
 setTimeout(function onTimer() {
   candidate('the caller of a timer', function () { return globalOf(onTimer.caller); });
 }, 0);
