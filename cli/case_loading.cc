@@ -36,18 +36,18 @@ class Test262Checkouts {
 
 LoadedCases load_script(const CaseFileRef& file, Test262Checkouts& checkouts, bool* ignored) {
   std::optional<std::string> source = read_text_file(file.path);
-  if (!source) return LoadError{file.path, kNoPosition, "", "cannot read the file"};
+  if (!source) return InputError{file.path, kNoPosition, "", "cannot read the file"};
   if (!has_test262_front_matter(*source)) {
     *ignored = !file.named;  // a helper script in a case folder is not a case
-    return LoadError{file.path, kNoPosition, "",
-                     "not a test262 test: no /*--- ... ---*/ front matter (settle case files are "
-                     ".json)"};
+    return InputError{file.path, kNoPosition, "",
+                      "not a test262 test: no /*--- ... ---*/ front matter (settle case files are "
+                      ".json)"};
   }
   Test262Checkout* checkout = checkouts.for_test(file.path);
   if (!checkout) {
-    return LoadError{file.path, kNoPosition, "",
-                     "no test262 checkout (a folder with harness/ and test/) above this test; "
-                     "name one with --test262-dir"};
+    return InputError{file.path, kNoPosition, "",
+                      "no test262 checkout (a folder with harness/ and test/) above this test; "
+                      "name one with --test262-dir"};
   }
   return load_test262_test(file.path, *source, *checkout);
 }
@@ -58,12 +58,12 @@ LoadedCorpus load_corpus(CorpusSources sources) {
   if (sources.paths.empty()) sources.paths.push_back("cases");
   LoadedCorpus corpus;
   if (sources.test262_root && !is_test262_root(*sources.test262_root)) {
-    corpus.errors.push_back(LoadError{*sources.test262_root, kNoPosition, "--test262-dir",
-                                      "not a test262 checkout (no harness/assert.js and test/)"});
+    corpus.errors.push_back(InputError{*sources.test262_root, kNoPosition, "--test262-dir",
+                                       "not a test262 checkout (no harness/assert.js and test/)"});
     return corpus;
   }
   Discovery discovery = discover(sources.paths, sources.case_root);
-  for (const LoadError& error : discovery.errors) corpus.errors.push_back(error);
+  for (const InputError& error : discovery.errors) corpus.errors.push_back(error);
   Test262Checkouts checkouts(sources.test262_root);
   for (const CaseFileRef& file : discovery.files) {
     bool ignored = false;
@@ -71,7 +71,7 @@ LoadedCorpus load_corpus(CorpusSources sources) {
     LoadedCases loaded =
         script ? load_script(file, checkouts, &ignored) : load_case_file(file.path, file.id_prefix);
     if (ignored) continue;
-    if (auto* error = std::get_if<LoadError>(&loaded)) {
+    if (auto* error = std::get_if<InputError>(&loaded)) {
       corpus.errors.push_back(*error);
       continue;
     }

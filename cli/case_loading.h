@@ -4,14 +4,14 @@
 #include <string>
 #include <vector>
 
-#include "runner/load_error.h"
+#include "runner/input_error.h"
 #include "runner/model/case.h"
 
 namespace settle::cli {
 
 struct LoadedCorpus {
   std::vector<Case> cases;
-  std::vector<LoadError> errors;
+  std::vector<InputError> errors;
 };
 
 struct CorpusSources {

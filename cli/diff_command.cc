@@ -24,7 +24,7 @@ int diff(const DiffOptions& options) {
   try {
     before = read_report(options.before_path);
     after = read_report(options.after_path);
-  } catch (const ReportReadError& error) {
+  } catch (const InputError& error) {
     std::cerr << "settle: " << error.what() << "\n";
     return kExitBadInput;
   }

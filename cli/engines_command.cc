@@ -18,8 +18,8 @@ bool show_engine(const std::string& name, const std::string& label) {
   try {
     auto factory = make_engine_factory(name, EngineOptions{});
     const EngineInfo& info = factory->info();
-    std::cout << info.name << "  available  " << info.version << "  (adapter " << info.adapter
-              << ")\n";
+    std::cout << info.name << "  available  " << info.version << "  (adapter "
+              << adapter_name(info.adapter) << ")\n";
     std::string has, lacks;
     for (const auto& [feature, present] : info.features) {
       (present ? has : lacks) += (present ? has : lacks).empty() ? feature : ", " + feature;
@@ -42,7 +42,10 @@ int list_engines(const std::vector<std::string>& named) {
   for (const std::string& name : named) {
     try {
       shown.emplace_back(name, find_profile(name).name);
-    } catch (const ProfileError& error) {
+    } catch (const ProfileError& error) {  // no such engine
+      std::cerr << "settle: " << error.what() << "\n";
+      return kExitBadInput;
+    } catch (const InputError& error) {  // a broken profile file
       std::cerr << "settle: " << error.what() << "\n";
       return kExitBadInput;
     }

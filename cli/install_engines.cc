@@ -99,7 +99,10 @@ int install_engines(const std::vector<std::string>& names, bool yes) {
         profiles.push_back(find_profile(name));
       }
     }
-  } catch (const ProfileError& error) {
+  } catch (const ProfileError& error) {  // no such engine
+    std::cerr << "settle: " << error.what() << "\n";
+    return kExitBadInput;
+  } catch (const InputError& error) {  // a broken profile file
     std::cerr << "settle: " << error.what() << "\n";
     return kExitBadInput;
   }

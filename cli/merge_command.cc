@@ -22,7 +22,10 @@ int merge(const MergeOptions& options) {
     std::vector<LoadedReport> parts;
     for (const std::string& path : options.inputs) parts.push_back(read_report(path));
     merged = merge_reports(std::move(parts));
-  } catch (const std::runtime_error& error) {  // ReportReadError, MergeError
+  } catch (const InputError& error) {
+    std::cerr << "settle: " << error.what() << "\n";
+    return kExitBadInput;
+  } catch (const MergeError& error) {
     std::cerr << "settle: " << error.what() << "\n";
     return kExitBadInput;
   }

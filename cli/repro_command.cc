@@ -64,7 +64,10 @@ int repro(const ReproOptions& options) {
     profile = find_profile(options.engine);
     preludes = profile_preludes(profile);
     for (Prelude& prelude : read_preludes(options.preludes)) preludes.push_back(std::move(prelude));
-  } catch (const ProfileError& error) {
+  } catch (const ProfileError& error) {  // no such engine, a prelude that cannot be read
+    std::cerr << "settle: " << error.what() << "\n";
+    return kExitBadInput;
+  } catch (const InputError& error) {  // a broken profile file
     std::cerr << "settle: " << error.what() << "\n";
     return kExitBadInput;
   }

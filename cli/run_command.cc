@@ -127,7 +127,7 @@ int run(const RunOptions& options) {
       previous_expectations = read_expectations(options.update_expectations_path);
     }
     if (!options.baseline_path.empty()) baseline = read_report(options.baseline_path);
-  } catch (const std::runtime_error& error) {  // ExpectationsError, ReportReadError
+  } catch (const InputError& error) {
     std::cerr << "settle: " << error.what() << "\n";
     return kExitBadInput;
   }
@@ -148,7 +148,10 @@ int run(const RunOptions& options) {
   for (const auto& name : names) {
     try {
       find_profile(name);
-    } catch (const ProfileError& error) {  // no such engine, or a broken profile file
+    } catch (const ProfileError& error) {  // no such engine
+      std::cerr << "settle: " << error.what() << "\n";
+      return kExitBadInput;
+    } catch (const InputError& error) {  // a broken profile file
       std::cerr << "settle: " << error.what() << "\n";
       return kExitBadInput;
     }

@@ -19,7 +19,9 @@ std::unique_ptr<EngineFactory> make_engine_factory(const std::string& name,
     throw EngineUnavailable(profile.name + " is not available here: " + *reason);
   }
   try {
-    if (profile.adapter == "duktape") return make_duktape_worker_factory(profile, options);
+    if (profile.adapter == AdapterKind::kDuktape) {
+      return make_duktape_worker_factory(profile, options);
+    }
     return std::make_unique<ProcessEngineFactory>(profile, options);
   } catch (const PreludeError&) {
     throw;  // the user's input, not the engine, is at fault

@@ -9,27 +9,19 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include "engines/embedded_files.h"
 #include "engines/engines_dir.h"
 #include "engines/process/driver_source.h"
-#include "runner/json_source.h"
+#include "runner/json_fields.h"
+#include "runner/json_input.h"
 #include "runner/spelling.h"
 
 namespace settle {
 namespace {
 
 using nlohmann::json;
-
-std::vector<std::string> string_list(const json& value, const std::string& field) {
-  if (!value.is_array()) throw ProfileError(field + " must be an array of strings");
-  std::vector<std::string> list;
-  for (const json& item : value) {
-    if (!item.is_string()) throw ProfileError(field + " must be an array of strings");
-    list.push_back(item);
-  }
-  return list;
-}
 
 bool on_path(const std::string& command) {
   if (command.find('/') != std::string::npos) return access(command.c_str(), X_OK) == 0;
@@ -81,85 +73,87 @@ std::string libraries_label(const std::vector<Prelude>& preludes) {
   return label;
 }
 
-EngineProfile parse_profile(const std::string& text, const std::string& source) {
+namespace {
+
+ResourceLimits limits_field(const json& profile) {
+  ResourceLimits limits;
+  const json* value = optional_field(profile, "limits");
+  if (!value) return limits;
+  if (!value->is_object()) invalid("limits", "must be an object of sizes in MiB");
+  check_known_fields(*value, "limits", {"address_space_mb", "data_mb"});
+  for (auto [key, size] : {std::pair{"address_space_mb", &limits.address_space_mb},
+                           std::pair{"data_mb", &limits.data_mb}}) {
+    const json* megabytes = optional_field(*value, key);
+    if (!megabytes) continue;
+    if (!megabytes->is_number_unsigned()) {
+      invalid(JsonSource::member_path("limits", key), "must be a whole number of MiB");
+    }
+    *size = megabytes->get<std::size_t>();
+  }
+  return limits;
+}
+
+EngineProfile profile_from(const json& document) {
   static const std::set<std::string> kFields = {
       "name",           "description", "adapter",  "driver",     "batch",
       "command",        "version",     "preludes", "aliases",    "own_promise",
       "silent_console", "probes",      "lacks",    "limits",     "install",
       "promise_global", "npm",         "debian",   "no_modules", "//"};
-  if (json_nesting_too_deep(text)) {
-    throw ProfileError(source + ": invalid JSON: nested deeper than " +
-                       std::to_string(kMaxJsonDepth) + " levels");
-  }
-  json document;
-  try {
-    document = json::parse(text, nullptr, true, /*ignore_comments=*/true);
-  } catch (const json::exception& error) {  // a syntax error, or a number out of range
-    throw ProfileError(source + ": invalid JSON: " + error.what());
-  }
+  if (!document.is_object()) invalid("", "a profile is one JSON object");
+  check_known_fields(document, "", kFields);
   EngineProfile profile;
-  profile.source = source;
-  try {
-    if (!document.is_object()) throw ProfileError("a profile is one JSON object");
-    for (const auto& [key, value] : document.items()) {
-      if (kFields.count(key) == 0) throw ProfileError(key + ": unknown field");
-    }
-    if (!document.contains("name") || !document["name"].is_string()) {
-      throw ProfileError("name: required, a string");
-    }
-    profile.name = document["name"];
-    profile.description = document.value("description", "");
-    profile.adapter = document.value("adapter", "");
-    if (profile.adapter != "duktape" && profile.adapter != "process") {
-      throw ProfileError("adapter: must be \"duktape\" or \"process\"");
-    }
-    profile.driver = document.value("driver", "");
-    std::string batch = document.value("batch", "realm");
-    if (batch != "realm" && batch != "process") {
-      throw ProfileError(
-          "batch: must be \"realm\" (many cases per process, a fresh realm each) or "
-          "\"process\" (a process per case)");
-    }
-    profile.process_per_case = batch == "process";
-    if (document.contains("command")) profile.command = string_list(document["command"], "command");
-    if (document.contains("version")) profile.version = string_list(document["version"], "version");
-    if (document.contains("preludes"))
-      profile.preludes = string_list(document["preludes"], "preludes");
-    if (document.contains("aliases")) profile.aliases = string_list(document["aliases"], "aliases");
-    if (document.contains("lacks")) profile.lacks = string_list(document["lacks"], "lacks");
-    profile.own_promise = document.value("own_promise", true);
-    profile.silent_console = document.value("silent_console", false);
-    profile.promise_global = document.value("promise_global", "");
-    if (document.contains("probes")) {
-      if (!document["probes"].is_object())
-        throw ProfileError("probes: must map feature names to expressions");
-      for (const auto& [feature, code] : document["probes"].items()) {
-        if (!code.is_string()) throw ProfileError("probes." + feature + ": must be a string");
-        profile.probes[feature] = code;
-      }
-    }
-    if (document.contains("limits")) {
-      const json& limits = document["limits"];
-      profile.limits.address_space_mb = limits.value("address_space_mb", 0u);
-      profile.limits.data_mb = limits.value("data_mb", 0u);
-    }
-    profile.install = document.value("install", "");
-    if (document.contains("npm")) profile.npm = string_list(document["npm"], "npm");
-    if (document.contains("debian")) profile.debian = string_list(document["debian"], "debian");
-    profile.no_modules = document.value("no_modules", "");
-    if (profile.adapter == "process") {
-      if (profile.command.empty()) throw ProfileError("command: required for the process adapter");
-      if (!profile.driver.empty() && !has_builtin_driver(profile.driver)) {
-        throw ProfileError("driver: no built-in driver \"" + profile.driver +
-                           "\" (leave it out when the command is a driver of its own that speaks "
-                           "settle's protocol)");
-      }
-    }
-  } catch (const json::exception& error) {
-    throw ProfileError(source + ": " + error.what());
-  } catch (const ProfileError& error) {
-    throw ProfileError(source + ": " + error.what());
+  const json& name = required_field(document, "", "name");
+  if (!name.is_string()) invalid("name", "must be a string");
+  profile.name = name.get<std::string>();
+  profile.description = string_field(document, "", "description");
+  auto adapter = adapter_from_name(string_field(document, "", "adapter"));
+  if (!adapter) invalid("adapter", "must be " + quoted_alternatives(adapter_names()));
+  profile.adapter = *adapter;
+  profile.driver = string_field(document, "", "driver");
+  std::string batch =
+      optional_field(document, "batch") ? string_field(document, "", "batch") : "realm";
+  if (batch != "realm" && batch != "process") {
+    invalid("batch",
+            "must be \"realm\" (many cases per process, a fresh realm each) or \"process\" (a "
+            "process per case)");
   }
+  profile.process_per_case = batch == "process";
+  profile.command = string_list_field(document, "", "command");
+  profile.version = string_list_field(document, "", "version");
+  profile.preludes = string_list_field(document, "", "preludes");
+  profile.aliases = string_list_field(document, "", "aliases");
+  profile.lacks = string_list_field(document, "", "lacks");
+  profile.own_promise = bool_field(document, "", "own_promise").value_or(true);
+  profile.silent_console = bool_field(document, "", "silent_console").value_or(false);
+  profile.promise_global = string_field(document, "", "promise_global");
+  if (const json* probes = optional_field(document, "probes")) {
+    if (!probes->is_object()) invalid("probes", "must map feature names to expressions");
+    for (const auto& [feature, code] : probes->items()) {
+      profile.probes[feature] = string_field(*probes, "probes", feature);
+    }
+  }
+  profile.limits = limits_field(document);
+  profile.install = string_field(document, "", "install");
+  profile.npm = string_list_field(document, "", "npm");
+  profile.debian = string_list_field(document, "", "debian");
+  profile.no_modules = string_field(document, "", "no_modules");
+  if (profile.adapter == AdapterKind::kProcess) {
+    if (profile.command.empty()) invalid("command", "required for the process adapter");
+    if (!profile.driver.empty() && !has_builtin_driver(profile.driver)) {
+      invalid("driver", "no built-in driver \"" + profile.driver +
+                            "\" (leave it out when the command is a driver of its own that speaks "
+                            "settle's protocol)");
+    }
+  }
+  return profile;
+}
+
+}  // namespace
+
+EngineProfile parse_profile(const std::string& text, const std::string& source) {
+  JsonSource document = parse_json_input(text, source);
+  EngineProfile profile = read_json_input(document, source, profile_from);
+  profile.source = source;
   return profile;
 }
 
@@ -185,7 +179,7 @@ EngineProfile find_profile(const std::string& name_or_file) {
       name_or_file.size() > 5 && name_or_file.compare(name_or_file.size() - 5, 5, ".json") == 0;
   if (looks_like_file || std::filesystem::is_regular_file(name_or_file, error)) {
     std::optional<std::string> text = read_text_file(name_or_file);
-    if (!text) throw ProfileError("cannot read the engine profile " + name_or_file);
+    if (!text) throw InputError(name_or_file, kNoPosition, "", "cannot read the engine profile");
     return parse_profile(*text, name_or_file);
   }
   std::vector<std::string> names;
@@ -241,7 +235,7 @@ std::vector<Prelude> profile_preludes(const EngineProfile& profile) {
          " error: function () {}, debug: function () {}, trace: function () {} };"});
   }
   // A polyfill installs itself only where the realm has no Promise, as in an engine without one.
-  if (!profile.own_promise && profile.adapter == "process") {
+  if (!profile.own_promise && profile.adapter == AdapterKind::kProcess) {
     preludes.push_back({profile.name + " (own_promise: false)", "delete this.Promise;\n"});
   }
   std::vector<std::string> files;
@@ -259,7 +253,7 @@ std::optional<std::string> unavailable_reason(const EngineProfile& profile) {
   if (how.empty() && (!profile.npm.empty() || !profile.debian.empty()))
     how = "settle engines --install " + profile.name;
   std::string hint = how.empty() ? "" : " (to install: " + how + ")";
-  if (profile.adapter == "process") {
+  if (profile.adapter == AdapterKind::kProcess) {
     std::string command = expand_placeholders(profile.command[0]);
     if (!on_path(command)) {
       bool path = command.find('/') != std::string::npos;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engines/process/child_process.h"
+#include "runner/input_error.h"
 #include "runner/model/engine.h"
 
 namespace settle {
@@ -15,7 +16,7 @@ namespace settle {
 struct EngineProfile {
   std::string name;
   std::string description;
-  std::string adapter;                // "duktape" or "process"
+  AdapterKind adapter = AdapterKind::kProcess;
   std::string driver;                 // process: a built-in driver (engines/process/*_adapter.js)
   bool process_per_case = false;      // process: "batch": "process" (else "realm")
   std::vector<std::string> command;   // process: argv, never run through a shell
@@ -40,19 +41,21 @@ struct EngineProfile {
   std::string source;               // "built-in" or the file it came from
 };
 
+// An engine that cannot be chosen or set up as asked: no such engine, a prelude that cannot be
+// read. A profile file that cannot be read, or does not parse or validate, is an InputError.
 class ProfileError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
-// Parses a profile; `source` names it in errors. Unknown fields are errors. Throws ProfileError.
+// Parses a profile; `source` names it in errors. Unknown fields are errors. Throws InputError.
 EngineProfile parse_profile(const std::string& text, const std::string& source);
 
 // The built-in profiles, by name.
 const std::map<std::string, EngineProfile>& builtin_profiles();
 
 // --engine NAME finds a built-in profile; a value ending in .json, or naming a file, is read as a
-// user's profile. Throws ProfileError.
+// user's profile. Throws ProfileError for no such engine, InputError for a broken profile file.
 EngineProfile find_profile(const std::string& name_or_file);
 
 // Replaces {npm} with the folder of npm packages (engines_dir(): --engines-dir, the environment,

@@ -39,7 +39,7 @@ std::string shell_words(const std::vector<std::string>& words) {
 
 // The profile's command with the script in the place of its driver or standard input.
 std::vector<std::string> shell_command(const EngineProfile& profile, const std::string& file) {
-  if (profile.adapter == "duktape") return {"duk", file};
+  if (profile.adapter == AdapterKind::kDuktape) return {"duk", file};
   if (profile.driver == "quickjs" || profile.driver == "engine262") {
     throw ProfileError(profile.name +
                        " runs inside node (as WebAssembly or JavaScript), through settle's "
@@ -67,13 +67,13 @@ std::vector<std::string> shell_command(const EngineProfile& profile, const std::
 ReproScript make_repro_script(const EngineProfile& profile, const std::vector<Prelude>& preludes,
                               const Case& test, const std::string& file,
                               const std::vector<std::string>& notes) {
-  if (test.test262 && test.test262->module) {
+  if (test.test262 && test.test262->flags.module) {
     throw ProfileError(test.id + " is module code, which only a driver's module map can load");
   }
   ReproScript script;
   script.command = shell_command(profile, file);
   bool settles_promise =
-      profile.adapter == "duktape" ? profile.own_promise : profile.driver == "duk";
+      profile.adapter == AdapterKind::kDuktape ? profile.own_promise : profile.driver == "duk";
   std::vector<std::string> prelude_code;
   for (const Prelude& prelude : preludes) prelude_code.push_back(prelude.code);
   std::vector<std::string> harness_code;

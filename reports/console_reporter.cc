@@ -1,6 +1,7 @@
 #include "reports/console_reporter.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <sstream>
 
@@ -48,7 +49,7 @@ void ConsoleReporter::begin(const RunInfo& run) {
   for (const EngineInfo& engine : run.engines) engines_.push_back(engine.name);
   auto baseline = run.settings.find("baseline");
   if (baseline != run.settings.end()) baseline_ = baseline->second;
-  for (const LoadError& error : run.load_errors) {
+  for (const InputError& error : run.load_errors) {
     std::fprintf(out_, "%s %s\n", paint("INPUT ERROR", "1;31").c_str(),
                  visible(error.to_string()).c_str());
   }
@@ -82,9 +83,8 @@ void ConsoleReporter::add(const Result& result) {
     return;
   }
   const char* color = result.status == Status::kFail ? "1;31" : "1;33";
-  std::string label = result.status == Status::kFail      ? "FAIL"
-                      : result.status == Status::kTimeout ? "TIMEOUT"
-                                                          : "ERROR";
+  std::string label(status_name(result.status));  // FAIL, TIMEOUT, ERROR
+  for (char& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   std::fprintf(out_, "%s %s [%s]  (%s)\n", paint(label, color).c_str(),
                visible(result.test->id).c_str(), result.engine.c_str(),
                visible(result.test->file).c_str());
@@ -186,8 +186,11 @@ void ConsoleReporter::end(const Summary& summary) {
   if (!options_.quiet && engines_.size() > 1 && results_) print_disagreements();
   print_slowest();
   if (!options_.quiet && !summary.per_engine.empty()) {
-    std::fprintf(out_, "\n%-24s %7s %7s %7s %7s %7s %7s\n", "engine", "pass", "fail", "skip",
-                 "timeout", "error", "total");
+    std::fprintf(out_, "\n%-24s", "engine");
+    for (Status status : kAllStatuses) {
+      std::fprintf(out_, " %7s", std::string(status_name(status)).c_str());
+    }
+    std::fprintf(out_, " %7s\n", "total");
     for (const auto& [engine, counts] : summary.per_engine) {
       std::fprintf(out_, "%-24s", engine.c_str());
       for (Status status : kAllStatuses) std::fprintf(out_, " %7zu", counts.count(status));

@@ -154,8 +154,8 @@ void HtmlReporter::write(const Summary& summary,
   out << "<th>total</th></tr></thead>\n<tbody>\n";
   for (const EngineInfo& engine : run_.engines) {
     out << "<tr data-engine=\"" << html_escape(engine.name) << "\"><td>" << html_escape(engine.name)
-        << "</td><td>" << html_escape(engine.version) << "</td><td>" << html_escape(engine.adapter)
-        << "</td>";
+        << "</td><td>" << html_escape(engine.version) << "</td><td>"
+        << html_escape(std::string(adapter_name(engine.adapter))) << "</td>";
     const StatusCounts& engine_counts = summary_row(summary, engine.name);
     for (Status status : kAllStatuses) {
       out << "<td class=\"n\">" << engine_counts.count(status) << "</td>";

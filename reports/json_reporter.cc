@@ -18,15 +18,15 @@ void JsonReporter::begin(const RunInfo& run) {
   for (const EngineInfo& engine : run.engines) {
     header_["engines"].push_back({{"name", engine.name},
                                   {"version", engine.version},
-                                  {"adapter", engine.adapter},
+                                  {"adapter", adapter_name(engine.adapter)},
                                   {"features", engine.features}});
   }
-  for (const LoadError& error : run.load_errors) {
-    header_["load_errors"].push_back({{"file", error.file},
-                                      {"line", error.where.line},
-                                      {"column", error.where.column},
-                                      {"field", error.field},
-                                      {"message", error.message}});
+  for (const InputError& error : run.load_errors) {
+    header_["load_errors"].push_back({{"file", error.file()},
+                                      {"line", error.where().line},
+                                      {"column", error.where().column},
+                                      {"field", error.field()},
+                                      {"message", error.message()}});
   }
 }
 

@@ -21,13 +21,36 @@ std::string file_key(const Case& test) {
   return test.id.substr(0, test.id.size() - test.local_id.size() - 1);
 }
 
+// The element that says how a test case did not pass, and its type attribute (none when empty).
+struct JunitOutcome {
+  const char* element;  // nullptr for a pass
+  std::string type;
+};
+
+JunitOutcome junit_outcome(Status status, bool known_failure) {
+  // As pytest writes an xfail: skipped, so that a known failure does not fail the build.
+  if (known_failure) return {"skipped", "known-failure"};
+  switch (status) {
+    case Status::kPass:
+      return {nullptr, ""};
+    case Status::kFail:
+      return {"failure", "fail"};
+    case Status::kSkip:
+      return {"skipped", ""};
+    case Status::kTimeout:
+    case Status::kError:
+      return {"error", std::string(status_name(status))};
+  }
+  return {"error", ""};
+}
+
 }  // namespace
 
 void JunitReporter::begin(const RunInfo& run) {
   run_ = run;
-  for (const LoadError& error : run.load_errors) {
-    add_row({"settle.load-errors", error.file, "error", first_line(error.to_string()),
-             error.to_string(), "", 0});
+  for (const InputError& error : run.load_errors) {
+    add_row({"settle.load-errors", error.file(), Status::kError, false,
+             first_line(error.to_string()), error.to_string(), "", 0});
   }
 }
 
@@ -35,16 +58,14 @@ void JunitReporter::add(const Result& result) {
   const Case& test = *result.test;
   std::string details = result.message;
   if (!test.description.empty()) details = test.description + "\n" + details;
-  std::string status(status_name(result.status));
   std::string message = first_line(result.message);
   if (result.known_failure) {
-    // As pytest writes an xfail: skipped, so that a known failure does not fail the build.
-    status = "known";
     message = "known failure (" + std::string(status_name(result.status)) + ")" +
               (result.known_failure->empty() ? "" : ": " + *result.known_failure);
   }
-  add_row({result.engine + "." + file_key(test), test.local_id, status, message, details,
-           result.observed.printed, result.duration_ms / 1000});
+  add_row({result.engine + "." + file_key(test), test.local_id, result.status,
+           result.known_failure.has_value(), message, details, result.observed.printed,
+           result.duration_ms / 1000});
 }
 
 void JunitReporter::add_row(const Row& row) {
@@ -54,10 +75,12 @@ void JunitReporter::add_row(const Row& row) {
     suites_.back().name = row.suite;
   }
   Suite& suite = suites_[found->second];
+  const JunitOutcome outcome = junit_outcome(row.status, row.known_failure);
+  const std::string_view element = outcome.element ? outcome.element : "";
   ++suite.tests;
-  suite.failures += row.status == "fail";
-  suite.errors += row.status == "timeout" || row.status == "error";
-  suite.skipped += row.status == "skip" || row.status == "known";
+  suite.failures += element == "failure";
+  suite.errors += element == "error";
+  suite.skipped += element == "skipped";
   suite.seconds += row.seconds;
 
   // Consumers key test cases by classname and name: keep each pair unique, even when two case
@@ -74,21 +97,18 @@ void JunitReporter::add_row(const Row& row) {
     testcase.attribute("classname", row.suite)
         .attribute("name", name)
         .attribute("time", seconds_text(row.seconds));
-    if (row.status != "pass") {
-      const char* element = row.status == "fail"                            ? "failure"
-                            : row.status == "skip" || row.status == "known" ? "skipped"
-                                                                            : "error";
-      std::string message = row.message.empty() ? row.status : row.message;
-      auto outcome = xml.element(element);
-      outcome.attribute("message", message);
-      if (row.status != "skip") {
-        outcome.attribute("type", row.status == "known" ? "known-failure" : row.status);
-      }
+    if (outcome.element) {
+      std::string message =
+          row.message.empty() ? std::string(status_name(row.status)) : row.message;
+      auto why = xml.element(outcome.element);
+      why.attribute("message", message);
+      if (!outcome.type.empty()) why.attribute("type", outcome.type);
       // Never an empty element: some consumers drop a <failure/> without text, and GitLab shows
       // only an element's text, never its message, as the reason a test was skipped.
-      outcome.text(row.details.empty() || row.status == "skip" ? message : row.details);
+      bool skipped = row.status == Status::kSkip && !row.known_failure;
+      why.text(row.details.empty() || skipped ? message : row.details);
     }
-    if (row.status != "pass" && !row.printed.empty()) {
+    if (outcome.element && !row.printed.empty()) {
       xml.element("system-out").text(row.printed);
     }
   }

@@ -33,9 +33,10 @@ class JunitReporter : public Reporter {
   struct Row {
     std::string suite;  // ENGINE.FILE
     std::string name;
-    std::string status;
-    std::string message;  // one line
-    std::string details;  // full text
+    Status status = Status::kPass;
+    bool known_failure = false;  // listed in the expectations: written as skipped
+    std::string message;         // one line
+    std::string details;         // full text
     std::string printed;
     double seconds = 0;
   };

@@ -11,15 +11,26 @@
 namespace settle {
 namespace {
 
+const char* status_mark(Status status) {
+  switch (status) {
+    case Status::kPass:
+      return "✅ ";
+    case Status::kFail:
+      return "❌ ";
+    case Status::kSkip:
+      return "⏭️ ";
+    case Status::kTimeout:
+      return "⏱️ ";
+    case Status::kError:
+      return "💥 ";
+  }
+  return "";
+}
+
 std::string status_cell(const Result* result) {
   if (!result) return "—";
-  std::string name(status_name(result->status));
-  std::string mark = result->status == Status::kPass      ? "✅ "
-                     : result->status == Status::kFail    ? "❌ "
-                     : result->status == Status::kSkip    ? "⏭️ "
-                     : result->status == Status::kTimeout ? "⏱️ "
-                                                          : "💥 ";
-  return mark + name + (result->known_failure ? " (known)" : "");
+  return status_mark(result->status) + std::string(status_name(result->status)) +
+         (result->known_failure ? " (known)" : "");
 }
 
 // A message cut to a few lines, for a table cell.
@@ -137,8 +148,11 @@ void MarkdownReporter::failures(std::ostream& out, std::size_t max_rows) const {
 std::string MarkdownReporter::render(const Summary& summary, std::size_t max_rows) const {
   std::ostringstream out;
   out << "## settle results\n\n";
-  out << "| engine | version | pass | fail | skip | timeout | error | total |\n";
-  out << "|---|---|---:|---:|---:|---:|---:|---:|\n";
+  out << "| engine | version |";
+  for (Status status : kAllStatuses) out << " " << status_name(status) << " |";
+  out << " total |\n|---|---|";
+  for (std::size_t i = 0; i < kStatusCount; ++i) out << "---:|";
+  out << "---:|\n";
   for (const EngineInfo& engine : run_.engines) {
     out << "| " << markdown_cell(engine.name) << " | " << markdown_cell(engine.version) << " |";
     const StatusCounts& counts = summary_row(summary, engine.name);

@@ -8,9 +8,11 @@ namespace settle {
 std::string final_line(const Summary& summary) {
   StatusCounts all = summary.overall();
   std::ostringstream line;
-  line << "settle: " << all.count(Status::kPass) << " passed, " << all.count(Status::kFail)
-       << " failed, " << all.count(Status::kSkip) << " skipped, " << all.count(Status::kTimeout)
-       << " timed out, " << all.count(Status::kError) << " errors";
+  const char* separator = "settle: ";
+  for (const StatusInfo& status : kStatuses) {
+    line << separator << all.count(status.status) << " " << status.counted;
+    separator = ", ";
+  }
   const GateOutcome& gate = summary.gate;
   if (gate.expectations_used) {
     line << ", " << count_of(gate.known_failures, "known failure", "known failures");

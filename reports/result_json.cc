@@ -37,8 +37,10 @@ json result_json(const Result& result) {
       {"expected", expected_json(test.expect)},
   };
   if (test.test262) {  // how the test262 rules judged it (INTERPRETING.md)
-    if (test.test262->negative) record["expected"]["phase"] = test.test262->negative->phase;
-    if (test.test262->async) record["expected"]["print"] = "Test262:AsyncTestComplete";
+    if (test.test262->negative) {
+      record["expected"]["phase"] = test262_phase_name(test.test262->negative->phase);
+    }
+    if (test.test262->flags.async) record["expected"]["print"] = "Test262:AsyncTestComplete";
   }
   record["observed"] = observed_json(result.observed);
   record["duration_ms"] = std::round(result.duration_ms * 1000) / 1000;

@@ -1,57 +1,18 @@
 #include "runner/case_file_loader.h"
-#include "runner/text_file.h"
 
-#include <fstream>
+#include <algorithm>
 #include <regex>
 #include <set>
-#include <sstream>
 
-#include "runner/json_source.h"
+#include "runner/json_fields.h"
+#include "runner/json_input.h"
 #include "runner/matcher.h"
+#include "runner/text_file.h"
 
 namespace settle {
 namespace {
 
 using nlohmann::json;
-
-// Thrown inside the loader to stop at the first problem; turned into a LoadError.
-struct Invalid {
-  std::string field;
-  std::string message;
-};
-
-[[noreturn]] void invalid(const std::string& field, std::string message) {
-  throw Invalid{field, std::move(message)};
-}
-
-void check_known_fields(const json& object, const std::string& path,
-                        const std::set<std::string>& known) {
-  for (const auto& [key, value] : object.items()) {
-    if (known.count(key) == 0) {
-      std::string list;
-      for (const auto& name : known) list += (list.empty() ? "" : ", ") + name;
-      invalid(JsonSource::member_path(path, key), "unknown field (allowed here: " + list + ")");
-    }
-  }
-}
-
-const json* optional_field(const json& object, const std::string& key) {
-  auto found = object.find(key);
-  return found == object.end() ? nullptr : &*found;
-}
-
-const json& required_field(const json& object, const std::string& path, const std::string& key) {
-  const json* value = optional_field(object, key);
-  if (!value) invalid(path, "missing required field \"" + key + "\"");
-  return *value;
-}
-
-std::string string_field(const json& object, const std::string& path, const std::string& key) {
-  const json* value = optional_field(object, key);
-  if (!value) return {};
-  if (!value->is_string()) invalid(JsonSource::member_path(path, key), "must be a string");
-  return value->get<std::string>();
-}
 
 std::vector<std::string> features_field(const json& object, const std::string& path) {
   const json* value = optional_field(object, "features");
@@ -135,11 +96,7 @@ Case case_at(const json& object, const std::string& path, const std::string& id_
   result.code = code_field(object, path);
   result.expect = expect_field(object, path);
   result.features = features_field(object, path);
-  if (const json* strict = optional_field(object, "strict")) {
-    if (!strict->is_boolean())
-      invalid(JsonSource::member_path(path, "strict"), "must be true or false");
-    result.strict = strict->get<bool>();
-  }
+  result.strict = bool_field(object, path, "strict").value_or(false);
   if (const json* timeout = optional_field(object, "timeout_ms")) {
     if (!timeout->is_number_integer() || timeout->get<long long>() <= 0 ||
         timeout->get<long long>() > 3'600'000) {
@@ -194,27 +151,23 @@ std::vector<Case> cases_of(const json& root, const std::string& file,
 
 LoadedCases parse_case_file(const std::string& file, const std::string& id_prefix,
                             std::string text) {
-  std::optional<JsonSource> source;
   try {
-    source = JsonSource::parse(std::move(text));
-  } catch (const JsonSyntaxError& error) {
-    return LoadError{file, error.where(), error.field(),
-                     std::string("invalid JSON: ") + error.what()};
-  }
-  try {
-    std::vector<Case> cases = cases_of(source->root(), file, id_prefix);
+    JsonSource source =
+        parse_json_input(std::move(text), file, JsonSource::Positions::kWhileParsing);
+    std::vector<Case> cases = read_json_input(
+        source, file, [&](const json& root) { return cases_of(root, file, id_prefix); });
     for (std::size_t i = 0; i < cases.size(); ++i) {
-      cases[i].line = source->position_of(JsonSource::element_path("cases", i)).line;
+      cases[i].line = source.position_of(JsonSource::element_path("cases", i)).line;
     }
     return cases;
-  } catch (const Invalid& error) {
-    return LoadError{file, source->position_of(error.field), error.field, error.message};
+  } catch (const InputError& error) {
+    return error;
   }
 }
 
 LoadedCases load_case_file(const std::string& file, const std::string& id_prefix) {
   std::optional<std::string> text = read_text_file(file);
-  if (!text) return LoadError{file, kNoPosition, "", "cannot read the file"};
+  if (!text) return InputError(file, kNoPosition, "", "cannot read the file");
   return parse_case_file(file, id_prefix, std::move(*text));
 }
 

@@ -4,12 +4,13 @@
 #include <variant>
 #include <vector>
 
-#include "runner/load_error.h"
+#include "runner/input_error.h"
 #include "runner/model/case.h"
 
 namespace settle {
 
-using LoadedCases = std::variant<std::vector<Case>, LoadError>;
+// The cases of a file, or why it did not load.
+using LoadedCases = std::variant<std::vector<Case>, InputError>;
 
 // Loads a settle case file (JSON with comments). `id_prefix` is the file's path relative to the
 // case root without its extension; full case ids are `<id_prefix>/<id>`.

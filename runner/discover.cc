@@ -70,7 +70,7 @@ Discovery discover(const std::vector<std::string>& paths,
     } else if (fs::is_regular_file(path, error)) {
       add(path, path.has_parent_path() ? path.parent_path() : fs::path("."), true);
     } else {
-      discovery.errors.push_back(LoadError{argument, kNoPosition, "", "no such file or folder"});
+      discovery.errors.push_back(InputError{argument, kNoPosition, "", "no such file or folder"});
     }
   }
   std::sort(discovery.files.begin(), discovery.files.end(),

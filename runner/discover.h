@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "runner/load_error.h"
+#include "runner/input_error.h"
 
 namespace settle {
 
@@ -16,7 +16,7 @@ struct CaseFileRef {
 
 struct Discovery {
   std::vector<CaseFileRef> files;  // sorted by path, each once
-  std::vector<LoadError> errors;   // paths that do not exist
+  std::vector<InputError> errors;  // paths that do not exist
 };
 
 // Finds the case files under PATHs: settle's *.json files and *.js files that may be test262

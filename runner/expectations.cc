@@ -1,11 +1,9 @@
 #include "runner/expectations.h"
-#include "runner/text_file.h"
 
-#include <fstream>
-#include <sstream>
-
-#include "runner/json_source.h"
+#include "runner/json_fields.h"
+#include "runner/json_input.h"
 #include "runner/model/first_line.h"
+#include "runner/text_file.h"
 
 namespace settle {
 namespace {
@@ -14,57 +12,45 @@ using nlohmann::json;
 
 constexpr char kFormat[] = "settle-expectations/1";
 
-// Thrown while validating; turned into an ExpectationsError with the field's position.
-struct Invalid {
-  std::string field;
-  std::string message;
-};
-
-[[noreturn]] void invalid(const std::string& field, std::string message) {
-  throw Invalid{field, std::move(message)};
+// "\"fail\", \"timeout\" or \"error\"": the statuses an entry may give.
+std::string failure_statuses() {
+  std::vector<std::string_view> names;
+  for (const StatusInfo& status : kStatuses) {
+    if (status.failure) names.push_back(status.name);
+  }
+  return quoted_alternatives(names);
 }
 
 KnownFailure known_failure_from(const json& entry, const std::string& path) {
   if (!entry.is_object()) invalid(path, "must be an object {\"status\": ..., \"reason\": ...}");
+  check_known_fields(entry, path, {"reason", "status"});
   KnownFailure known;
-  bool has_status = false;
-  for (const auto& [key, value] : entry.items()) {
-    std::string field = JsonSource::member_path(path, key);
-    if (key == "status") {
-      auto status = value.is_string() ? status_from_name(value.get<std::string>()) : std::nullopt;
-      if (!status || !is_failure(*status))
-        invalid(field, "must be \"fail\", \"timeout\" or \"error\"");
-      known.status = *status;
-      has_status = true;
-    } else if (key == "reason") {
-      if (!value.is_string()) invalid(field, "must be a string");
-      known.reason = value.get<std::string>();
-    } else {
-      invalid(field, "unknown field (allowed here: reason, status)");
-    }
+  const json& status = required_field(entry, path, "status");
+  auto named = status.is_string() ? status_from_name(status.get<std::string>()) : std::nullopt;
+  if (!named || !is_failure(*named)) {
+    invalid(JsonSource::member_path(path, "status"), "must be " + failure_statuses());
   }
-  if (!has_status) invalid(path, "missing required field \"status\"");
+  known.status = *named;
+  known.reason = string_field(entry, path, "reason");
   return known;
 }
 
 Expectations expectations_from(const json& root) {
   if (!root.is_object()) invalid("", "must be an object with \"format\" and \"engines\"");
+  check_known_fields(root, "", {"engines", "format"});
+  if (const json* format = optional_field(root, "format"); format && *format != kFormat) {
+    invalid("format", std::string("must be \"") + kFormat + "\"");
+  }
   Expectations expectations;
-  for (const auto& [key, value] : root.items()) {
-    if (key == "format") {
-      if (value != kFormat) invalid("format", std::string("must be \"") + kFormat + "\"");
-    } else if (key == "engines") {
-      if (!value.is_object()) invalid("engines", "must be an object: engine -> case id -> entry");
-      for (const auto& [engine, entries] : value.items()) {
-        std::string engine_path = JsonSource::member_path("engines", engine);
-        if (!entries.is_object()) invalid(engine_path, "must be an object: case id -> entry");
-        auto& listed = expectations.engines[engine];
-        for (const auto& [id, entry] : entries.items()) {
-          listed[id] = known_failure_from(entry, JsonSource::member_path(engine_path, id));
-        }
-      }
-    } else {
-      invalid(key, "unknown field (allowed here: engines, format)");
+  const json* engines = optional_field(root, "engines");
+  if (!engines) return expectations;
+  if (!engines->is_object()) invalid("engines", "must be an object: engine -> case id -> entry");
+  for (const auto& [engine, entries] : engines->items()) {
+    std::string engine_path = JsonSource::member_path("engines", engine);
+    if (!entries.is_object()) invalid(engine_path, "must be an object: case id -> entry");
+    auto& listed = expectations.engines[engine];
+    for (const auto& [id, entry] : entries.items()) {
+      listed[id] = known_failure_from(entry, JsonSource::member_path(engine_path, id));
     }
   }
   return expectations;
@@ -80,26 +66,13 @@ const KnownFailure* Expectations::find(const std::string& engine, const std::str
 }
 
 Expectations parse_expectations(const std::string& text, const std::string& file) {
-  JsonSource source;
-  try {
-    source = JsonSource::parse(text);
-  } catch (const JsonSyntaxError& error) {
-    throw ExpectationsError(file + ":" + std::to_string(error.where().line) + ":" +
-                            std::to_string(error.where().column) + ": " + error.what());
-  }
-  try {
-    return expectations_from(source.root());
-  } catch (const Invalid& problem) {
-    SourcePosition where = source.position_of(problem.field);
-    throw ExpectationsError(file + ":" + std::to_string(where.line) + ":" +
-                            std::to_string(where.column) + ": " +
-                            (problem.field.empty() ? "" : problem.field + ": ") + problem.message);
-  }
+  JsonSource source = parse_json_input(text, file);
+  return read_json_input(source, file, expectations_from);
 }
 
 Expectations read_expectations(const std::string& path) {
   std::optional<std::string> read = read_text_file(path);
-  if (!read) throw ExpectationsError("cannot read the expectations file " + path);
+  if (!read) throw InputError(path, kNoPosition, "", "cannot read the expectations file");
   return parse_expectations(*read, path);
 }
 

@@ -2,10 +2,10 @@
 
 #include <map>
 #include <set>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "runner/input_error.h"
 #include "runner/model/result.h"
 #include "runner/model/result_fact.h"
 
@@ -36,14 +36,9 @@ struct Expectations {
   const KnownFailure* find(const std::string& engine, const std::string& id) const;
 };
 
-// A file that cannot be read, or does not parse or validate: `file:line:column: field: message`.
-class ExpectationsError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
+// A file that cannot be read, or does not parse or validate, throws InputError.
 Expectations parse_expectations(const std::string& text, const std::string& file);
-Expectations read_expectations(const std::string& path);  // throws ExpectationsError
+Expectations read_expectations(const std::string& path);
 
 // The file's text, as --update-expectations writes it: a comment, then sorted JSON.
 std::string expectations_text(const Expectations& expectations);

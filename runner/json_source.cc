@@ -68,8 +68,8 @@ std::string strip_nlohmann_prefix(const std::string& what) {
 
 class PositionRecorder : public nlohmann::json_sax<nlohmann::json> {
  public:
-  PositionRecorder(JsonSource& source, const char** cursor)
-      : source_(source), cursor_(cursor), begin_(source.text_.data()) {}
+  PositionRecorder(JsonSource& source, const char** cursor, bool record)
+      : source_(source), cursor_(cursor), begin_(source.text_.data()), record_(record) {}
 
   bool null() override { return put(nullptr, scalar_start()); }
   bool boolean(bool value) override { return put(value, scalar_start()); }
@@ -99,7 +99,7 @@ class PositionRecorder : public nlohmann::json_sax<nlohmann::json> {
       throw JsonSyntaxError(source_.position_at(start), "duplicate key \"" + key + "\"");
     }
     frame.key = key;
-    if (frames_.size() <= kTrackedDepth) {
+    if (record_ && frames_.size() <= kTrackedDepth) {
       source_.offsets_.emplace(JsonSource::member_path(frame.path, key), start);
     }
     return true;
@@ -147,13 +147,13 @@ class PositionRecorder : public nlohmann::json_sax<nlohmann::json> {
   std::pair<nlohmann::json*, std::string> place(nlohmann::json value, std::size_t start) {
     if (frames_.empty()) {
       source_.root_ = std::move(value);
-      source_.offsets_.emplace("", start);
+      if (record_) source_.offsets_.emplace("", start);
       return {&source_.root_, ""};
     }
     Frame& parent = frames_.back();
     // Positions are kept for the shallow levels that validation names; deeper values report
     // their nearest recorded ancestor, so a deeply nested file costs no more than its size.
-    bool tracked = frames_.size() <= kTrackedDepth;
+    bool tracked = record_ && frames_.size() <= kTrackedDepth;
     std::string path;
     nlohmann::json* slot;
     if (parent.value->is_array()) {
@@ -194,6 +194,7 @@ class PositionRecorder : public nlohmann::json_sax<nlohmann::json> {
   JsonSource& source_;
   const char** cursor_;
   const char* begin_;
+  bool record_;  // whether to note where each value starts
   std::vector<Frame> frames_;
 };
 
@@ -219,20 +220,41 @@ bool json_nesting_too_deep(std::string_view text) {
   return false;
 }
 
-JsonSource JsonSource::parse(std::string text) {
-  JsonSource source;
-  source.text_ = std::move(text);
-  const char* cursor = source.text_.data();
-  PositionRecorder recorder(source, &cursor);
-  const char* begin = source.text_.data();
-  const char* end = begin + source.text_.size();
+void JsonSource::read(bool record_positions) {
+  const char* cursor = text_.data();
+  PositionRecorder recorder(*this, &cursor, record_positions);
+  const char* begin = text_.data();
+  const char* end = begin + text_.size();
   nlohmann::json::sax_parse(TrackingIterator(begin, &cursor), TrackingIterator(end, &cursor),
                             &recorder, nlohmann::json::input_format_t::json, true,
                             /*ignore_comments=*/true);
+  offsets_found_ = record_positions;
+}
+
+JsonSource JsonSource::parse(std::string text, Positions positions) {
+  JsonSource source;
+  source.text_ = std::move(text);
+  if (positions == Positions::kWhileParsing) {
+    source.read(true);
+    return source;
+  }
+  try {
+    source.read(false);
+  } catch (const JsonSyntaxError&) {
+    source.read(true);  // throws the error again, naming the field that nests too deep
+    throw;
+  }
   return source;
 }
 
 SourcePosition JsonSource::position_of(const std::string& path) const {
+  if (!offsets_found_) {
+    JsonSource again;
+    again.text_ = text_;
+    again.read(true);
+    offsets_ = std::move(again.offsets_);
+    offsets_found_ = true;
+  }
   std::string probe = path;
   while (true) {
     auto found = offsets_.find(probe);

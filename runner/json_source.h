@@ -44,8 +44,13 @@ class JsonSyntaxError : public std::runtime_error {
 // addressed by field paths such as `cases[3].expect.fulfilled` (the root is the empty path).
 class JsonSource {
  public:
+  // When the positions are found: as the text is parsed, for a reader that asks for many (a case
+  // file gives every case its line); or by parsing it again on the first question, for one that
+  // asks only to report an error (a report of 100,000 results keeps no map of its fields).
+  enum class Positions { kWhileParsing, kOnFirstUse };
+
   // Throws JsonSyntaxError.
-  static JsonSource parse(std::string text);
+  static JsonSource parse(std::string text, Positions positions = Positions::kWhileParsing);
 
   const nlohmann::json& root() const { return root_; }
   // The position of the value at `path`, or of its nearest recorded ancestor.
@@ -56,12 +61,15 @@ class JsonSource {
 
  private:
   friend class PositionRecorder;
+  // Parses text_ into root_, noting the positions when asked. Throws JsonSyntaxError.
+  void read(bool record_positions);
   SourcePosition position_at(std::size_t offset) const;
 
   std::string text_;
   mutable std::vector<std::size_t> line_starts_;  // offsets where lines start, made on first use
   nlohmann::json root_;
-  std::map<std::string, std::size_t> offsets_;
+  mutable bool offsets_found_ = false;
+  mutable std::map<std::string, std::size_t> offsets_;  // of the values nested up to 32 deep
 };
 
 }  // namespace settle

@@ -12,20 +12,18 @@ namespace {
 // Why an engine cannot run a test262 test as INTERPRETING.md asks, or nothing when it can.
 std::optional<std::string> test262_skip(const Test262Run& run, const EngineInfo& engine) {
   const std::string why = engine.no_modules.empty() ? "" : ": " + engine.no_modules;
-  if (run.module && !engine.modules)
+  if (run.flags.module && !engine.modules)
     return "module code, which " + engine.name + " cannot run" + why;
   // settle loads the modules that import() asks for; an engine left to load them itself would
   // read files.
   if (run.folder && !engine.modules) {
     return "import() of the test's modules, which settle cannot load on " + engine.name + why;
   }
-  for (const char* flag : {"CanBlockIsFalse", "CanBlockIsTrue"}) {
-    bool wants_block = std::string_view(flag) == "CanBlockIsTrue";
-    if (std::find(run.flags.begin(), run.flags.end(), flag) != run.flags.end() &&
-        wants_block != engine.can_block) {
-      return std::string(flag) + ", but " + engine.name + "'s agent has [[CanBlock]] " +
-             (engine.can_block ? "true" : "false");
-    }
+  if (run.flags.can_block_is_false && engine.can_block) {
+    return "CanBlockIsFalse, but " + engine.name + "'s agent has [[CanBlock]] true";
+  }
+  if (run.flags.can_block_is_true && !engine.can_block) {
+    return "CanBlockIsTrue, but " + engine.name + "'s agent has [[CanBlock]] false";
   }
   for (const std::string& part : run.host_needs) {
     if (!engine.host_262.count(part)) {

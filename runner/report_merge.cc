@@ -43,9 +43,10 @@ void check_shards(const std::vector<LoadedReport>& parts) {
   }
 }
 
-bool same_error(const LoadError& a, const LoadError& b) {
-  return std::tie(a.file, a.where.line, a.where.column, a.field, a.message) ==
-         std::tie(b.file, b.where.line, b.where.column, b.field, b.message);
+bool same_error(const InputError& a, const InputError& b) {
+  return a.file() == b.file() && a.where().line == b.where().line &&
+         a.where().column == b.where().column && a.field() == b.field() &&
+         a.message() == b.message();
 }
 
 }  // namespace
@@ -73,9 +74,9 @@ LoadedReport merge_reports(std::vector<LoadedReport> parts) {
     merged.complete = merged.complete && part.complete;
     merged.seconds += part.seconds;
     for (const EngineInfo& engine : part.run.engines) engines.try_emplace(engine.name, engine);
-    for (const LoadError& error : part.run.load_errors) {
+    for (const InputError& error : part.run.load_errors) {
       bool known = std::any_of(merged.run.load_errors.begin(), merged.run.load_errors.end(),
-                               [&](const LoadError& seen) { return same_error(seen, error); });
+                               [&](const InputError& seen) { return same_error(seen, error); });
       if (!known) merged.run.load_errors.push_back(error);
     }
     for (Result& result : part.results) {

@@ -1,35 +1,26 @@
 #include "runner/report_reader.h"
-#include "runner/text_file.h"
 
-#include <fstream>
 #include <map>
-#include <sstream>
 
-#include "runner/json_source.h"
+#include "runner/json_fields.h"
+#include "runner/json_input.h"
 #include "runner/model/outcome.h"
+#include "runner/text_file.h"
 
 namespace settle {
 namespace {
 
 using nlohmann::json;
 
-struct Invalid {
-  std::string field;
-  std::string message;
-};
-
-[[noreturn]] void invalid(const std::string& field, std::string message) {
-  throw Invalid{field, std::move(message)};
-}
-
+// A string member; null stands for an absent one.
 std::string string_at(const json& object, const std::string& key, const std::string& path,
                       bool required = false) {
-  auto found = object.find(key);
-  if (found == object.end() || found->is_null()) {
+  const json* found = optional_field(object, key);
+  if (!found || found->is_null()) {
     if (required) invalid(path, "missing required field \"" + key + "\"");
     return {};
   }
-  if (!found->is_string()) invalid(path + "." + key, "must be a string");
+  if (!found->is_string()) invalid(JsonSource::member_path(path, key), "must be a string");
   return found->get<std::string>();
 }
 
@@ -114,12 +105,18 @@ void read_run(const json& root, LoadedReport& report) {
   if (auto engines = root.find("engines"); engines != root.end() && engines->is_array()) {
     for (std::size_t i = 0; i < engines->size(); ++i) {
       const json& engine = (*engines)[i];
-      std::string path = "engines[" + std::to_string(i) + "]";
+      std::string path = JsonSource::element_path("engines", i);
       if (!engine.is_object()) invalid(path, "must be an object");
       EngineInfo info;
       info.name = string_at(engine, "name", path, true);
       info.version = string_at(engine, "version", path);
-      info.adapter = string_at(engine, "adapter", path);
+      std::string adapter = string_at(engine, "adapter", path, true);
+      auto kind = adapter_from_name(adapter);
+      if (!kind) {
+        invalid(JsonSource::member_path(path, "adapter"),
+                "must be " + quoted_alternatives(adapter_names()));
+      }
+      info.adapter = *kind;
       if (auto features = engine.find("features");
           features != engine.end() && features->is_object()) {
         for (const auto& [name, present] : features->items()) {
@@ -130,15 +127,14 @@ void read_run(const json& root, LoadedReport& report) {
     }
   }
   if (auto errors = root.find("load_errors"); errors != root.end() && errors->is_array()) {
-    for (const json& error : *errors) {
+    for (std::size_t i = 0; i < errors->size(); ++i) {
+      const json& error = (*errors)[i];
       if (!error.is_object()) continue;
-      LoadError load_error;
-      load_error.file = string_at(error, "file", "load_errors");
-      load_error.where.line = position_at(error, "line");
-      load_error.where.column = position_at(error, "column");
-      load_error.field = string_at(error, "field", "load_errors");
-      load_error.message = string_at(error, "message", "load_errors");
-      report.run.load_errors.push_back(std::move(load_error));
+      std::string path = JsonSource::element_path("load_errors", i);
+      report.run.load_errors.emplace_back(
+          string_at(error, "file", path),
+          SourcePosition{position_at(error, "line"), position_at(error, "column")},
+          string_at(error, "field", path), string_at(error, "message", path));
     }
   }
 }
@@ -151,7 +147,7 @@ void read_results(const json& root, LoadedReport& report) {
   std::map<std::string, Case*> cases;
   for (std::size_t i = 0; i < results->size(); ++i) {
     const json& record = (*results)[i];
-    std::string path = "results[" + std::to_string(i) + "]";
+    std::string path = JsonSource::element_path("results", i);
     if (!record.is_object()) invalid(path, "must be an object");
     std::string id = string_at(record, "id", path, true);
     Case*& test = cases[id];
@@ -170,7 +166,8 @@ void read_results(const json& root, LoadedReport& report) {
     result.engine = string_at(record, "engine", path, true);
     std::string status = string_at(record, "status", path, true);
     auto parsed = status_from_name(status);
-    if (!parsed) invalid(path + ".status", "unknown status \"" + status + "\"");
+    if (!parsed)
+      invalid(JsonSource::member_path(path, "status"), "unknown status \"" + status + "\"");
     result.status = *parsed;
     if (auto observed = record.find("observed"); observed != record.end()) {
       result.observed = observation_from(*observed);
@@ -195,35 +192,23 @@ Summary LoadedReport::summary() const {
   return summary;
 }
 
-LoadedReport parse_report(const std::string& text, const std::string& source) {
-  if (json_nesting_too_deep(text)) {
-    throw ReportReadError(source + ": not a settle JSON report: nested deeper than " +
-                          std::to_string(kMaxJsonDepth) + " levels");
-  }
-  json root;
-  try {
-    root = json::parse(text);
-  } catch (const json::exception& error) {  // a syntax error, or a number out of range
-    throw ReportReadError(source + ": not a settle JSON report: " + error.what());
-  }
-  LoadedReport report;
-  report.source = source;
-  try {
+LoadedReport parse_report(std::string text, const std::string& source) {
+  JsonSource json_text = parse_json_input(std::move(text), source);
+  return read_json_input(json_text, source, [&](const json& root) {
+    LoadedReport report;
+    report.source = source;
     if (!root.is_object()) invalid("", "not a settle JSON report (expected an object)");
     check_format(root);
     read_run(root, report);
     read_results(root, report);
-  } catch (const Invalid& problem) {
-    throw ReportReadError(source + ": " + (problem.field.empty() ? "" : problem.field + ": ") +
-                          problem.message);
-  }
-  return report;
+    return report;
+  });
 }
 
 LoadedReport read_report(const std::string& path) {
   std::optional<std::string> read = read_text_file(path);
-  if (!read) throw ReportReadError("cannot read the report " + path);
-  return parse_report(*read, path);
+  if (!read) throw InputError(path, kNoPosition, "", "cannot read the report");
+  return parse_report(std::move(*read), path);
 }
 
 }  // namespace settle

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <deque>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -31,15 +30,10 @@ struct LoadedReport {
   Summary summary() const;  // counts recomputed from the results
 };
 
-// A file that is not a settle report of a version this settle reads: `file: field: message`.
-class ReportReadError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
 // Reads a report; fields it does not know are ignored, optional ones may be absent (reports of
-// older settle versions). Throws ReportReadError.
+// older settle versions). A file that cannot be read, or is not a settle report of a version this
+// settle reads, throws InputError.
 LoadedReport read_report(const std::string& path);
-LoadedReport parse_report(const std::string& text, const std::string& source);
+LoadedReport parse_report(std::string text, const std::string& source);
 
 }  // namespace settle

@@ -8,10 +8,6 @@ std::size_t StatusCounts::total() const {
   return sum;
 }
 
-bool StatusCounts::all_as_expected() const {
-  return count(Status::kFail) == 0 && count(Status::kTimeout) == 0 && count(Status::kError) == 0;
-}
-
 StatusCounts Summary::overall() const {
   StatusCounts sum;
   for (const auto& [engine, counts] : per_engine) {

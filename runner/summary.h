@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "runner/gate.h"
-#include "runner/load_error.h"
+#include "runner/input_error.h"
 #include "runner/model/engine.h"
 #include "runner/model/result.h"
 
@@ -17,16 +17,15 @@ struct RunInfo {
   std::string settle_version;
   std::string started;  // ISO 8601, UTC
   std::vector<EngineInfo> engines;
-  std::vector<LoadError> load_errors;           // case files that did not load
+  std::vector<InputError> load_errors;          // case files that did not load
   std::map<std::string, std::string> settings;  // engines, filters, timeout, ...
 };
 
 // Counts by status, per engine.
 struct StatusCounts {
-  std::array<std::size_t, 5> by_status{};  // indexed by Status
+  std::array<std::size_t, kStatusCount> by_status{};  // indexed by Status
   std::size_t count(Status status) const { return by_status[static_cast<std::size_t>(status)]; }
   std::size_t total() const;
-  bool all_as_expected() const;  // no fail, timeout or error
 };
 
 struct Summary {

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace settle {
 namespace {
@@ -86,22 +87,24 @@ std::vector<std::string> name_list(const YAML::Node& node, const std::string& fi
 Test262Negative negative_of(const YAML::Node& node) {
   if (!node.IsMap()) throw FieldError("negative", "must be a map with phase and type", node.Mark());
   Test262Negative negative;
+  std::optional<Test262Phase> phase;
   for (const auto& entry : node) {
     std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "";
     if (key == "phase") {
-      negative.phase = scalar_text(entry.second, "negative.phase");
-      if (negative.phase != "parse" && negative.phase != "resolution" &&
-          negative.phase != "runtime") {
+      std::string name = scalar_text(entry.second, "negative.phase");
+      phase = test262_phase_from_name(name);
+      if (!phase) {
         throw FieldError("negative.phase",
-                         "must be parse, resolution or runtime, not \"" + negative.phase + "\"",
+                         "must be parse, resolution or runtime, not \"" + name + "\"",
                          entry.second.Mark());
       }
     } else if (key == "type") {
       negative.type = scalar_text(entry.second, "negative.type");
     }
   }
-  if (negative.phase.empty()) throw FieldError("negative.phase", "is missing", node.Mark());
+  if (!phase) throw FieldError("negative.phase", "is missing", node.Mark());
   if (negative.type.empty()) throw FieldError("negative.type", "is missing", node.Mark());
+  negative.phase = *phase;
   return negative;
 }
 
@@ -125,7 +128,7 @@ Test262Metadata metadata_of(const YAML::Node& root, const BlockPlace& place) {
         metadata.include_positions.push_back(file_position(place, value[i].Mark()));
       }
     } else if (key == "flags") {
-      metadata.flags = name_list(value, key);
+      for (const std::string& flag : name_list(value, key)) set_test262_flag(metadata.flags, flag);
     } else if (key == "features") {
       metadata.features = name_list(value, key);
     } else if (key == "negative") {
@@ -138,23 +141,19 @@ Test262Metadata metadata_of(const YAML::Node& root, const BlockPlace& place) {
 
 }  // namespace
 
-bool Test262Metadata::has_flag(std::string_view flag) const {
-  return std::find(flags.begin(), flags.end(), flag) != flags.end();
-}
-
 bool has_test262_front_matter(std::string_view source) {
   std::size_t open = source.find(kOpen);
   return open != std::string_view::npos &&
          source.find(kClose, open + kOpen.size()) != std::string_view::npos;
 }
 
-std::variant<Test262Metadata, LoadError> parse_test262_front_matter(std::string_view source,
-                                                                    const std::string& file) {
+std::variant<Test262Metadata, InputError> parse_test262_front_matter(std::string_view source,
+                                                                     const std::string& file) {
   std::size_t open = source.find(kOpen);
   std::size_t close =
       open == std::string_view::npos ? open : source.find(kClose, open + kOpen.size());
   if (close == std::string_view::npos) {
-    return LoadError{file, {1, 1}, "", "no test262 front matter (/*--- ... ---*/)"};
+    return InputError{file, {1, 1}, "", "no test262 front matter (/*--- ... ---*/)"};
   }
   std::size_t yaml_start = open + kOpen.size();
   BlockPlace place = place_of(source, yaml_start);
@@ -164,11 +163,11 @@ std::variant<Test262Metadata, LoadError> parse_test262_front_matter(std::string_
     metadata.front_matter_line = place_of(source, open).first_line;
     return metadata;
   } catch (const FieldError& error) {
-    return LoadError{file, inside(source, file_position(place, error.mark)), error.field,
-                     error.message};
+    return InputError{file, inside(source, file_position(place, error.mark)), error.field,
+                      error.message};
   } catch (const YAML::Exception& error) {
-    return LoadError{file, inside(source, file_position(place, error.mark)), "",
-                     "the front matter is not valid YAML: " + error.msg};
+    return InputError{file, inside(source, file_position(place, error.mark)), "",
+                      "the front matter is not valid YAML: " + error.msg};
   }
 }
 

@@ -98,22 +98,20 @@ std::optional<fs::path> find_test262_root(const fs::path& path) {
 LoadedCases load_test262_test(const std::string& file, const std::string& source,
                               Test262Checkout& checkout) {
   auto parsed = parse_test262_front_matter(source, file);
-  if (auto* error = std::get_if<LoadError>(&parsed)) return *error;
+  if (auto* error = std::get_if<InputError>(&parsed)) return *error;
   const Test262Metadata& metadata = std::get<Test262Metadata>(parsed);
   const SourcePosition at{metadata.front_matter_line, 1};
 
   Test262Run run;
   run.path = test_id(file, checkout.root());
-  run.flags = metadata.flags;
-  run.async = metadata.has_flag("async");
-  run.module = metadata.has_flag("module");
+  const Test262Flags flags = metadata.flags;
+  run.flags = flags;
   run.negative = metadata.negative;
-  bool raw = metadata.has_flag("raw");
 
   std::vector<std::string> includes;
-  if (!raw) {
+  if (!flags.raw) {
     includes.assign(std::begin(kDefaultIncludes), std::end(kDefaultIncludes));
-    if (run.async) includes.push_back(kAsyncInclude);
+    if (flags.async) includes.push_back(kAsyncInclude);
   }
   for (const std::string& name : metadata.includes) {
     if (std::find(includes.begin(), includes.end(), name) == includes.end()) {
@@ -133,9 +131,9 @@ LoadedCases load_test262_test(const std::string& file, const std::string& source
         field = "includes[" + std::to_string(index) + "]";
         where = metadata.include_positions[index];
       }
-      return LoadError{file, where, field,
-                       "harness file " + includes[i] + " not found in " +
-                           (checkout.root() / "harness").string()};
+      return InputError{file, where, field,
+                        "harness file " + includes[i] + " not found in " +
+                            (checkout.root() / "harness").string()};
     }
     add_host_needs(harness->code, needs);
     run.harness.push_back(std::move(harness));
@@ -144,18 +142,16 @@ LoadedCases load_test262_test(const std::string& file, const std::string& source
   // Module code, and tests of import() (feature dynamic-import), load files of the test's folder.
   bool dynamic_import = std::find(metadata.features.begin(), metadata.features.end(),
                                   "dynamic-import") != metadata.features.end();
-  if (run.module || dynamic_import) {
+  if (flags.module || dynamic_import) {
     run.folder = checkout.module_folder(fs::path(run.path).parent_path().generic_string());
   }
 
-  bool only_strict = metadata.has_flag("onlyStrict");
-  bool no_strict = metadata.has_flag("noStrict") || raw;
   std::vector<std::string> modes;
-  if (run.module) {
+  if (flags.module) {
     modes = {"default"};  // module code is strict already
   } else {
-    if (!only_strict) modes.push_back("default");
-    if (!no_strict) modes.push_back("strict");
+    if (!flags.only_strict) modes.push_back("default");
+    if (!flags.no_strict && !flags.raw) modes.push_back("strict");
   }
 
   Case base;

@@ -41,21 +41,22 @@ std::string thrown_type(const Observation& observed) {
 bool threw(const Observation& observed) { return observed.state == Outcome::kThrows; }
 
 Verdict negative_verdict(const Test262Negative& negative, const Observation& observed) {
-  std::string wanted = "a " + negative.type + " in the " + negative.phase + " phase";
+  std::string wanted = "a " + negative.type + " in the " +
+                       std::string(test262_phase_name(negative.phase)) + " phase";
   // The phases before run time: whether the code failed there, and how each outcome reads.
   struct EarlyPhase {
-    const char* name;
+    Test262Phase phase;
     bool failed_there;
     const char* failed;   // it did not parse
     const char* failing;  // parsing failed with
     const char* passed;   // it parsed
   };
-  const EarlyPhase phases[] = {
-      {"parse", observed.parse_error, "it did not parse", "parsing failed with", "it parsed"},
-      {"resolution", observed.resolution_error, "it did not link", "linking failed with",
-       "it linked"}};
+  const EarlyPhase phases[] = {{Test262Phase::kParse, observed.parse_error, "it did not parse",
+                                "parsing failed with", "it parsed"},
+                               {Test262Phase::kResolution, observed.resolution_error,
+                                "it did not link", "linking failed with", "it linked"}};
   for (const EarlyPhase& phase : phases) {
-    bool expected_here = negative.phase == phase.name;
+    bool expected_here = negative.phase == phase.phase;
     if (phase.failed_there) {
       if (!expected_here) {
         return failed("expected " + wanted + "; " + phase.failed + ": " + thrown_text(observed));
@@ -100,7 +101,7 @@ Verdict test262_verdict(const Test262Run& run, const Observation& observed) {
   if (observed.resolution_error) return failed("it did not link: " + thrown_text(observed));
   if (threw(observed)) return failed("it threw " + thrown_text(observed));
   if (!observed.uncaught.empty()) return failed(observed.uncaught);
-  if (!run.async) return passed();
+  if (!run.flags.async) return passed();
   std::string signal = async_signal(observed.printed);
   if (signal.empty()) {
     return failed("the async test never signalled completion ($DONE was not called)");

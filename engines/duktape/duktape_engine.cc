@@ -455,7 +455,7 @@ DuktapeEngineFactory::DuktapeEngineFactory(DuktapeSetup setup)
   bootstrap_->own_promise = setup.own_promise;
   bootstrap_->aliases = setup.aliases;
   bootstrap_->info.name = setup.name;
-  bootstrap_->info.adapter = "duktape";
+  bootstrap_->info.adapter = AdapterKind::kDuktape;
   bootstrap_->info.host_262 = {"global", "evalScript", "gc"};
   bootstrap_->info.version = "duktape " + duktape_version();
   bootstrap_->info.version += libraries_label(bootstrap_->options.preludes);

@@ -113,7 +113,7 @@ class Worker {
     if (request.contains("test262")) {
       const json& test262 = request.at("test262");
       test.test262.emplace();
-      test.test262->async = test262.value("async", false);
+      test.test262->flags.async = test262.value("async", false);
       for (const json& name : test262.at("harness")) {
         auto found = harness_.find(name.get<std::string>());
         if (found == harness_.end()) {
@@ -152,7 +152,7 @@ std::unique_ptr<EngineFactory> make_duktape_worker_factory(const EngineProfile& 
                                                            const EngineOptions& options) {
   DuktapeSetup setup = duktape_setup(profile, options);
   ProcessLaunch launch;
-  launch.adapter = "duktape";
+  launch.adapter = AdapterKind::kDuktape;
   launch.command = {self_executable(), kDuktapeWorkerArgument};
   launch.preludes = std::move(setup.preludes);
   launch.probe_script = std::move(setup.probe_script);

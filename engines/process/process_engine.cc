@@ -253,7 +253,7 @@ ProcessEngineFactory::ProcessEngineFactory(EngineProfile profile, EngineOptions 
   shared.profile = std::move(profile);
   shared.options = std::move(options);
   shared.info.name = shared.profile.name;
-  shared.info.adapter = "process";
+  shared.info.adapter = AdapterKind::kProcess;
   for (Prelude& prelude : profile_preludes(shared.profile))
     shared.preludes.push_back(std::move(prelude));
   for (const auto& prelude : shared.options.preludes) shared.preludes.push_back(prelude);

@@ -46,11 +46,11 @@ class ProcessEngine : public Engine {
 
 // How to start an engine's processes when they run no driver script: settle's own workers.
 struct ProcessLaunch {
-  std::string adapter;               // reported in EngineInfo
-  std::vector<std::string> command;  // argv
-  std::vector<Prelude> preludes;     // every prelude, in load order
-  std::string probe_script;          // engines/feature_probes.h
-  nlohmann::json settings;           // the setup request's "engine" part
+  AdapterKind adapter = AdapterKind::kProcess;  // reported in EngineInfo
+  std::vector<std::string> command;             // argv
+  std::vector<Prelude> preludes;                // every prelude, in load order
+  std::string probe_script;                     // engines/feature_probes.h
+  nlohmann::json settings;                      // the setup request's "engine" part
   ResourceLimits limits;
 };
 

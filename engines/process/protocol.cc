@@ -47,8 +47,8 @@ std::string case_request(const Job& job, bool inline_harness) {
       if (inline_harness) harness_code.push_back({{"name", file->name}, {"code", file->code}});
     }
     request["test262"] = {{"harness", harness},
-                          {"async", test262->async},
-                          {"module", test262->module},
+                          {"async", test262->flags.async},
+                          {"module", test262->flags.module},
                           {"path", test262->path}};
     if (test262->folder) request["test262"]["folder"] = test262->folder->path;
     if (inline_harness) request["test262"]["harness_code"] = harness_code;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "runner/model/adapter_kind.h"
 #include "runner/model/case.h"
 #include "runner/model/observation.h"
 
@@ -16,7 +17,7 @@ namespace settle {
 struct EngineInfo {
   std::string name;     // as chosen with --engine
   std::string version;  // e.g. "duktape 2.7.0"
-  std::string adapter;  // duktape, process, ...
+  AdapterKind adapter = AdapterKind::kProcess;
   // test262 feature names probed on this engine: true when present. Features not listed are
   // taken as present (a case about a missing built-in should fail, not skip).
   std::map<std::string, bool> features;

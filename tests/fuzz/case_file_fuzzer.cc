@@ -1,5 +1,5 @@
 // Fuzzes the case-file loader and validator (runner/case_file_loader.h) with any text. It must
-// return cases, or one LoadError whose file:line:column points into the text, and never throw.
+// return cases, or one InputError whose file:line:column points into the text, and never throw.
 // Every pattern it accepts must be one the matcher can compare with an observed value.
 
 #include <variant>
@@ -12,11 +12,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using namespace settle;
   const std::string text = fuzz::text_of(data, size);
   LoadedCases loaded = parse_case_file("fuzz/input.json", "fuzz/input", text);
-  if (const auto* error = std::get_if<LoadError>(&loaded)) {
-    fuzz::require(error->file == "fuzz/input.json", "a LoadError names the file");
-    fuzz::require(!error->message.empty(), "a LoadError says what is wrong");
-    fuzz::require(fuzz::position_in_text(text, error->where.line, error->where.column),
-                  "a LoadError's line:column is in the text");
+  if (const auto* error = std::get_if<InputError>(&loaded)) {
+    fuzz::require(error->file() == "fuzz/input.json", "an InputError names the file");
+    fuzz::require(!error->message().empty(), "an InputError says what is wrong");
+    fuzz::require(fuzz::position_in_text(text, error->where().line, error->where().column),
+                  "an InputError's line:column is in the text");
     (void)error->to_string();
     return 0;
   }

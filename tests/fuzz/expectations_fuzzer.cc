@@ -1,5 +1,5 @@
 // Fuzzes the expectations file reader (runner/expectations.h, --expectations). It may throw only
-// ExpectationsError, whose file:line:column points into the text; what it accepts must survive
+// InputError, whose file:line:column points into the text; what it accepts must survive
 // the round trip through the text that --update-expectations writes.
 
 #include <cstring>
@@ -9,7 +9,7 @@
 
 namespace {
 
-// The line and column of an ExpectationsError: `fuzz.json:LINE:COLUMN: ...`.
+// The line and column of an InputError: `fuzz.json:LINE:COLUMN: ...`.
 bool position_of(const char* what, std::size_t* line, std::size_t* column) {
   return std::sscanf(what, "fuzz.json:%zu:%zu: ", line, column) == 2;
 }
@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Expectations expectations;
   try {
     expectations = parse_expectations(text, "fuzz.json");
-  } catch (const ExpectationsError& error) {
+  } catch (const InputError& error) {
     std::size_t line = 0, column = 0;
     fuzz::require(position_of(error.what(), &line, &column), "an error names file:line:column");
     fuzz::require(fuzz::position_in_text(text, line, column), "an error's position is in the text");
@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Expectations again;
   try {
     again = parse_expectations(expectations_text(expectations), "rewritten.json");
-  } catch (const ExpectationsError& error) {
+  } catch (const InputError& error) {
     std::fprintf(stderr, "%s\n", error.what());
     fuzz::require(false, "the text --update-expectations writes reads back");
   }

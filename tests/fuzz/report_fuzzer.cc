@@ -1,7 +1,7 @@
 // Fuzzes the JSON report reader that `settle diff`, `settle merge` and `run --baseline` use
 // (runner/report_reader.h), then what they do with a report it accepts: the summary, the baseline
 // diff (a report compared with itself has no changes) and the merge. The reader may throw only
-// ReportReadError, the merge only MergeError.
+// InputError, at a position in the text; the merge only MergeError.
 
 #include "fuzz_support.h"
 #include "runner/baseline_diff.h"
@@ -10,12 +10,14 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace settle;
+  const std::string text = fuzz::text_of(data, size);
   LoadedReport report;
   try {
-    report = parse_report(fuzz::text_of(data, size), "fuzz.json");
-  } catch (const ReportReadError& error) {
-    fuzz::require(std::string_view(error.what()).rfind("fuzz.json", 0) == 0,
-                  "a report error names the file");
+    report = parse_report(text, "fuzz.json");
+  } catch (const InputError& error) {
+    fuzz::require(error.file() == "fuzz.json", "a report error names the file");
+    fuzz::require(fuzz::position_in_text(text, error.where().line, error.where().column),
+                  "a report error's line:column is in the text");
     return 0;
   }
   for (const Result& result : report.results) {

@@ -32,8 +32,8 @@ std::string position_of_token(const std::string& text, const std::string& token)
   return std::to_string(line) + ":" + std::to_string(column);
 }
 
-std::string at(const LoadError& error) {
-  return std::to_string(error.where.line) + ":" + std::to_string(error.where.column);
+std::string at(const InputError& error) {
+  return std::to_string(error.where().line) + ":" + std::to_string(error.where().column);
 }
 
 // A case file, one member per line, whose `cases` array holds one object per entry of `cases`;
@@ -63,28 +63,28 @@ std::vector<std::string> valid_case(const std::string& id, std::vector<std::stri
 
 std::vector<Case> load_ok(const std::string& text, const std::string& prefix = "area/file") {
   LoadedCases loaded = parse_case_file("cases/area/file.json", prefix, text);
-  if (const auto* error = std::get_if<LoadError>(&loaded)) {
+  if (const auto* error = std::get_if<InputError>(&loaded)) {
     ADD_FAILURE() << "load error: " << error->to_string() << "\n" << text;
     return {};
   }
   return std::get<std::vector<Case>>(loaded);
 }
 
-LoadError load_error(const std::string& text) {
+InputError load_error(const std::string& text) {
   LoadedCases loaded = parse_case_file("cases/area/file.json", "area/file", text);
-  if (const auto* error = std::get_if<LoadError>(&loaded)) return *error;
+  if (const auto* error = std::get_if<InputError>(&loaded)) return *error;
   ADD_FAILURE() << "loaded without an error:\n" << text;
-  return {};
+  return InputError("", kNoPosition, "", "");
 }
 
 // Asserts a load error's field, position (that of `token` in the text) and message fragment.
 void expect_error(const std::string& text, const std::string& field, const std::string& token,
                   const std::string& message_fragment) {
-  LoadError error = load_error(text);
-  EXPECT_EQ(error.field, field) << error.to_string();
+  InputError error = load_error(text);
+  EXPECT_EQ(error.field(), field) << error.to_string();
   EXPECT_EQ(at(error), position_of_token(text, token)) << error.to_string();
-  EXPECT_NE(error.message.find(message_fragment), std::string::npos) << error.to_string();
-  EXPECT_EQ(error.file, "cases/area/file.json");
+  EXPECT_NE(error.message().find(message_fragment), std::string::npos) << error.to_string();
+  EXPECT_EQ(error.file(), "cases/area/file.json");
 }
 
 // ---- happy paths ----
@@ -243,32 +243,32 @@ TEST(CaseFileLoader, LoadsFromAFile) {
 
 TEST(CaseFileLoaderErrors, MissingFileCannotBeRead) {
   LoadedCases loaded = load_case_file("/nonexistent/settle/none.json", "none");
-  ASSERT_TRUE(std::holds_alternative<LoadError>(loaded));
-  const LoadError& error = std::get<LoadError>(loaded);
-  EXPECT_EQ(error.file, "/nonexistent/settle/none.json");
-  EXPECT_NE(error.message.find("cannot read"), std::string::npos) << error.to_string();
+  ASSERT_TRUE(std::holds_alternative<InputError>(loaded));
+  const InputError& error = std::get<InputError>(loaded);
+  EXPECT_EQ(error.file(), "/nonexistent/settle/none.json");
+  EXPECT_NE(error.message().find("cannot read"), std::string::npos) << error.to_string();
 }
 
 TEST(CaseFileLoaderErrors, JsonSyntaxErrorNamesPositionAndNoField) {
   std::string text = "{\n  \"cases\": [\n    {\"id\": \"a\" \"code\": \"1\"}\n  ]\n}\n";
-  LoadError error = load_error(text);
-  EXPECT_EQ(error.field, "");
+  InputError error = load_error(text);
+  EXPECT_EQ(error.field(), "");
   EXPECT_EQ(at(error), position_of_token(text, "\"code\""));
-  EXPECT_EQ(error.message.rfind("invalid JSON: ", 0), 0u) << error.message;
-  EXPECT_NE(error.message.find("expected '}'"), std::string::npos) << error.message;
+  EXPECT_EQ(error.message().rfind("invalid JSON: ", 0), 0u) << error.message();
+  EXPECT_NE(error.message().find("expected '}'"), std::string::npos) << error.message();
 }
 
 TEST(CaseFileLoaderErrors, DuplicateKeyIsAJsonError) {
   std::string text = case_file({valid_case("a", {R"("code": "2")"})});
-  LoadError error = load_error(text);
-  EXPECT_EQ(error.field, "");
+  InputError error = load_error(text);
+  EXPECT_EQ(error.field(), "");
   EXPECT_EQ(at(error), position_of_token(text, "\"code\": \"2\""));
-  EXPECT_EQ(error.message, "invalid JSON: duplicate key \"code\"");
+  EXPECT_EQ(error.message(), "invalid JSON: duplicate key \"code\"");
 }
 
 TEST(CaseFileLoaderErrors, LoadErrorTextIsFileLineColumnFieldMessage) {
   std::string text = case_file({valid_case("a", {R"("strict": "yes")"})});
-  LoadError error = load_error(text);
+  InputError error = load_error(text);
   EXPECT_EQ(error.to_string(), "cases/area/file.json:7:7: cases[0].strict: must be true or false");
 }
 
@@ -367,10 +367,10 @@ TEST(CaseFileLoaderErrors, IdMustBeAString) {
 
 TEST(CaseFileLoaderErrors, DuplicateIdIsReportedAtTheSecondCase) {
   std::string text = case_file({valid_case("same"), valid_case("other"), valid_case("same")});
-  LoadError error = load_error(text);
-  EXPECT_EQ(error.field, "cases[2].id");
+  InputError error = load_error(text);
+  EXPECT_EQ(error.field(), "cases[2].id");
   EXPECT_EQ(at(error), "14:7");  // the third case's "id" line
-  EXPECT_NE(error.message.find("duplicate id \"same\""), std::string::npos) << error.message;
+  EXPECT_NE(error.message().find("duplicate id \"same\""), std::string::npos) << error.message();
 }
 
 TEST(CaseFileLoaderErrors, DescriptionMustBeAString) {
@@ -511,8 +511,8 @@ TEST(CaseFileLoaderErrors, SkipMustBeAString) {
 
 TEST(CaseFileLoaderErrors, ErrorInSecondCaseNamesItsIndex) {
   std::string text = case_file({valid_case("a"), valid_case("b", {R"("strict": null)"})});
-  LoadError error = load_error(text);
-  EXPECT_EQ(error.field, "cases[1].strict");
+  InputError error = load_error(text);
+  EXPECT_EQ(error.field(), "cases[1].strict");
   EXPECT_EQ(at(error), "12:7");
 }
 

@@ -21,8 +21,8 @@ class ComparisonReportersTest : public ::testing::Test {
   void SetUp() override {
     run_.settle_version = "0.1.0";
     run_.started = "2025-03-01T10:00:00Z";
-    run_.engines.push_back(EngineInfo{"duktape", "duktape 2.7.0", "duktape", {}});
-    run_.engines.push_back(EngineInfo{"node", "node v20", "process", {}});
+    run_.engines.push_back(EngineInfo{"duktape", "duktape 2.7.0", AdapterKind::kDuktape, {}});
+    run_.engines.push_back(EngineInfo{"node", "node v20", AdapterKind::kProcess, {}});
     make_.add(results_, "a/agree", "duktape", Status::kPass);
     make_.add(results_, "a/agree", "node", Status::kPass);
     Result& differ = make_.add(results_, "a/differ", "duktape", Status::kFail,
@@ -66,7 +66,7 @@ TEST_F(ComparisonReportersTest, MarkdownTableListsOnlyTheDisagreements) {
 
 // With more engines than areas, the by-area table turns: an engine per row, an area per column.
 TEST_F(ComparisonReportersTest, MarkdownByAreaPutsEnginesInRowsWhenTheyOutnumberTheAreas) {
-  run_.engines.push_back(EngineInfo{"jsc", "jsc 2.50", "process", {}});
+  run_.engines.push_back(EngineInfo{"jsc", "jsc 2.50", AdapterKind::kProcess, {}});
   results_.clear();
   summary_ = Summary();
   for (const char* id : {"area/file/agree", "area/file/differ"}) {

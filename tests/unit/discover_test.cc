@@ -132,7 +132,7 @@ TEST_F(DiscoverTest, CaseRootOverridesTheNamedFolder) {
 TEST_F(DiscoverTest, MissingPathIsAnErrorAndOthersStillFound) {
   Discovery found = discover({"nope", "suite/top.json"});
   ASSERT_EQ(found.errors.size(), 1u);
-  EXPECT_EQ(found.errors[0].file, "nope");
+  EXPECT_EQ(found.errors[0].file(), "nope");
   EXPECT_EQ(found.errors[0].to_string(), "nope: no such file or folder") << "no line or column";
   EXPECT_EQ(paths(found), (Strings{"suite/top.json"}));
 }
@@ -141,7 +141,7 @@ TEST_F(DiscoverTest, MissingFileInsideAnExistingFolderIsAnError) {
   Discovery found = discover({"cases/finally/absent.json"});
   EXPECT_TRUE(found.files.empty());
   ASSERT_EQ(found.errors.size(), 1u);
-  EXPECT_EQ(found.errors[0].file, "cases/finally/absent.json");
+  EXPECT_EQ(found.errors[0].file(), "cases/finally/absent.json");
 }
 
 TEST_F(DiscoverTest, FileNamedTwiceIsListedOnce) {

@@ -37,7 +37,7 @@ TEST(ParseExpectations, ReadsEntriesPerEngine) {
 std::string error_of(const std::string& text) {
   try {
     parse_expectations(text, "k.json");
-  } catch (const ExpectationsError& error) {
+  } catch (const InputError& error) {
     return error.what();
   }
   return "no error";
@@ -66,7 +66,7 @@ TEST(ParseExpectations, NamesFileLineColumnAndFieldOfAProblem) {
 }
 
 TEST(ReadExpectations, AMissingFileIsAnError) {
-  EXPECT_THROW(read_expectations("/no/such/known.json"), ExpectationsError);
+  EXPECT_THROW(read_expectations("/no/such/known.json"), InputError);
 }
 
 TEST(ExpectationsText, ReadsBackAsTheSameExpectations) {

@@ -24,9 +24,9 @@ inline FixedRun fixed_run(Results& make) {
   FixedRun fixed;
   fixed.run.settle_version = "0.1.0";
   fixed.run.started = "2025-03-01T10:00:00Z";
-  fixed.run.engines.push_back(EngineInfo{"duktape", "duktape 2.7.0", "duktape", {}});
-  fixed.run.engines.push_back(EngineInfo{"jsc", "jsc <2.50>", "process", {}});
-  fixed.run.engines.push_back(EngineInfo{"node", "node v20 | lts", "process", {}});
+  fixed.run.engines.push_back(EngineInfo{"duktape", "duktape 2.7.0", AdapterKind::kDuktape, {}});
+  fixed.run.engines.push_back(EngineInfo{"jsc", "jsc <2.50>", AdapterKind::kProcess, {}});
+  fixed.run.engines.push_back(EngineInfo{"node", "node v20 | lts", AdapterKind::kProcess, {}});
   fixed.run.settings = {{"baseline", "main.json"}, {"engines", "duktape,jsc,node"}};
   const std::vector<std::string> engines = {"duktape", "jsc", "node"};
   for (int i = 0; i < 12; ++i) {

@@ -41,7 +41,8 @@ class JsonReporterTest : public ::testing::Test {
     RunInfo run;
     run.settle_version = "0.1.0";
     run.started = "2024-05-01T10:00:00Z";
-    run.engines.push_back(EngineInfo{"duktape", "duktape 2.7.0", "duktape", {{"Symbol", false}}});
+    run.engines.push_back(
+        EngineInfo{"duktape", "duktape 2.7.0", AdapterKind::kDuktape, {{"Symbol", false}}});
     run.settings["timeout"] = "5000";
     reporter_->begin(run);
   }

@@ -52,11 +52,11 @@ class JunitReporterTest : public ::testing::Test {
     summary_.add(result);
   }
 
-  void begin(std::vector<LoadError> load_errors = {}) {
+  void begin(std::vector<InputError> load_errors = {}) {
     RunInfo run;
     run.settle_version = "0.1.0";
     run.started = "2024-05-01T10:00:00Z";
-    run.engines.push_back(EngineInfo{"duktape", "duktape 2.7.0", "duktape", {}});
+    run.engines.push_back(EngineInfo{"duktape", "duktape 2.7.0", AdapterKind::kDuktape, {}});
     run.load_errors = std::move(load_errors);
     reporter_.begin(run);
   }
@@ -218,7 +218,7 @@ TEST_F(JunitReporterTest, PrintedOutputGoesToSystemOut) {
 }
 
 TEST_F(JunitReporterTest, LoadErrorsAreErrorTestcases) {
-  begin({LoadError{"cases/bad.json", {3, 7}, "cases[0].id", "must match [a-z0-9][a-z0-9-]*"}});
+  begin({InputError{"cases/bad.json", {3, 7}, "cases[0].id", "must match [a-z0-9][a-z0-9-]*"}});
   pugi::xml_node suite = render().child("testsuite");
   ASSERT_TRUE(suite);
   EXPECT_STREQ(suite.attribute("errors").value(), "1");
@@ -323,8 +323,8 @@ TEST_F(JunitReporterTest, AKnownFailureIsSkippedWithItsReason) {
 }
 
 TEST_F(JunitReporterTest, ClassnameAndNameStayUniqueInASuite) {
-  begin({LoadError{"cases/x.json", {1, 1}, "", "invalid JSON"},
-         LoadError{"cases/x.json", {2, 1}, "", "another problem"}});
+  begin({InputError{"cases/x.json", {1, 1}, "", "invalid JSON"},
+         InputError{"cases/x.json", {2, 1}, "", "another problem"}});
   const Case& one = add_case("f", "a");
   Case& two = cases_.emplace_back(one);  // another file whose cases map to the same names
   two.file = "cases/f.js";

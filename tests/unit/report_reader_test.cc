@@ -20,8 +20,9 @@ RunInfo run_info(std::map<std::string, std::string> settings = {}) {
   RunInfo run;
   run.settle_version = "0.1.0";
   run.started = "2025-03-01T10:00:00Z";
-  run.engines.push_back(EngineInfo{"duktape", "duktape 2.7.0", "duktape", {{"Symbol", true}}});
-  run.engines.push_back(EngineInfo{"node", "node v20", "process", {}});
+  run.engines.push_back(
+      EngineInfo{"duktape", "duktape 2.7.0", AdapterKind::kDuktape, {{"Symbol", true}}});
+  run.engines.push_back(EngineInfo{"node", "node v20", AdapterKind::kProcess, {}});
   run.settings = std::move(settings);
   return run;
 }
@@ -49,7 +50,7 @@ std::string written(const RunInfo& run, const std::vector<Result>& results, doub
 std::string error_of(const std::string& text) {
   try {
     parse_report(text, "r.json");
-  } catch (const ReportReadError& error) {
+  } catch (const InputError& error) {
     return error.what();
   }
   return "no error";
@@ -65,12 +66,8 @@ TEST(ParseReport, ReadsBackWhatTheJsonReporterWrote) {
   make.add(results, "a/b/x", "node", Status::kPass);
   make.add(results, "a/b/y", "node", Status::kTimeout);
   RunInfo run = run_info({{"filters", "a/*"}, {"shard", "1/2"}});
-  LoadError error;
-  error.file = "cases/broken.json";
-  error.where = {3, 7};
-  error.field = "cases[0].id";
-  error.message = "must match";
-  run.load_errors.push_back(error);
+  run.load_errors.emplace_back("cases/broken.json", SourcePosition{3, 7}, "cases[0].id",
+                               "must match");
 
   LoadedReport report = parse_report(written(run, results, 2.5), "r.json");
   EXPECT_EQ(report.run.settle_version, "0.1.0");
@@ -82,7 +79,8 @@ TEST(ParseReport, ReadsBackWhatTheJsonReporterWrote) {
   EXPECT_EQ(report.run.engines[0].version, "duktape 2.7.0");
   EXPECT_TRUE(report.run.engines[0].features.at("Symbol"));
   ASSERT_EQ(report.run.load_errors.size(), 1u);
-  EXPECT_EQ(report.run.load_errors[0].to_string(), error.to_string());
+  EXPECT_EQ(report.run.load_errors[0].to_string(),
+            "cases/broken.json:3:7: cases[0].id: must match");
 
   ASSERT_EQ(report.results.size(), 3u);
   EXPECT_EQ(report.cases.size(), 2u) << "one case per id";
@@ -113,16 +111,17 @@ TEST(ParseReport, ReadsBackWhatTheJsonReporterWrote) {
 
 TEST(ParseReport, ChecksTheFormatVersion) {
   EXPECT_EQ(error_of(R"({"format": "settle-report/2", "results": []})"),
-            "r.json: format: the report is settle-report/2, which this settle (" SETTLE_VERSION
+            "r.json:1:2: format: the report is settle-report/2, which this settle (" SETTLE_VERSION
             ") does not read: it reads settle-report/1; use the settle version that wrote it, "
             "or a newer one");
-  EXPECT_EQ(error_of(R"({"results": []})"),
-            "r.json: format: missing: not a settle JSON report (\"format\": \"settle-report/1\")");
+  EXPECT_EQ(
+      error_of(R"({"results": []})"),
+      "r.json:1:1: format: missing: not a settle JSON report (\"format\": \"settle-report/1\")");
   EXPECT_EQ(error_of(R"({"format": "junit", "results": []})"),
-            "r.json: format: \"junit\" is not a settle report format (expected "
+            "r.json:1:2: format: \"junit\" is not a settle report format (expected "
             "\"settle-report/1\")");
-  EXPECT_EQ(error_of("[1]"), "r.json: not a settle JSON report (expected an object)");
-  EXPECT_EQ(error_of("{").rfind("r.json: not a settle JSON report: ", 0), 0u);
+  EXPECT_EQ(error_of("[1]"), "r.json:1:1: not a settle JSON report (expected an object)");
+  EXPECT_EQ(error_of("{").rfind("r.json:1:2: invalid JSON: ", 0), 0u) << error_of("{");
 }
 
 TEST(ParseReport, ToleratesMissingOptionalAndUnknownFields) {
@@ -138,12 +137,18 @@ TEST(ParseReport, NamesTheRecordThatIsWrong) {
   EXPECT_EQ(error_of(R"({"format": "settle-report/1", "results": [
     {"id": "a/x", "engine": "duktape", "status": "pass"},
     {"id": "a/y", "engine": "duktape", "status": "passed"}]})"),
-            "r.json: results[1].status: unknown status \"passed\"");
+            "r.json:3:40: results[1].status: unknown status \"passed\"");
   EXPECT_EQ(
       error_of(R"({"format": "settle-report/1", "results": [{"id": "a/x", "status": "pass"}]})"),
-      "r.json: results[0]: missing required field \"engine\"");
+      "r.json:1:43: results[0]: missing required field \"engine\"");
   EXPECT_EQ(error_of(R"({"format": "settle-report/1"})"),
-            "r.json: results: missing, or not an array of records");
+            "r.json:1:1: results: missing, or not an array of records");
+  EXPECT_EQ(error_of(R"({"format": "settle-report/1", "results": [],
+    "engines": [{"name": "d", "adapter": "duktape"}, {"name": "x", "adapter": "wasm"}]})"),
+            "r.json:2:68: engines[1].adapter: must be \"duktape\" or \"process\"");
+  EXPECT_EQ(error_of(R"({"format": "settle-report/1", "results": [],
+    "load_errors": [{"file": "a.json", "message": 7}]})"),
+            "r.json:2:40: load_errors[0].message: must be a string");
 }
 
 class MergeTest : public ::testing::Test {
@@ -159,10 +164,7 @@ class MergeTest : public ::testing::Test {
     RunInfo run = run_info({{"jobs", "2"}});
     if (!shard.empty()) run.settings["shard"] = shard;
     run.started = started;
-    LoadError error;
-    error.file = "cases/broken.json";
-    error.message = "invalid JSON";
-    run.load_errors.push_back(error);
+    run.load_errors.emplace_back("cases/broken.json", SourcePosition{}, "", "invalid JSON");
     LoadedReport report = parse_report(written(run, results), "shard" + shard + ".json");
     report.source = shard.empty() ? "whole.json" : "shard" + shard.substr(0, 1) + ".json";
     return report;

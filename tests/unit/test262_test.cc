@@ -16,33 +16,37 @@ namespace fs = std::filesystem;
 
 Test262Metadata parsed(const std::string& source) {
   auto result = parse_test262_front_matter(source, "t.js");
-  if (auto* error = std::get_if<LoadError>(&result)) {
+  if (auto* error = std::get_if<InputError>(&result)) {
     ADD_FAILURE() << error->to_string();
     return {};
   }
   return std::get<Test262Metadata>(result);
 }
 
-LoadError error_of(const std::string& source) {
+InputError error_of(const std::string& source) {
   auto result = parse_test262_front_matter(source, "t.js");
-  EXPECT_TRUE(std::holds_alternative<LoadError>(result));
-  return std::holds_alternative<LoadError>(result) ? std::get<LoadError>(result) : LoadError{};
+  EXPECT_TRUE(std::holds_alternative<InputError>(result));
+  return std::holds_alternative<InputError>(result) ? std::get<InputError>(result)
+                                                    : InputError("", kNoPosition, "", "");
 }
 
 TEST(Test262FrontMatter, ReadsTheFieldsThatDecideHowATestRuns) {
   Test262Metadata metadata = parsed(
       "// Copyright\n/*---\nesid: sec-promise.all\ndescription: >\n  folded\n  text\n"
-      "includes: [a.js, b.js]\nflags:\n  - async\n  - onlyStrict\nfeatures: [Symbol]\n"
+      "includes: [a.js, b.js]\nflags:\n  - async\n  - onlyStrict\n  - generated\nfeatures: "
+      "[Symbol]\n"
       "negative:\n  phase: runtime\n  type: TypeError\ninfo: |\n  ignored\n---*/\ncode();\n");
   EXPECT_EQ(metadata.esid, "sec-promise.all");
   EXPECT_EQ(metadata.description, "folded text\n");
   EXPECT_EQ(metadata.includes, (std::vector<std::string>{"a.js", "b.js"}));
-  EXPECT_TRUE(metadata.has_flag("async"));
-  EXPECT_TRUE(metadata.has_flag("onlyStrict"));
-  EXPECT_FALSE(metadata.has_flag("raw"));
+  EXPECT_TRUE(metadata.flags.async);
+  EXPECT_TRUE(metadata.flags.only_strict);
+  EXPECT_FALSE(metadata.flags.raw);
+  EXPECT_FALSE(metadata.flags.no_strict);
+  EXPECT_FALSE(metadata.flags.module);
   EXPECT_EQ(metadata.features, (std::vector<std::string>{"Symbol"}));
   ASSERT_TRUE(metadata.negative);
-  EXPECT_EQ(metadata.negative->phase, "runtime");
+  EXPECT_EQ(metadata.negative->phase, Test262Phase::kRuntime);
   EXPECT_EQ(metadata.negative->type, "TypeError");
   EXPECT_EQ(metadata.front_matter_line, 2u);
   ASSERT_EQ(metadata.include_positions.size(), 2u);
@@ -51,20 +55,20 @@ TEST(Test262FrontMatter, ReadsTheFieldsThatDecideHowATestRuns) {
 }
 
 TEST(Test262FrontMatter, ErrorsNameTheFileLineColumnAndField) {
-  LoadError yaml = error_of("\n\n/*---\nflags: [a\n---*/\n");
-  EXPECT_EQ(yaml.where.line, 5u);
-  EXPECT_NE(yaml.message.find("not valid YAML"), std::string::npos);
+  InputError yaml = error_of("\n\n/*---\nflags: [a\n---*/\n");
+  EXPECT_EQ(yaml.where().line, 5u);
+  EXPECT_NE(yaml.message().find("not valid YAML"), std::string::npos);
 
-  LoadError phase = error_of("/*---\nnegative:\n  phase: later\n  type: SyntaxError\n---*/\n");
-  EXPECT_EQ(phase.field, "negative.phase");
-  EXPECT_EQ(phase.where.line, 3u);
-  EXPECT_EQ(phase.where.column, 10u);
+  InputError phase = error_of("/*---\nnegative:\n  phase: later\n  type: SyntaxError\n---*/\n");
+  EXPECT_EQ(phase.field(), "negative.phase");
+  EXPECT_EQ(phase.where().line, 3u);
+  EXPECT_EQ(phase.where().column, 10u);
 
-  EXPECT_EQ(error_of("/*---\nnegative:\n  phase: parse\n---*/").field, "negative.type");
-  EXPECT_EQ(error_of("/*---\nincludes: a.js\n---*/").field, "includes");
-  EXPECT_EQ(error_of("/*---\nflags: [[x]]\n---*/").field, "flags[0]");
-  EXPECT_EQ(error_of("/*---\n- a list\n---*/").message, "the front matter must be a YAML map");
-  EXPECT_NE(error_of("var x; /*--- never closed").message.find("no test262 front matter"),
+  EXPECT_EQ(error_of("/*---\nnegative:\n  phase: parse\n---*/").field(), "negative.type");
+  EXPECT_EQ(error_of("/*---\nincludes: a.js\n---*/").field(), "includes");
+  EXPECT_EQ(error_of("/*---\nflags: [[x]]\n---*/").field(), "flags[0]");
+  EXPECT_EQ(error_of("/*---\n- a list\n---*/").message(), "the front matter must be a YAML map");
+  EXPECT_NE(error_of("var x; /*--- never closed").message().find("no test262 front matter"),
             std::string::npos);
 }
 
@@ -91,7 +95,7 @@ class Test262LoaderTest : public ::testing::Test {
     Test262Checkout checkout(root_);
     std::string file = (root_ / "test" / "a" / "t.js").string();
     LoadedCases loaded = load_test262_test(file, source, checkout);
-    if (auto* error = std::get_if<LoadError>(&loaded)) {
+    if (auto* error = std::get_if<InputError>(&loaded)) {
       ADD_FAILURE() << error->to_string();
       return {};
     }
@@ -125,12 +129,12 @@ TEST_F(Test262LoaderTest, FlagsChooseTheRunsAndTheHarness) {
   EXPECT_EQ(raw[0].id, "test/a/t.js#default");
   EXPECT_TRUE(raw[0].test262->harness.empty());
   std::vector<Case> async = load("/*---\nflags: [async]\nincludes: [extra.js, sta.js]\n---*/");
-  EXPECT_TRUE(async[0].test262->async);
+  EXPECT_TRUE(async[0].test262->flags.async);
   EXPECT_EQ(names(async[0]),
             (std::vector<std::string>{"assert.js", "sta.js", "doneprintHandle.js", "extra.js"}));
   std::vector<Case> module = load("/*---\nflags: [module]\n---*/");
   ASSERT_EQ(module.size(), 1u);
-  EXPECT_TRUE(module[0].test262->module);
+  EXPECT_TRUE(module[0].test262->flags.module);
 }
 
 TEST_F(Test262LoaderTest, HarnessFilesAreReadOncePerCheckout) {
@@ -172,14 +176,14 @@ Observation completed(const std::string& printed = "") {
 
 TEST(Test262Verdict, NegativeTestsNeedTheTypeInThePhase) {
   Test262Run parse;
-  parse.negative = Test262Negative{"parse", "SyntaxError"};
+  parse.negative = Test262Negative{Test262Phase::kParse, "SyntaxError"};
   EXPECT_TRUE(test262_verdict(parse, threw("SyntaxError", "SyntaxError", true)).pass);
   EXPECT_FALSE(test262_verdict(parse, threw("SyntaxError", "SyntaxError", false)).pass);
   EXPECT_FALSE(test262_verdict(parse, threw("ReferenceError", "ReferenceError", true)).pass);
   EXPECT_FALSE(test262_verdict(parse, completed()).pass);
 
   Test262Run runtime;
-  runtime.negative = Test262Negative{"runtime", "Test262Error"};
+  runtime.negative = Test262Negative{Test262Phase::kRuntime, "Test262Error"};
   Observation custom = threw("", "Test262Error");
   custom.value = {{"message", "not an Error"}};
   EXPECT_TRUE(test262_verdict(runtime, custom).pass);
@@ -189,8 +193,8 @@ TEST(Test262Verdict, NegativeTestsNeedTheTypeInThePhase) {
 
 TEST(Test262Verdict, ResolutionNegativesPassOnlyOnALinkErrorOfTheType) {
   Test262Run resolution;
-  resolution.module = true;
-  resolution.negative = Test262Negative{"resolution", "SyntaxError"};
+  resolution.flags.module = true;
+  resolution.negative = Test262Negative{Test262Phase::kResolution, "SyntaxError"};
   Observation unlinked = threw("SyntaxError", "SyntaxError");
   unlinked.resolution_error = true;
   EXPECT_TRUE(test262_verdict(resolution, unlinked).pass);
@@ -205,12 +209,12 @@ TEST(Test262Verdict, ResolutionNegativesPassOnlyOnALinkErrorOfTheType) {
 
   // A module that does not link fails a test that is not negative, and a runtime negative.
   Test262Run plain;
-  plain.module = true;
+  plain.flags.module = true;
   Verdict unlinked_plain = test262_verdict(plain, unlinked);
   EXPECT_FALSE(unlinked_plain.pass);
   EXPECT_EQ(unlinked_plain.message, "it did not link: SyntaxError: m");
   Test262Run runtime;
-  runtime.negative = Test262Negative{"runtime", "SyntaxError"};
+  runtime.negative = Test262Negative{Test262Phase::kRuntime, "SyntaxError"};
   EXPECT_FALSE(test262_verdict(runtime, unlinked).pass);
 }
 
@@ -230,7 +234,7 @@ TEST(Test262Verdict, OtherTestsMustCompleteWithoutAnUncaughtException) {
 
 TEST(Test262Verdict, AsyncTestsPassOnlyByPrintingCompletion) {
   Test262Run async;
-  async.async = true;
+  async.flags.async = true;
   EXPECT_TRUE(test262_verdict(async, completed("Test262:AsyncTestComplete\n")).pass);
   EXPECT_FALSE(test262_verdict(async, completed("")).pass);
   EXPECT_FALSE(test262_verdict(async, completed("Test262:AsyncTestComplete extra\n")).pass);
