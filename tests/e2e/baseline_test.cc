@@ -1,6 +1,7 @@
 // End-to-end tests of regression checking: `run --baseline OLD.json` and `settle diff OLD NEW`,
 // per engine, on real runs of duktape and node; reading reports of other versions.
 #include <filesystem>
+#include <regex>
 
 #include "settle_cli.h"
 
@@ -136,9 +137,9 @@ TEST_F(BaselineTest, AReportOfAnotherFormatVersionGetsAClearError) {
   dir_.write("future.json", future.dump());
   ProcessResult diff = settle({"diff", "future.json", "old.json"}, dir_.path());
   EXPECT_EQ(diff.exit_code, 2);
-  EXPECT_TRUE(contains(diff.err,
-                       "future.json: format: the report is settle-report/2, which this "
-                       "settle (0.1.0) does not read: it reads settle-report/1"))
+  EXPECT_TRUE(std::regex_search(
+      diff.err, std::regex(R"(future\.json:1:\d+: format: the report is settle-report/2, which )"
+                           R"(this settle \(0\.1\.0\) does not read: it reads settle-report/1)")))
       << diff.err;
   ProcessResult as_baseline = run(kBefore, {"--baseline", "future.json"});
   EXPECT_EQ(as_baseline.exit_code, 2);
@@ -147,8 +148,43 @@ TEST_F(BaselineTest, AReportOfAnotherFormatVersionGetsAClearError) {
   dir_.write("junit.json", R"json({"testsuites": []})json");
   ProcessResult other = settle({"diff", "junit.json", "old.json"}, dir_.path());
   EXPECT_EQ(other.exit_code, 2);
-  EXPECT_TRUE(contains(other.err, "junit.json: format: missing: not a settle JSON report"))
+  EXPECT_TRUE(contains(other.err, "junit.json:1:1: format: missing: not a settle JSON report"))
       << other.err;
+}
+
+// A report read back is the user's input like a case file: what is wrong in it is named by
+// file:line:column and field, for --baseline, diff and merge alike, and nothing runs.
+TEST_F(BaselineTest, AMalformedReportNamesFileLineColumnAndField) {
+  run(kBefore, {"--json", "old.json"});
+  dir_.write("wrong-type.json", R"json({
+  "format": "settle-report/1",
+  "results": [
+    {"id": "v/a-stays", "engine": "duktape", "status": "pass"},
+    {"id": "v/c-regresses", "engine": "duktape", "status": 3}
+  ]
+})json");
+  dir_.write("bad-syntax.json", "{\n  \"format\": \"settle-report/1\",\n  \"results\": [}");
+  struct Broken {
+    std::string file;
+    std::string says;
+  };
+  for (const Broken& broken : std::vector<Broken>{
+           {"wrong-type.json", "wrong-type.json:5:50: results[1].status: must be a string"},
+           {"bad-syntax.json", "bad-syntax.json:3:15: invalid JSON: "},
+       }) {
+    SCOPED_TRACE(broken.file);
+    ProcessResult baseline = run(kBefore, {"--baseline", broken.file, "--json", "new.json"});
+    EXPECT_EQ(baseline.exit_code, 2) << baseline.err;
+    EXPECT_TRUE(contains(baseline.err, "settle: " + broken.says)) << baseline.err;
+    EXPECT_FALSE(std::filesystem::exists(dir_.file("new.json"))) << "nothing ran";
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"diff", broken.file, "old.json"},
+             {"merge", "old.json", broken.file, "-o", "m.json"}}) {
+      ProcessResult result = settle(args, dir_.path());
+      EXPECT_EQ(result.exit_code, 2) << args[0] << ": " << result.err;
+      EXPECT_TRUE(contains(result.err, "settle: " + broken.says)) << args[0] << ": " << result.err;
+    }
+  }
 }
 
 TEST_F(BaselineTest, AnOlderMinimalReportWithExtraFieldsStillLoads) {

@@ -383,7 +383,45 @@ TEST(Cli, AMisspeltEngineIsBadUsageWithTheNearestNameBeforeAnyEngineStarts) {
   EXPECT_TRUE(contains(absent.err, "no-such-js-shell is not on PATH")) << absent.err;
   ProcessResult missing = settle({"run", "cases", "-e", "gone.json"}, dir.path());
   EXPECT_EQ(missing.exit_code, 2) << missing.err;
-  EXPECT_TRUE(contains(missing.err, "cannot read the engine profile gone.json")) << missing.err;
+  EXPECT_TRUE(contains(missing.err, "settle: gone.json: cannot read the engine profile"))
+      << missing.err;
+}
+
+// A profile file is the user's input like a case file: what is wrong in it is named by
+// file:line:column and field, for run and engines alike, and nothing runs.
+TEST(Cli, ABrokenProfileNamesFileLineColumnAndField) {
+  TempDir dir;
+  dir.write("cases/a.json", kPassing);
+  dir.write("wrong-type.json", R"json({
+  "name": "mine",
+  "adapter": "duktape",
+  "own_promise": "yes"
+})json");
+  dir.write("wrong-limit.json", R"json({
+  "name": "mine",
+  "adapter": "duktape",
+  "limits": {"data_mb": "lots"}
+})json");
+  dir.write("bad-syntax.json", "{\"name\": \"mine\",\n \"adapter\": duktape}");
+  struct Broken {
+    std::string file;
+    std::string says;
+  };
+  for (const Broken& broken : std::vector<Broken>{
+           {"wrong-type.json", "wrong-type.json:4:3: own_promise: must be true or false"},
+           {"wrong-limit.json",
+            "wrong-limit.json:4:14: limits.data_mb: must be a whole number of MiB"},
+           {"bad-syntax.json", "bad-syntax.json:2:13: invalid JSON: "},
+       }) {
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"run", "cases", "-e", broken.file}, {"engines", "-e", broken.file}}) {
+      ProcessResult result = settle(args, dir.path());
+      SCOPED_TRACE(args[0] + " -e " + broken.file);
+      EXPECT_EQ(result.exit_code, 2) << result.err;
+      EXPECT_TRUE(contains(result.err, "settle: " + broken.says)) << result.err;
+      EXPECT_FALSE(contains(result.out, "passed")) << "no case should have run: " << result.out;
+    }
+  }
 }
 
 TEST(Cli, AMissingPathHasNoLineOrColumn) {
@@ -508,7 +546,8 @@ TEST(Engines, ShowsAUsersProfileAndOnlyTheEnginesNamed) {
   dir.write("broken.json", R"json({"name": "broken", "adapter": "nope"})json");
   ProcessResult broken = settle({"engines", "-e", "broken.json"}, dir.path());
   EXPECT_EQ(broken.exit_code, 2);
-  EXPECT_NE(broken.err.find("adapter"), std::string::npos) << broken.err;
+  EXPECT_TRUE(contains(broken.err, "broken.json:1:20: adapter: must be \"duktape\" or \"process\""))
+      << broken.err;
 }
 
 TEST(Cli, VersionAndBadUsage) {

@@ -240,5 +240,31 @@ TEST(JsonSourceErrors, NestingDeeperThanTheLimitIsAnErrorNotACrash) {
   EXPECT_EQ(where, "1:" + std::to_string(5 * kMaxJsonDepth + 1));
 }
 
+// A reader that asks for a position only to report an error (a report, a profile) gets the same
+// positions and errors, found by parsing again on its first question.
+TEST(JsonSource, PositionsFoundOnFirstUseAreThoseFoundWhileParsing) {
+  const std::string text =
+      "{\"results\": [\n  {\"id\": \"a\"},\n  {\"id\": \"b\", \"status\": 1}]}";
+  JsonSource eager = JsonSource::parse(text);
+  JsonSource lazy = JsonSource::parse(text, JsonSource::Positions::kOnFirstUse);
+  EXPECT_EQ(lazy.root(), eager.root());
+  for (const char* path : {"", "results", "results[1]", "results[1].status", "results[1].x"}) {
+    EXPECT_EQ(position(lazy, path), position(eager, path)) << path;
+  }
+  EXPECT_EQ(position(lazy, "results[1].status"), "3:15");
+
+  const std::string deep = "{\"a\": [" + std::string(10000, '[');
+  for (auto positions :
+       {JsonSource::Positions::kWhileParsing, JsonSource::Positions::kOnFirstUse}) {
+    try {
+      JsonSource::parse(deep, positions);
+      ADD_FAILURE() << "parsed without an error";
+    } catch (const JsonSyntaxError& error) {
+      EXPECT_EQ(error.field(), "a") << "the field that holds the nesting";
+      EXPECT_EQ(at(error.where()), "1:" + std::to_string(6 + kMaxJsonDepth));  // level 513
+    }
+  }
+}
+
 }  // namespace
 }  // namespace settle
