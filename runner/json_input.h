@@ -20,7 +20,7 @@ struct InvalidField {
 // Parses a JSON file that the user gave settle (comments allowed). Throws InputError:
 // `file:line:column: invalid JSON: ...`.
 JsonSource parse_json_input(std::string text, const std::string& file,
-                            JsonSource::Positions positions = JsonSource::Positions::kOnFirstUse);
+                            JsonSource::Positions positions = JsonSource::Positions::kWhenAsked);
 
 // The InputError of an invalid field of `source`, at the field's position.
 InputError input_error_at(const JsonSource& source, const std::string& file,

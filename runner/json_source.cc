@@ -58,6 +58,16 @@ std::size_t scalar_token_start(std::string_view text, std::size_t end) {
   return end;
 }
 
+// Feeds `text` to `handler`, with `cursor` following how far the lexer has read.
+void sax_read(const std::string& text, const char** cursor,
+              nlohmann::json_sax<nlohmann::json>* handler) {
+  *cursor = text.data();
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  nlohmann::json::sax_parse(TrackingIterator(begin, cursor), TrackingIterator(end, cursor), handler,
+                            nlohmann::json::input_format_t::json, true, /*ignore_comments=*/true);
+}
+
 std::string strip_nlohmann_prefix(const std::string& what) {
   // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..."
   auto colon = what.find(": ");
@@ -198,6 +208,104 @@ class PositionRecorder : public nlohmann::json_sax<nlohmann::json> {
   std::vector<Frame> frames_;
 };
 
+namespace {
+
+// Whether `path` is `wanted` or one of its ancestors (the root, "", is every path's).
+bool leads_to(const std::string& path, const std::string& wanted) {
+  if (path.empty()) return true;
+  if (wanted.compare(0, path.size(), path) != 0) return false;
+  return wanted.size() == path.size() || wanted[path.size()] == '.' || wanted[path.size()] == '[';
+}
+
+}  // namespace
+
+// Reads a text that has parsed before, building no value: it notes where the values on the way to
+// one path start, as PositionRecorder would have noted them.
+class PathLocator : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  PathLocator(const std::string& text, const char** cursor, std::string wanted)
+      : text_(text), cursor_(cursor), wanted_(std::move(wanted)) {}
+
+  const std::map<std::string, std::size_t>& offsets() const { return offsets_; }
+
+  bool null() override { return value(scalar_start()); }
+  bool boolean(bool) override { return value(scalar_start()); }
+  bool number_integer(number_integer_t) override { return value(scalar_start()); }
+  bool number_unsigned(number_unsigned_t) override { return value(scalar_start()); }
+  bool number_float(number_float_t, const string_t&) override { return value(scalar_start()); }
+  bool string(string_t&) override { return value(string_token_start(text_, offset())); }
+  bool binary(binary_t&) override { return false; }
+  bool start_object(std::size_t) override { return open(false); }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override { return open(true); }
+  bool end_array() override { return close(); }
+  bool key(string_t& key) override {
+    Frame& frame = frames_.back();
+    frame.key = key;
+    if (frame.on_the_way && frames_.size() <= kTrackedDepth) {
+      std::string path = JsonSource::member_path(frame.path, key);
+      if (leads_to(path, wanted_)) offsets_.emplace(path, string_token_start(text_, offset()));
+    }
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
+
+ private:
+  static constexpr std::size_t kTrackedDepth = 32;  // as PositionRecorder's
+
+  struct Frame {
+    std::string path;  // set only on the way to the wanted path
+    bool on_the_way;
+    bool array;
+    std::size_t next_index = 0;
+    std::string key;
+  };
+
+  std::size_t offset() const { return static_cast<std::size_t>(*cursor_ - text_.data()); }
+  std::size_t scalar_start() const { return scalar_token_start(text_, offset()); }
+
+  // Notes a value that starts at `start` when it is on the way; returns its path, and whether.
+  std::pair<std::string, bool> place(std::size_t start) {
+    if (frames_.empty()) {
+      offsets_.emplace("", start);
+      return {"", true};
+    }
+    Frame& parent = frames_.back();
+    std::size_t index = parent.next_index++;
+    if (!parent.on_the_way || frames_.size() > kTrackedDepth) return {"", false};
+    std::string path = parent.array ? JsonSource::element_path(parent.path, index)
+                                    : JsonSource::member_path(parent.path, parent.key);
+    if (!leads_to(path, wanted_)) return {"", false};
+    offsets_.emplace(path, start);  // keeps a member's key position
+    return {path, true};
+  }
+
+  bool value(std::size_t start) {
+    place(start);
+    return true;
+  }
+
+  bool open(bool array) {
+    std::size_t at = offset();
+    auto [path, on_the_way] = place(at == 0 ? 0 : at - 1);
+    frames_.push_back(Frame{std::move(path), on_the_way, array, 0, ""});
+    return true;
+  }
+
+  bool close() {
+    frames_.pop_back();
+    return true;
+  }
+
+  const std::string& text_;
+  const char** cursor_;
+  const std::string wanted_;
+  std::vector<Frame> frames_;
+  std::map<std::string, std::size_t> offsets_;
+};
+
 bool json_nesting_too_deep(std::string_view text) {
   std::size_t depth = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -223,12 +331,8 @@ bool json_nesting_too_deep(std::string_view text) {
 void JsonSource::read(bool record_positions) {
   const char* cursor = text_.data();
   PositionRecorder recorder(*this, &cursor, record_positions);
-  const char* begin = text_.data();
-  const char* end = begin + text_.size();
-  nlohmann::json::sax_parse(TrackingIterator(begin, &cursor), TrackingIterator(end, &cursor),
-                            &recorder, nlohmann::json::input_format_t::json, true,
-                            /*ignore_comments=*/true);
-  offsets_found_ = record_positions;
+  sax_read(text_, &cursor, &recorder);
+  positions_recorded_ = record_positions;
 }
 
 JsonSource JsonSource::parse(std::string text, Positions positions) {
@@ -248,17 +352,19 @@ JsonSource JsonSource::parse(std::string text, Positions positions) {
 }
 
 SourcePosition JsonSource::position_of(const std::string& path) const {
-  if (!offsets_found_) {
-    JsonSource again;
-    again.text_ = text_;
-    again.read(true);
-    offsets_ = std::move(again.offsets_);
-    offsets_found_ = true;
-  }
+  if (positions_recorded_) return position_in(offsets_, path);
+  const char* cursor = text_.data();
+  PathLocator locator(text_, &cursor, path);
+  sax_read(text_, &cursor, &locator);
+  return position_in(locator.offsets(), path);
+}
+
+SourcePosition JsonSource::position_in(const std::map<std::string, std::size_t>& offsets,
+                                       const std::string& path) const {
   std::string probe = path;
   while (true) {
-    auto found = offsets_.find(probe);
-    if (found != offsets_.end()) return position_at(found->second);
+    auto found = offsets.find(probe);
+    if (found != offsets.end()) return position_at(found->second);
     if (probe.empty()) return {};
     auto cut = probe.find_last_of(".[");
     probe = cut == std::string::npos ? "" : probe.substr(0, cut);

@@ -45,9 +45,9 @@ class JsonSyntaxError : public std::runtime_error {
 class JsonSource {
  public:
   // When the positions are found: as the text is parsed, for a reader that asks for many (a case
-  // file gives every case its line); or by parsing it again on the first question, for one that
-  // asks only to report an error (a report of 100,000 results keeps no map of its fields).
-  enum class Positions { kWhileParsing, kOnFirstUse };
+  // file gives every case its line); or by reading the text again for each path asked, for one
+  // that asks only to report an error (a report of 100,000 results keeps no map of its fields).
+  enum class Positions { kWhileParsing, kWhenAsked };
 
   // Throws JsonSyntaxError.
   static JsonSource parse(std::string text, Positions positions = Positions::kWhileParsing);
@@ -63,13 +63,16 @@ class JsonSource {
   friend class PositionRecorder;
   // Parses text_ into root_, noting the positions when asked. Throws JsonSyntaxError.
   void read(bool record_positions);
+  // The position of `path`, or of its nearest ancestor in `offsets`.
+  SourcePosition position_in(const std::map<std::string, std::size_t>& offsets,
+                             const std::string& path) const;
   SourcePosition position_at(std::size_t offset) const;
 
   std::string text_;
   mutable std::vector<std::size_t> line_starts_;  // offsets where lines start, made on first use
   nlohmann::json root_;
-  mutable bool offsets_found_ = false;
-  mutable std::map<std::string, std::size_t> offsets_;  // of the values nested up to 32 deep
+  bool positions_recorded_ = false;
+  std::map<std::string, std::size_t> offsets_;  // of the values nested up to 32 deep
 };
 
 }  // namespace settle
