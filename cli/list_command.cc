@@ -34,10 +34,15 @@ int list(const ListOptions& options) {
   Corpus corpus({options.paths, options.case_root, options.test262_root});
   for (const auto& error : corpus.errors()) std::cerr << error.to_string() << "\n";
   CaseSelection selection(options.filters, parse_shard(options.shard));
-  for (std::size_t group = 0; group < corpus.groups(); ++group) {
-    for (const Case& test : corpus.load_group(group)) {
-      if (selection.take(test.id)) print_case(test);
+  try {
+    for (std::size_t group = 0; group < corpus.groups(); ++group) {
+      for (const Case& test : corpus.load_group(group)) {
+        if (selection.take(test.id)) print_case(test);
+      }
     }
+  } catch (const std::runtime_error& error) {  // the cases' copy cannot be read back
+    std::cerr << "settle: " << error.what() << "\n";
+    return kExitNoEngine;
   }
   return corpus.errors().empty() ? kExitOk : kExitBadInput;
 }

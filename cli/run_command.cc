@@ -1,9 +1,15 @@
+// `settle run`: the steps of a run, and its command line.
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <set>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "cli/commands.h"
 #include "cli/report_options.h"
@@ -61,7 +67,7 @@ struct CheckedCases {
 struct RunOutcome {
   Summary summary;
   std::vector<ResultFact> facts;
-  bool runner_failed = false;  // settle could not load cases that had loaded (see run_cases)
+  bool runner_failed = false;  // settle could not load again cases that had loaded
 };
 
 void prepare_process(const RunOptions& options) {
@@ -245,6 +251,7 @@ int run(const RunOptions& options) {
 }
 
 }  // namespace
+
 void add_run_command(CLI::App& app, int* exit_status) {
   auto options = std::make_shared<RunOptions>();
   CLI::App* command = app.add_subcommand("run", "Run case files on engines and report");

@@ -31,6 +31,12 @@ GateOutcome evaluate_gate(const std::vector<ResultFact>& results, const GateInpu
     return found != baseline.end() && found->second == Status::kPass;
   };
 
+  // A run without expectations or a baseline lists every failure: room for them at once, not twice
+  // as much after the last doubling.
+  outcome.unexpected_failures.reserve(static_cast<std::size_t>(
+      std::count_if(results.begin(), results.end(), [](const ResultFact& result) {
+        return is_failure(result.status()) && !result.known_failure();
+      })));
   for (const ResultFact& result : results) {
     const std::string id(result.id()), engine(result.engine());
     const Status status = result.status();
