@@ -3,9 +3,11 @@
 # engines, with every report written (--json --junit --markdown --html, and the console on a pipe),
 # so that a growth with the number of cases shows. Two figures per size: the peak of the whole
 # process tree (/usr/bin/time -v: the largest process, a node worker may be it) and settle's own
-# peak (VmHWM, read from /proc while it runs; it holds the corpus and the reporters). The cases are
-# generated into a temporary folder, 1,000 per file (one in ten fails, so the reports carry
-# messages and observed values). It prints figures; it never fails on a number.
+# peak (VmHWM, read from /proc while it runs; it holds the reporters, the cases of the files being
+# run and a small record of each failure: issue 15 asks that it be at most twice the 1,000-case
+# figure at 100,000). The cases are generated into a temporary folder, 1,000 per file (one in ten
+# fails, so the reports carry messages and observed values). It prints figures; it never fails on
+# a number.
 #   bench/memory.sh [ENGINE...]          (default: duktape node; JOBS=2)
 #   SIZES="1000 10000" bench/memory.sh   (other sizes)
 set -euo pipefail

@@ -1,9 +1,9 @@
 #include <iostream>
 #include <memory>
 
-#include "cli/case_loading.h"
 #include "cli/commands.h"
-#include "runner/plan.h"
+#include "runner/case_selection.h"
+#include "runner/corpus.h"
 #include "runner/shard.h"
 
 namespace settle::cli {
@@ -17,24 +17,34 @@ struct ListOptions {
   std::string shard;
 };
 
-int list(const ListOptions& options) {
-  LoadedCorpus corpus = load_corpus({options.paths, options.case_root, options.test262_root});
-  for (const auto& error : corpus.errors) std::cerr << error.to_string() << "\n";
-  std::vector<const Case*> selected = select_cases(corpus.cases, options.filters);
-  if (auto shard = parse_shard(options.shard)) selected = take_shard(selected, *shard);
-  for (const Case* test : selected) {
-    std::cout << test->id;
-    if (!test->features.empty()) {
-      std::cout << "  [";
-      for (std::size_t i = 0; i < test->features.size(); ++i) {
-        std::cout << (i ? ", " : "") << test->features[i];
-      }
-      std::cout << "]";
+void print_case(const Case& test) {
+  std::cout << test.id;
+  if (!test.features.empty()) {
+    std::cout << "  [";
+    for (std::size_t i = 0; i < test.features.size(); ++i) {
+      std::cout << (i ? ", " : "") << test.features[i];
     }
-    if (test->skip) std::cout << "  (skip: " << *test->skip << ")";
-    std::cout << "\n";
+    std::cout << "]";
   }
-  return corpus.errors.empty() ? kExitOk : kExitBadInput;
+  if (test.skip) std::cout << "  (skip: " << *test.skip << ")";
+  std::cout << "\n";
+}
+
+int list(const ListOptions& options) {
+  Corpus corpus({options.paths, options.case_root, options.test262_root});
+  for (const auto& error : corpus.errors()) std::cerr << error.to_string() << "\n";
+  CaseSelection selection(options.filters, parse_shard(options.shard));
+  try {
+    for (std::size_t group = 0; group < corpus.groups(); ++group) {
+      for (const Case& test : corpus.load_group(group)) {
+        if (selection.take(test.id)) print_case(test);
+      }
+    }
+  } catch (const std::runtime_error& error) {  // the cases' copy cannot be read back
+    std::cerr << "settle: " << error.what() << "\n";
+    return kExitNoEngine;
+  }
+  return corpus.errors().empty() ? kExitOk : kExitBadInput;
 }
 
 }  // namespace

@@ -6,12 +6,12 @@
 #include <iostream>
 #include <memory>
 
-#include "cli/case_loading.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
 #include "engines/profile.h"
 #include "engines/repro_script.h"
 #include "reports/result_json.h"
+#include "runner/corpus.h"
 #include "runner/spelling.h"
 
 namespace settle::cli {
@@ -27,25 +27,24 @@ struct ReproOptions {
   std::optional<std::string> test262_root;
 };
 
-// The runs an id names: a case's full id, a test262 test's file (each of its scenarios), or a
+// Whether `id` names the case: its full id, a test262 test's file (each of its scenarios), or a
 // glob on full ids.
-std::vector<const Case*> runs_named(const std::vector<Case>& cases, const std::string& id) {
-  std::vector<const Case*> found;
-  for (const Case& test : cases) {
-    if (test.id == id || test.id.rfind(id + "#", 0) == 0 ||
-        fnmatch(id.c_str(), test.id.c_str(), 0) == 0)
-      found.push_back(&test);
-  }
-  return found;
+bool names_run(const std::string& id, const Case& test) {
+  return test.id == id || test.id.rfind(id + "#", 0) == 0 ||
+         fnmatch(id.c_str(), test.id.c_str(), 0) == 0;
 }
 
 int repro(const ReproOptions& options) {
-  LoadedCorpus corpus = load_corpus({options.paths, options.case_root, options.test262_root});
-  for (const auto& error : corpus.errors) std::cerr << error.to_string() << "\n";
-  std::vector<const Case*> runs = runs_named(corpus.cases, options.id);
+  std::vector<std::string> ids, runs;  // every case's id; the ids of those it names
+  std::optional<Case> named;           // the first that it names
+  Corpus corpus({options.paths, options.case_root, options.test262_root}, [&](const Case& test) {
+    ids.push_back(test.id);
+    if (!names_run(options.id, test)) return;
+    runs.push_back(test.id);
+    if (!named) named = test;
+  });
+  for (const auto& error : corpus.errors()) std::cerr << error.to_string() << "\n";
   if (runs.empty()) {
-    std::vector<std::string> ids;
-    for (const Case& test : corpus.cases) ids.push_back(test.id);
     auto suggestion = closest_spelling(options.id, ids);
     std::cerr << "settle: no case or test262 run has the id \"" << options.id << "\""
               << (suggestion ? "; did you mean \"" + *suggestion + "\"?" : "") << "\n";
@@ -54,10 +53,10 @@ int repro(const ReproOptions& options) {
   if (runs.size() > 1) {
     std::cerr << "settle: \"" << options.id << "\" names " << runs.size()
               << " runs; name one of them:\n";
-    for (const Case* test : runs) std::cerr << "  " << test->id << "\n";
+    for (const std::string& id : runs) std::cerr << "  " << id << "\n";
     return kExitBadInput;
   }
-  const Case& test = *runs.front();
+  const Case& test = *named;
   std::vector<Prelude> preludes;
   EngineProfile profile;
   try {

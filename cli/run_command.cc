@@ -1,66 +1,37 @@
-#include <unistd.h>
-
+// `settle run`: the steps of a run, and its command line.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <ctime>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <set>
-#include <sstream>
+#include <string>
 #include <thread>
+#include <vector>
 
-#include "cli/case_loading.h"
 #include "cli/commands.h"
 #include "cli/report_options.h"
-#include "cli/repro_dir.h"
-#include "engines/engine_registry.h"
+#include "cli/run_engines.h"
+#include "cli/run_inputs.h"
+#include "cli/run_options.h"
+#include "cli/run_reporters.h"
 #include "engines/engines_dir.h"
-#include "engines/profile.h"
 #include "reports/atomic_file.h"
-#include "reports/console_reporter.h"
-#include "reports/github_reporter.h"
 #include "reports/reporter_set.h"
-#include "runner/expectations.h"
+#include "runner/case_selection.h"
+#include "runner/corpus.h"
 #include "runner/gate.h"
 #include "runner/interrupt.h"
-#include "runner/plan.h"
-#include "runner/report_reader.h"
+#include "runner/job_feed.h"
 #include "runner/scheduler.h"
 #include "runner/shard.h"
 
 namespace settle::cli {
 namespace {
 
-struct RunOptions {
-  std::vector<std::string> paths;
-  std::vector<std::string> engines;
-  std::vector<std::string> preludes;
-  ReportPaths reports;  // by format name
-  std::string expectations_path;
-  std::string update_expectations_path;
-  bool strict_expectations = false;
-  std::string baseline_path;
-  std::string shard;
-  unsigned jobs = 0;
-  int timeout_ms = 5000;
-  std::vector<std::string> filters;
-  std::optional<std::string> case_root;
-  std::optional<std::string> test262_root;
-  bool quiet = false;
-  bool github = false;  // GitHub Actions annotations and job summary
-  bool strict_input = false;
-  std::size_t slowest = 0;
-  std::string engines_dir;
-  std::string repro_dir;  // a repro script per unexpected failure
-};
-
-bool is_github_actions() {
-  const char* value = std::getenv("GITHUB_ACTIONS");
-  return value && std::string(value) == "true";
-}
+using Clock = std::chrono::steady_clock;
 
 std::string now_iso8601() {
   std::time_t now = std::time(nullptr);
@@ -77,231 +48,206 @@ std::string joined(const std::vector<std::string>& items) {
   return text;
 }
 
-// The baseline's results that this run can be compared with: the cases it selected, and the
-// cases that no longer exist (removed) when they match the filters; never the cases that only a
-// filter or another shard left out.
-std::vector<ResultFact> baseline_scope(const LoadedReport& baseline,
-                                       const std::vector<const Case*>& selected,
-                                       const std::set<std::string>& existing_ids,
-                                       const std::vector<std::string>& filters, bool sharded) {
-  std::set<std::string> selected_ids;
-  for (const Case* test : selected) selected_ids.insert(test->id);
-  std::vector<Case> removed;
-  for (const Result& result : baseline.results) {
-    if (!existing_ids.count(result.test->id)) removed.push_back(*result.test);
-  }
-  std::set<std::string> removed_in_scope;
-  if (!sharded) {
-    for (const Case* test : select_cases(removed, filters)) removed_in_scope.insert(test->id);
-  }
-  std::vector<ResultFact> scoped;
-  for (const Result& result : baseline.results) {
-    if (selected_ids.count(result.test->id) || removed_in_scope.count(result.test->id)) {
-      scoped.push_back(ResultFact::of(result));
-    }
-  }
-  return scoped;
+unsigned workers_of(const RunOptions& options) {
+  return options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 }
 
-int run(const RunOptions& options) {
-  auto started_clock = std::chrono::steady_clock::now();
+CaseSelection selection_of(const RunOptions& options) {
+  return CaseSelection(options.filters, parse_shard(options.shard));
+}
+
+// The case files, validated, with what the run needs to know of their cases before it runs them.
+struct CheckedCases {
+  std::unique_ptr<Corpus> corpus;
+  std::size_t matching = 0;            // cases that the filters select, before the shard
+  std::set<std::string> expected_ids;  // the ids the expectations name that are cases
+};
+
+// What ends a run: the summary, and what the gate and --update-expectations need of each result.
+struct RunOutcome {
+  Summary summary;
+  std::vector<ResultFact> facts;
+  bool runner_failed = false;  // settle could not load again cases that had loaded
+};
+
+void prepare_process(const RunOptions& options) {
   if (!options.engines_dir.empty()) set_engines_dir_option(options.engines_dir);
   // SIGINT or SIGTERM stops the run; the reports still get what finished (runner/interrupt.h).
   install_interrupt_handlers();
   // Lines reach a CI log (a pipe) as the results come, not when a buffer fills.
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
+}
+
+void check_outputs_writable(const RunOptions& options) {
   std::vector<std::string> written = paths_of(options.reports);
   written.push_back(options.update_expectations_path);
-  if (!report_paths_writable(written)) return kExitBadInput;
+  if (!report_paths_writable(written)) throw RunStopped{kExitBadInput};
+}
 
-  std::optional<Expectations> expectations;
-  Expectations previous_expectations;  // what --update-expectations starts from
-  std::optional<LoadedReport> baseline;
+// Validates every case file before anything runs; with --strict-input, a file that does not load
+// stops the run here.
+CheckedCases check_cases(const RunOptions& options, const RunInputs& inputs) {
+  CheckedCases checked;
+  const CaseSelection selection = selection_of(options);
+  const std::set<std::string> expected = inputs.expected_ids();
+  checked.corpus = std::make_unique<Corpus>(
+      CorpusSources{options.paths, options.case_root, options.test262_root}, [&](const Case& test) {
+        if (selection.matches(test.id)) ++checked.matching;
+        if (expected.count(test.id)) checked.expected_ids.insert(test.id);
+      });
+  if (options.strict_input && !checked.corpus->errors().empty()) {
+    for (const auto& error : checked.corpus->errors()) std::cerr << error.to_string() << "\n";
+    throw RunStopped{kExitBadInput};
+  }
+  return checked;
+}
+
+// The baseline's results in this run's scope; the report read is let go.
+std::optional<std::vector<ResultFact>> scoped_baseline(const RunOptions& options, RunInputs& inputs,
+                                                       CheckedCases& checked) {
+  if (!inputs.baseline) return std::nullopt;
+  std::optional<std::vector<ResultFact>> scoped;
   try {
-    if (!options.expectations_path.empty()) {
-      expectations = read_expectations(options.expectations_path);
-      previous_expectations = *expectations;
-    }
-    if (!options.update_expectations_path.empty() &&
-        std::filesystem::exists(options.update_expectations_path)) {
-      previous_expectations = read_expectations(options.update_expectations_path);
-    }
-    if (!options.baseline_path.empty()) baseline = read_report(options.baseline_path);
-  } catch (const InputError& error) {
+    scoped = baseline_scope(*inputs.baseline, *checked.corpus, selection_of(options),
+                            !options.shard.empty());
+  } catch (const std::runtime_error& error) {  // the cases' copy cannot be read back
     std::cerr << "settle: " << error.what() << "\n";
-    return kExitBadInput;
+    throw RunStopped{kExitNoEngine};
   }
+  inputs.baseline.reset();
+  return scoped;
+}
 
-  EngineOptions engine_options;
-  try {
-    engine_options.preludes = read_preludes(options.preludes);
-  } catch (const std::exception& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitBadInput;
-  }
-  std::vector<std::string> names =
-      options.engines.empty() ? std::vector<std::string>{"duktape"} : options.engines;
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  // Every name is checked before any engine starts, and before the cases load: a misspelt engine
-  // is bad usage (2) whatever else is named, and is told at once.
-  for (const auto& name : names) {
-    try {
-      find_profile(name);
-    } catch (const ProfileError& error) {  // no such engine
-      std::cerr << "settle: " << error.what() << "\n";
-      return kExitBadInput;
-    } catch (const InputError& error) {  // a broken profile file
-      std::cerr << "settle: " << error.what() << "\n";
-      return kExitBadInput;
-    }
-  }
-  std::vector<std::unique_ptr<EngineFactory>> factories;
-  for (const auto& name : names) {
-    try {
-      factories.push_back(make_engine_factory(name, engine_options));
-    } catch (const PreludeError& error) {
-      std::cerr << "settle: " << error.what() << "\n";
-      return kExitBadInput;
-    } catch (const std::runtime_error& error) {  // EngineUnavailable (a profile file gone since)
-      std::cerr << "settle: " << error.what() << "\n";
-      return interrupted() ? exit_interrupted(interrupt_signal()) : kExitNoEngine;
-    }
-  }
-
-  LoadedCorpus corpus = load_corpus({options.paths, options.case_root, options.test262_root});
-  if (options.strict_input && !corpus.errors.empty()) {
-    for (const auto& error : corpus.errors) std::cerr << error.to_string() << "\n";
-    return kExitBadInput;
-  }
-
-  std::vector<const EngineFactory*> engines;
-  std::vector<const EngineInfo*> infos;
-  for (const auto& factory : factories) {
-    engines.push_back(factory.get());
-    infos.push_back(&factory->info());
-  }
-
-  PlanSettings settings;
-  settings.timeout = std::chrono::milliseconds(options.timeout_ms);
-  settings.filters = options.filters;
-  std::vector<const Case*> selected = select_cases(corpus.cases, settings.filters);
-  std::optional<Shard> shard = parse_shard(options.shard);
-  if (shard) selected = take_shard(selected, *shard);
-  std::vector<PlannedJob> jobs = plan_jobs(selected, infos, settings);
-
+GateInputs gate_inputs(const RunOptions& options, const RunInputs& inputs,
+                       const RunEngines& engines, const CheckedCases& checked,
+                       const std::optional<std::vector<ResultFact>>& baseline) {
   GateInputs gate;
-  gate.expectations = expectations ? &*expectations : nullptr;
+  gate.expectations = inputs.expectations ? &*inputs.expectations : nullptr;
   gate.strict_expectations = options.strict_expectations;
-  // Only expectations and a baseline look at passes, skips and the corpus's ids: a plain run keeps
-  // the facts of its failures alone.
-  const bool whole_run_matters =
-      expectations || baseline || !options.update_expectations_path.empty();
-  if (whole_run_matters) {
-    for (const Case& test : corpus.cases) gate.existing_ids.insert(test.id);
-  }
-  for (const EngineInfo* info : infos) gate.engines.push_back(info->name);  // a profile's name
-  std::vector<ResultFact> baseline_results;
-  if (baseline) {
-    baseline_results =
-        baseline_scope(*baseline, selected, gate.existing_ids, options.filters, shard.has_value());
-    gate.baseline = &baseline_results;
-  }
+  gate.existing_ids = checked.expected_ids;
+  for (const EngineInfo* info : engines.infos()) gate.engines.push_back(info->name);
+  gate.baseline = baseline ? &*baseline : nullptr;
+  return gate;
+}
 
-  unsigned workers =
-      options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+RunInfo run_info(const RunOptions& options, const RunEngines& engines,
+                 const CheckedCases& checked) {
   RunInfo run;
   run.settle_version = SETTLE_VERSION;
   run.started = now_iso8601();
-  for (const auto* info : infos) run.engines.push_back(*info);
-  run.load_errors = corpus.errors;
-  run.settings = {
-      {"engines", joined(names)},
-      {"paths", joined(options.paths.empty() ? std::vector<std::string>{"cases"} : options.paths)},
-      {"filters", joined(options.filters)},
-      {"preludes", joined(options.preludes)},
-      {"timeout_ms", std::to_string(options.timeout_ms)},
-      {"jobs", std::to_string(workers)}};
-  if (shard) run.settings["shard"] = shard->text();
-  if (expectations) run.settings["expectations"] = options.expectations_path;
-  if (options.strict_expectations) run.settings["strict_expectations"] = "true";
-  if (baseline) run.settings["baseline"] = options.baseline_path;
+  for (const EngineInfo* info : engines.infos()) run.engines.push_back(*info);
+  run.load_errors = checked.corpus->errors();
+  RunSettings& settings = run.settings;
+  settings.engines = joined(engines.names);
+  settings.paths =
+      joined(options.paths.empty() ? std::vector<std::string>{"cases"} : options.paths);
+  settings.filters = joined(options.filters);
+  settings.preludes = joined(options.preludes);
+  settings.timeout_ms = std::to_string(options.timeout_ms);
+  settings.jobs = std::to_string(workers_of(options));
+  if (!options.shard.empty()) settings.shard = parse_shard(options.shard)->text();
+  if (!options.expectations_path.empty()) settings.expectations = options.expectations_path;
+  if (options.strict_expectations) settings.strict_expectations = "true";
+  if (!options.baseline_path.empty()) settings.baseline = options.baseline_path;
+  return run;
+}
 
-  bool terminal = isatty(fileno(stderr)) != 0;
-  const char* no_color_env = std::getenv("NO_COLOR");  // no-color.org: set and not empty
-  bool no_color = no_color_env != nullptr && *no_color_env != '\0';
-  ConsoleOptions console_options;
-  console_options.quiet = options.quiet;
-  console_options.progress = terminal && !no_color && !options.quiet;
-  console_options.color = isatty(fileno(stdout)) != 0 && !no_color;
-  console_options.slowest = options.slowest;
-  ReporterSet reporters(first_report_folder(options.reports));
-  // The engine matrix reads the results back; a run on one engine, or a quiet one, shows none.
-  const bool show_matrix = infos.size() > 1 && !options.quiet;
-  reporters.add_reporter(std::make_unique<ConsoleReporter>(
-      stdout, console_options, stderr, show_matrix ? &reporters.results() : nullptr));
-  if (options.github || is_github_actions()) {
-    const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
-    reporters.add_reporter(
-        std::make_unique<GithubReporter>(std::cout, summary ? summary : "", reporters.results()));
-  }
-  reporters.add_files(options.reports);
-  if (!options.repro_dir.empty()) {
-    std::map<std::string, ReproDirReporter::Engine> repro_engines;
-    for (const std::string& name : names) {
-      EngineProfile profile = find_profile(name);
-      std::vector<Prelude> preludes = profile_preludes(profile);
-      preludes.insert(preludes.end(), engine_options.preludes.begin(),
-                      engine_options.preludes.end());
-      repro_engines[profile.name] = {profile, preludes};
-    }
-    reporters.add_reporter(
-        std::make_unique<ReproDirReporter>(options.repro_dir, std::move(repro_engines)));
-  }
+// Runs the selected cases, a group of case files at a time, handing each result to the reporters
+// in final order.
+RunOutcome run_cases(const RunOptions& options, const RunEngines& engines, const RunInputs& inputs,
+                     CheckedCases& checked, ReporterSet& reporters, Clock::time_point started) {
+  RunOutcome outcome;
+  Summary& summary = outcome.summary;
+  summary.load_errors = checked.corpus->errors().size();
+  const bool keep_every_fact = whole_run_matters(options);
+  const std::vector<const EngineInfo*> infos = engines.infos();
+  CaseSelection selection = selection_of(options);
+  const std::size_t total = selection.taken_of(checked.matching) * infos.size();
+  JobFeed feed(*checked.corpus, std::move(selection), infos,
+               PlanSettings{std::chrono::milliseconds(options.timeout_ms)});
+  if (keep_every_fact) outcome.facts.reserve(total);
 
-  Summary summary;
-  summary.load_errors = corpus.errors.size();
-  // What the gate and --update-expectations need of each result; the reporters have the rest.
-  std::vector<ResultFact> results;
-  reporters.begin(run);
+  reporters.begin(run_info(options, engines, checked));
   SchedulerCallbacks callbacks;
   callbacks.on_result = [&](Result&& result) {
-    if (expectations) mark_known_failure(result, *expectations);
+    if (inputs.expectations) mark_known_failure(result, *inputs.expectations);
     summary.add(result);
     reporters.add(result);
-    if (whole_run_matters || is_failure(result.status)) results.push_back(ResultFact::of(result));
-  };
-  callbacks.on_progress = [&](std::size_t done, std::size_t total, const Result& latest) {
-    reporters.progress(done, total, latest);
-  };
-  run_jobs(jobs, engines, workers, callbacks);
-  summary.complete = !interrupted();
-  summary.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started_clock).count();
-  summary.gate = evaluate_gate(results, gate);
-
-  int status = kExitOk;
-  if (!options.update_expectations_path.empty() && !summary.complete) {
-    std::cerr << "settle: the run was interrupted: " << options.update_expectations_path
-              << " is left as it was\n";
-  } else if (!options.update_expectations_path.empty()) {
-    Expectations updated =
-        updated_expectations(previous_expectations, results, gate.engines, gate.existing_ids);
-    try {
-      write_file_atomically(options.update_expectations_path, expectations_text(updated));
-    } catch (const ReportWriteError& error) {
-      std::cerr << "settle: " << error.what() << "\n";
-      status = kExitReportNotWritten;
+    // Only expectations and a baseline look at passes and skips: a plain run keeps its failures.
+    if (keep_every_fact || is_failure(result.status)) {
+      outcome.facts.push_back(ResultFact::of(result));
     }
+  };
+  callbacks.on_progress = [&](std::size_t done, std::size_t all, const Result& latest) {
+    reporters.progress(done, all, latest);
+  };
+  try {
+    run_jobs([&] { return feed.next(); }, total, engines.engines(), workers_of(options), callbacks);
+  } catch (const std::runtime_error& error) {  // the cases' copy cannot be read back
+    std::cerr << "settle: " << error.what() << "\n";
+    outcome.runner_failed = true;
   }
-  for (const std::string& failure : reporters.end(summary)) {
+  summary.complete = !interrupted() && !outcome.runner_failed;
+  summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  return outcome;
+}
+
+// Writes --update-expectations' file after a whole run; returns the exit status it calls for.
+int update_expectations(const RunOptions& options, const RunInputs& inputs,
+                        const RunOutcome& outcome, const GateInputs& gate) {
+  const std::string& path = options.update_expectations_path;
+  if (path.empty()) return kExitOk;
+  if (!outcome.summary.complete) {
+    std::cerr << "settle: the run "
+              << (outcome.runner_failed ? "did not finish" : "was interrupted") << ": " << path
+              << " is left as it was\n";
+    return kExitOk;
+  }
+  Expectations updated = updated_expectations(inputs.previous_expectations, outcome.facts,
+                                              gate.engines, gate.existing_ids);
+  try {
+    write_file_atomically(path, expectations_text(updated));
+  } catch (const ReportWriteError& error) {
+    std::cerr << "settle: " << error.what() << "\n";
+    return kExitReportNotWritten;
+  }
+  return kExitOk;
+}
+
+// Ends the reporters and chooses the exit status: a report not written, then an interrupt, then
+// bad input, then the gate.
+int end_run(ReporterSet& reporters, const RunOutcome& outcome, int status) {
+  for (const std::string& failure : reporters.end(outcome.summary)) {
     std::cerr << "settle: " << failure << "\n";
     status = kExitReportNotWritten;
   }
-  if (!summary.complete) return exit_interrupted(interrupt_signal());
+  if (outcome.runner_failed) return kExitNoEngine;
+  if (!outcome.summary.complete) return exit_interrupted(interrupt_signal());
   if (status != kExitOk) return status;
-  if (!corpus.errors.empty()) return kExitBadInput;
-  return summary.gate.passed() ? kExitOk : kExitFailures;
+  if (outcome.summary.load_errors != 0) return kExitBadInput;
+  return outcome.summary.gate.passed() ? kExitOk : kExitFailures;
+}
+
+int run(const RunOptions& options) {
+  const Clock::time_point started = Clock::now();
+  try {
+    prepare_process(options);
+    check_outputs_writable(options);
+    RunInputs inputs = read_run_inputs(options);
+    RunEngines engines = start_engines(options);
+    CheckedCases checked = check_cases(options, inputs);
+    const auto baseline = scoped_baseline(options, inputs, checked);
+    const GateInputs gate = gate_inputs(options, inputs, engines, checked, baseline);
+    ReporterSet reporters(first_report_folder(options.reports));
+    add_run_reporters(reporters, options, engines);
+    RunOutcome outcome = run_cases(options, engines, inputs, checked, reporters, started);
+    outcome.summary.gate = evaluate_gate(outcome.facts, gate);
+    int status = update_expectations(options, inputs, outcome, gate);
+    std::vector<ResultFact>().swap(outcome.facts);  // before the reports read the results back
+    return end_run(reporters, outcome, status);
+  } catch (const RunStopped& stopped) {
+    return stopped.status;
+  }
 }
 
 }  // namespace

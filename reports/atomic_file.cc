@@ -11,7 +11,7 @@
 namespace settle {
 namespace {
 
-constexpr std::size_t kBufferBytes = 1u << 20;
+constexpr std::size_t kBufferBytes = 256u << 10;
 
 std::string folder_of(const std::string& path) {
   std::filesystem::path parent = std::filesystem::path(path).parent_path();

@@ -47,8 +47,7 @@ std::string ConsoleReporter::paint(const std::string& text, const char* code) co
 
 void ConsoleReporter::begin(const RunInfo& run) {
   for (const EngineInfo& engine : run.engines) engines_.push_back(engine.name);
-  auto baseline = run.settings.find("baseline");
-  if (baseline != run.settings.end()) baseline_ = baseline->second;
+  baseline_ = run.settings.baseline.value_or("");
   for (const InputError& error : run.load_errors) {
     std::fprintf(out_, "%s %s\n", paint("INPUT ERROR", "1;31").c_str(),
                  visible(error.to_string()).c_str());

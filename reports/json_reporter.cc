@@ -13,7 +13,7 @@ using nlohmann::json;
 
 void JsonReporter::begin(const RunInfo& run) {
   header_ = {{"format", kReportFormat},  {"settle_version", run.settle_version},
-             {"started", run.started},   {"settings", run.settings},
+             {"started", run.started},   {"settings", run.settings.by_name()},
              {"engines", json::array()}, {"load_errors", json::array()}};
   for (const EngineInfo& engine : run.engines) {
     header_["engines"].push_back({{"name", engine.name},

@@ -1,5 +1,6 @@
 #include "reports/junit_reporter.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "reports/atomic_file.h"
@@ -9,6 +10,9 @@
 
 namespace settle {
 namespace {
+
+constexpr std::size_t kPendingBytes = 64u << 10;   // a suite's test cases kept before the spill
+constexpr std::uint64_t kChunkBytes = 256u << 10;  // read back from the spill at a time
 
 std::string seconds_text(double seconds) {
   char text[32];
@@ -49,8 +53,9 @@ JunitOutcome junit_outcome(Status status, bool known_failure) {
 void JunitReporter::begin(const RunInfo& run) {
   run_ = run;
   for (const InputError& error : run.load_errors) {
-    add_row({"settle.load-errors", error.file(), Status::kError, false,
-             first_line(error.to_string()), error.to_string(), "", 0});
+    add_row({"", "settle.load-errors", error.file(), Status::kError, false,
+             first_line(error.to_string()), error.to_string(), "", 0},
+            false);
   }
 }
 
@@ -63,18 +68,26 @@ void JunitReporter::add(const Result& result) {
     message = "known failure (" + std::string(status_name(result.status)) + ")" +
               (result.known_failure->empty() ? "" : ": " + *result.known_failure);
   }
-  add_row({result.engine + "." + file_key(test), test.local_id, result.status,
+  add_row({result.engine, result.engine + "." + file_key(test), test.local_id, result.status,
            result.known_failure.has_value(), message, details, result.observed.printed,
-           result.duration_ms / 1000});
+           result.duration_ms / 1000},
+          true);
 }
 
-void JunitReporter::add_row(const Row& row) {
+void JunitReporter::add_row(const Row& row, bool in_id_order) {
   auto [found, added] = suite_index_.try_emplace(row.suite, suites_.size());
   if (added) {
     suites_.emplace_back();
     suites_.back().name = row.suite;
   }
   Suite& suite = suites_[found->second];
+  // An engine's results move from one case file's suite to the next: the one it leaves is done
+  // for now, and what it kept goes to the spill.
+  auto [latest, first] = latest_suite_.try_emplace(row.engine, found->second);
+  if (!first && latest->second != found->second) {
+    spill_pending(suites_[latest->second]);
+    latest->second = found->second;
+  }
   const JunitOutcome outcome = junit_outcome(row.status, row.known_failure);
   const std::string_view element = outcome.element ? outcome.element : "";
   ++suite.tests;
@@ -85,14 +98,23 @@ void JunitReporter::add_row(const Row& row) {
 
   // Consumers key test cases by classname and name: keep each pair unique, even when two case
   // files map to one name (cases/a.json beside a test262 a.js) or a file has two load errors.
+  // Results come in id order, and a suite's ids share their file's prefix: a name that comes again
+  // comes next.
   std::string name = row.name.empty() ? "(unnamed)" : row.name;
-  for (int n = 2; !suite.names.insert(std::hash<std::string>()(name)).second; ++n) {
-    name = row.name + " (" + std::to_string(n) + ")";
+  if (in_id_order) {
+    suite.last_name_repeats = row.name == suite.last_name ? suite.last_name_repeats + 1 : 1;
+    suite.last_name = row.name;
+    if (suite.last_name_repeats > 1) {
+      name = row.name + " (" + std::to_string(suite.last_name_repeats) + ")";
+    }
+  } else {
+    for (int n = 2; !suite.names.insert(std::hash<std::string>()(name)).second; ++n) {
+      name = row.name + " (" + std::to_string(n) + ")";
+    }
   }
 
-  std::string text;
   {
-    XmlWriter xml([&](std::string_view part) { text.append(part); }, 2);
+    XmlWriter xml([&](std::string_view part) { suite.pending.append(part); }, 2);
     auto testcase = xml.element("testcase");
     testcase.attribute("classname", row.suite)
         .attribute("name", name)
@@ -112,13 +134,19 @@ void JunitReporter::add_row(const Row& row) {
       xml.element("system-out").text(row.printed);
     }
   }
+  if (suite.pending.size() >= kPendingBytes) spill_pending(suite);
+}
+
+void JunitReporter::spill_pending(Suite& suite) {
+  if (suite.pending.empty()) return;
   if (!testcases_) testcases_ = std::make_unique<SpillFile>(path_);
-  std::uint64_t offset = testcases_->append(text);
+  std::uint64_t offset = testcases_->append(suite.pending);
   if (!suite.spans.empty() && suite.spans.back().first + suite.spans.back().second == offset) {
-    suite.spans.back().second += text.size();  // right after its previous test case
+    suite.spans.back().second += suite.pending.size();  // right after its previous test cases
   } else {
-    suite.spans.emplace_back(offset, text.size());
+    suite.spans.emplace_back(offset, suite.pending.size());
   }
+  std::string().swap(suite.pending);  // its memory too, which assigning an empty string keeps
 }
 
 void JunitReporter::write(const Summary& summary,
@@ -158,12 +186,18 @@ void JunitReporter::write(const Summary& summary,
       property("settle_version", run_.settle_version);
       for (const EngineInfo& engine : run_.engines)
         property("engine." + engine.name, engine.version);
-      for (const auto& [key, value] : run_.settings) property(key, value);
+      for (const auto& [key, value] : run_.settings.by_name()) property(key, value);
     }
-    for (const auto& [offset, length] : suite.spans) {
-      testcases_->read(offset, length, chunk);
-      xml.raw_children(chunk);
+    for (auto [offset, length] : suite.spans) {
+      while (length > 0) {
+        std::uint64_t part = std::min<std::uint64_t>(length, kChunkBytes);
+        testcases_->read(offset, part, chunk);
+        xml.raw_children(chunk);
+        offset += part;
+        length -= part;
+      }
     }
+    xml.raw_children(suite.pending);
   }
 }
 

@@ -16,9 +16,9 @@ namespace settle {
 
 // JUnit XML as Jenkins, GitLab and GitHub read it: one <testsuite> per engine and case file,
 // <testcase classname="ENGINE.FILE" name="ID">, with <failure>, <error> or <skipped>.
-// Each <testcase> is written to a temporary file as its result comes; the reporter keeps only
-// each suite's counts and where its test cases lie, so a run's memory does not grow with its
-// results.
+// Each <testcase> is written to a temporary file as its result comes, a suite's latest few
+// together; the reporter keeps only each suite's counts and where its test cases lie, so a run's
+// memory does not grow with its results.
 class JunitReporter : public Reporter {
  public:
   explicit JunitReporter(std::string path) : path_(std::move(path)) {}
@@ -31,7 +31,8 @@ class JunitReporter : public Reporter {
 
  private:
   struct Row {
-    std::string suite;  // ENGINE.FILE
+    std::string engine;  // empty for a load error
+    std::string suite;   // ENGINE.FILE
     std::string name;
     Status status = Status::kPass;
     bool known_failure = false;  // listed in the expectations: written as skipped
@@ -45,10 +46,17 @@ class JunitReporter : public Reporter {
     std::size_t tests = 0, failures = 0, errors = 0, skipped = 0;
     double seconds = 0;
     std::vector<std::pair<std::uint64_t, std::uint64_t>> spans;  // its <testcase>s in the spill
-    std::unordered_set<std::size_t> names;  // hashes of the test case names, to keep them unique
+    std::string pending;  // and those after them, not yet there
+    // To keep test case names unique (see add_row): the load errors' names, hashed; the last
+    // result's name, and how many times in a row it came.
+    std::unordered_set<std::size_t> names;
+    std::string last_name;
+    std::size_t last_name_repeats = 0;
   };
 
-  void add_row(const Row& row);
+  // `in_id_order`: a result's row; the rows of a suite then come in id order.
+  void add_row(const Row& row, bool in_id_order);
+  void spill_pending(Suite& suite);
   // Writes the document to `sink` a part at a time.
   void write(const Summary& summary, const std::function<void(std::string_view)>& sink) const;
 
@@ -57,6 +65,7 @@ class JunitReporter : public Reporter {
   std::unique_ptr<SpillFile> testcases_;
   std::vector<Suite> suites_;  // in the order of their first test case
   std::unordered_map<std::string, std::size_t> suite_index_;
+  std::unordered_map<std::string, std::size_t> latest_suite_;  // by engine
 };
 
 }  // namespace settle

@@ -203,11 +203,8 @@ std::string MarkdownReporter::render(const Summary& summary, std::size_t max_row
     list("stale entry", gate.missing_cases);
   }
   if (gate.baseline) {
-    auto baseline = run_.settings.find("baseline");
     out << "\n"
-        << diff_markdown(*gate.baseline,
-                         baseline == run_.settings.end() ? "baseline" : baseline->second,
-                         "this run");
+        << diff_markdown(*gate.baseline, run_.settings.baseline.value_or("baseline"), "this run");
   }
   return out.str();
 }

@@ -7,7 +7,7 @@
 namespace settle {
 namespace {
 
-constexpr std::uint64_t kChunkBytes = 1u << 20;
+constexpr std::uint64_t kChunkBytes = 256u << 10;
 constexpr std::size_t kLengthBytes = 4;  // each record is preceded by its length, little-endian
 
 std::string length_prefix(std::size_t length) {

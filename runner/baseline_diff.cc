@@ -6,17 +6,17 @@
 namespace settle {
 namespace {
 
-using Key = std::pair<std::string, std::string>;  // id, engine: the report's order
+using Key = std::pair<std::string_view, std::string_view>;  // id, engine: the report's order
 
 std::map<Key, const ResultFact*> by_key(const std::vector<ResultFact>& results) {
   std::map<Key, const ResultFact*> keyed;
-  for (const ResultFact& result : results) keyed[{result.test->id, result.engine}] = &result;
+  for (const ResultFact& result : results) keyed[{result.id(), result.engine()}] = &result;
   return keyed;
 }
 
-std::set<std::string> engines_of(const std::vector<ResultFact>& results) {
-  std::set<std::string> engines;
-  for (const ResultFact& result : results) engines.insert(result.engine);
+std::set<std::string, std::less<>> engines_of(const std::vector<ResultFact>& results) {
+  std::set<std::string, std::less<>> engines;
+  for (const ResultFact& result : results) engines.insert(std::string(result.engine()));
   return engines;
 }
 
@@ -25,7 +25,8 @@ std::set<std::string> engines_of(const std::vector<ResultFact>& results) {
 BaselineDiff diff_results(const std::vector<ResultFact>& before,
                           const std::vector<ResultFact>& after) {
   BaselineDiff diff;
-  std::set<std::string> engines_before = engines_of(before), engines_after = engines_of(after);
+  std::set<std::string, std::less<>> engines_before = engines_of(before),
+                                     engines_after = engines_of(after);
   for (const std::string& engine : engines_before) {
     if (!engines_after.count(engine)) diff.engines_only_before.push_back(engine);
   }
@@ -50,12 +51,12 @@ BaselineDiff diff_results(const std::vector<ResultFact>& before,
     change.id = key.first;
     change.engine = key.second;
     if (old_result) {
-      change.before = old_result->status;
-      change.before_message = old_result->message;
+      change.before = old_result->status();
+      change.before_message = old_result->message();
     }
     if (new_result) {
-      change.after = new_result->status;
-      change.after_message = new_result->message;
+      change.after = new_result->status();
+      change.after_message = new_result->message();
     }
     if (!old_result) {
       diff.added.push_back(change);

@@ -112,18 +112,20 @@ Expectations updated_expectations(const Expectations& previous,
   }
   for (const std::string& engine : engines_run) updated.engines[engine];
   for (const ResultFact& result : results) {
-    auto& entries = updated.engines[result.engine];
-    if (!is_failure(result.status)) {
-      entries.erase(result.test->id);
+    const std::string id(result.id()), engine(result.engine());
+    const Status status = result.status();
+    auto& entries = updated.engines[engine];
+    if (!is_failure(status)) {
+      entries.erase(id);
       continue;
     }
-    const KnownFailure* before = previous.find(result.engine, result.test->id);
+    const KnownFailure* before = previous.find(engine, id);
     KnownFailure known;
-    known.status = result.status;
-    known.reason = before && before->status == result.status && !before->reason.empty()
+    known.status = status;
+    known.reason = before && before->status == status && !before->reason.empty()
                        ? before->reason
-                       : first_line(result.message);
-    entries[result.test->id] = known;
+                       : first_line(std::string(result.message()));
+    entries[id] = known;
   }
   return updated;
 }

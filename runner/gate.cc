@@ -19,45 +19,54 @@ GateOutcome evaluate_gate(const std::vector<ResultFact>& results, const GateInpu
   outcome.expectations_used = inputs.expectations != nullptr;
   outcome.strict_expectations = inputs.strict_expectations;
 
-  std::map<std::pair<std::string, std::string>, Status> baseline;
+  std::map<std::pair<std::string_view, std::string_view>, Status> baseline;  // id, engine
   if (inputs.baseline) {
     for (const ResultFact& result : *inputs.baseline) {
-      baseline[{result.test->id, result.engine}] = result.status;
+      baseline[{result.id(), result.engine()}] = result.status();
     }
     outcome.baseline = diff_results(*inputs.baseline, results);
   }
   auto was_passing = [&](const ResultFact& result) {
-    auto found = baseline.find({result.test->id, result.engine});
+    auto found = baseline.find({result.id(), result.engine()});
     return found != baseline.end() && found->second == Status::kPass;
   };
 
+  // A run without expectations or a baseline lists every failure: room for them at once, not twice
+  // as much after the last doubling.
+  outcome.unexpected_failures.reserve(static_cast<std::size_t>(
+      std::count_if(results.begin(), results.end(), [](const ResultFact& result) {
+        return is_failure(result.status()) && !result.known_failure();
+      })));
   for (const ResultFact& result : results) {
+    const std::string id(result.id()), engine(result.engine());
+    const Status status = result.status();
+    const std::string message(result.message());
     const KnownFailure* known =
-        inputs.expectations ? inputs.expectations->find(result.engine, result.test->id) : nullptr;
-    GateEntry entry{result.test->id, result.engine, ""};
-    if (result.status == Status::kPass) {
+        inputs.expectations ? inputs.expectations->find(engine, id) : nullptr;
+    GateEntry entry{id, engine, ""};
+    if (status == Status::kPass) {
       if (known) {
         entry.detail = "passes, " + listed_text(*known);
         outcome.unexpected_passes.push_back(entry);
       }
-    } else if (result.status == Status::kSkip) {
+    } else if (status == Status::kSkip) {
       if (inputs.baseline && was_passing(result)) {
-        entry.detail = "skipped, passed in the baseline: " + result.message;
+        entry.detail = "skipped, passed in the baseline: " + message;
         outcome.unexpected_failures.push_back(entry);
       }
-    } else if (result.known_failure) {
+    } else if (result.known_failure()) {
       ++outcome.known_failures;
     } else if (inputs.baseline && !was_passing(result)) {
       ++outcome.excused_by_baseline;
     } else {
-      entry.detail = std::string(status_name(result.status));
+      entry.detail = std::string(status_name(status));
       if (known) {
         entry.detail += ", " + listed_text(*known);
       } else if (inputs.expectations) {
         entry.detail += " (not in the expectations)";
       }
       if (inputs.baseline) entry.detail += ", passed in the baseline";
-      std::string line = result.message.substr(0, result.message.find('\n'));
+      std::string line = message.substr(0, message.find('\n'));
       if (!line.empty()) entry.detail += ": " + line;
       outcome.unexpected_failures.push_back(entry);
     }

@@ -41,8 +41,9 @@ struct GateInputs {
   bool strict_expectations = false;
   // --baseline's results, kept to the cases this run could have run (see baseline_scope).
   const std::vector<ResultFact>* baseline = nullptr;
-  std::set<std::string> existing_ids;  // every case id of the corpus, before filters and shards
-  std::vector<std::string> engines;    // the engines that ran
+  // The corpus's case ids, before filters and shards: those the expectations name are enough.
+  std::set<std::string> existing_ids;
+  std::vector<std::string> engines;  // the engines that ran
 };
 
 // The gate's verdict on a run's results (after mark_known_failure). A failure (fail, timeout,

@@ -1,7 +1,5 @@
 #include "runner/plan.h"
 
-#include <fnmatch.h>
-
 #include <algorithm>
 
 #include "runner/matcher.h"
@@ -34,21 +32,6 @@ std::optional<std::string> test262_skip(const Test262Run& run, const EngineInfo&
 }
 
 }  // namespace
-
-std::vector<const Case*> select_cases(const std::vector<Case>& cases,
-                                      const std::vector<std::string>& filters) {
-  std::vector<const Case*> selected;
-  for (const Case& test : cases) {
-    bool wanted = filters.empty() ||
-                  std::any_of(filters.begin(), filters.end(), [&](const std::string& glob) {
-                    return fnmatch(glob.c_str(), test.id.c_str(), 0) == 0;
-                  });
-    if (wanted) selected.push_back(&test);
-  }
-  std::stable_sort(selected.begin(), selected.end(),
-                   [](const Case* a, const Case* b) { return a->id < b->id; });
-  return selected;
-}
 
 std::vector<PlannedJob> plan_jobs(const std::vector<const Case*>& cases,
                                   const std::vector<const EngineInfo*>& engines,

@@ -11,7 +11,6 @@ namespace settle {
 
 struct PlanSettings {
   std::chrono::milliseconds timeout{5000};  // per case, unless the case sets timeout_ms
-  std::vector<std::string> filters;         // globs on full case ids; a case runs if any matches
 };
 
 // One case on one engine: either a job to run or the reason it is skipped.
@@ -21,11 +20,8 @@ struct PlannedJob {
   std::optional<std::string> skip;
 };
 
-// The cases that pass the filters, in id order.
-std::vector<const Case*> select_cases(const std::vector<Case>& cases,
-                                      const std::vector<std::string>& filters);
-
-// Jobs ordered by case id, then by engine (engines are given in name order).
+// The jobs of `cases` (in id order), ordered by case id, then by engine (engines are given in
+// name order).
 std::vector<PlannedJob> plan_jobs(const std::vector<const Case*>& cases,
                                   const std::vector<const EngineInfo*>& engines,
                                   const PlanSettings& settings);

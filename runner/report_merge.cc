@@ -14,13 +14,13 @@ void check_shards(const std::vector<LoadedReport>& parts) {
   std::map<std::size_t, const LoadedReport*> seen;
   std::size_t count = 0;
   for (const LoadedReport& part : parts) {
-    auto setting = part.run.settings.find("shard");
-    if (setting == part.run.settings.end()) {
+    const std::optional<std::string>& setting = part.run.settings.shard;
+    if (!setting) {
       if (count) throw MergeError(part.source + " is not a shard, but other reports are");
       continue;
     }
-    auto shard = parse_shard(setting->second);
-    if (!shard) throw MergeError(part.source + ": settings.shard is not I/N: " + setting->second);
+    auto shard = parse_shard(*setting);
+    if (!shard) throw MergeError(part.source + ": settings.shard is not I/N: " + *setting);
     if (count == 0 && &part != &parts.front()) {
       throw MergeError(part.source + " is a shard, but " + parts.front().source + " is not");
     }
@@ -60,7 +60,7 @@ LoadedReport merge_reports(std::vector<LoadedReport> parts) {
   const LoadedReport& first = parts.front();
   merged.run.settle_version = first.run.settle_version;
   merged.run.settings = first.run.settings;
-  merged.run.settings.erase("shard");
+  merged.run.settings.shard.reset();
   merged.run.started = first.run.started;
 
   std::map<std::string, Case*> cases;

@@ -99,7 +99,7 @@ void read_run(const json& root, LoadedReport& report) {
   report.seconds = number_at(root, "seconds");
   if (auto settings = root.find("settings"); settings != root.end() && settings->is_object()) {
     for (const auto& [key, value] : settings->items()) {
-      report.run.settings[key] = value.is_string() ? value.get<std::string>() : value.dump();
+      report.run.settings.set(key, value.is_string() ? value.get<std::string>() : value.dump());
     }
   }
   if (auto engines = root.find("engines"); engines != root.end() && engines->is_array()) {

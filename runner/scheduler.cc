@@ -2,8 +2,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <deque>
+#include <exception>
 #include <map>
-#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -39,47 +40,133 @@ Result run_one(const PlannedJob& planned, const EngineFactory& factory,
   return judge(test, name, std::move(observed), took.count());
 }
 
+// The batches of a run, from the one whose results are being handed over to the one whose jobs
+// are being taken. A job is numbered in the run's order; results are handed over in that order.
+class Batches {
+ public:
+  explicit Batches(const NextBatch& next_batch) : next_batch_(next_batch) {}
+
+  struct Taken {
+    const PlannedJob* job = nullptr;  // null: no job is left, or none may start
+    std::size_t index = 0;
+  };
+
+  // The next job, loading the next batch when the last one's jobs are all taken. Batches load
+  // under a lock of their own, so that workers hand over results meanwhile.
+  Taken take() {
+    {
+      std::lock_guard<std::mutex> guard(lock_);
+      if (Taken taken = take_loaded(); taken.job || ended_) return taken;
+    }
+    std::lock_guard<std::mutex> loading(loading_);
+    {
+      std::lock_guard<std::mutex> guard(lock_);
+      if (Taken taken = take_loaded(); taken.job || ended_) return taken;
+    }
+    std::unique_ptr<JobBatch> batch;
+    try {
+      do {
+        batch = next_batch_();
+      } while (batch && batch->jobs.empty());
+    } catch (...) {
+      std::lock_guard<std::mutex> guard(lock_);
+      failure_ = std::current_exception();
+      ended_ = true;
+      return {};
+    }
+    std::lock_guard<std::mutex> guard(lock_);
+    if (!batch) {
+      ended_ = true;
+      return {};
+    }
+    live_.push_back({std::move(batch), 0});
+    next_in_back_ = 0;
+    return take_loaded();
+  }
+
+  // Hands over `result`, the `index`-th job's, and every result that waited for it, in order;
+  // lets a batch go once its results are all handed over.
+  void finish(std::size_t index, Result&& result, const SchedulerCallbacks& callbacks) {
+    std::lock_guard<std::mutex> guard(lock_);
+    ++done_;
+    if (callbacks.on_progress) callbacks.on_progress(done_, total_, result);
+    finished_.emplace(index, std::move(result));
+    while (!finished_.empty() && finished_.begin()->first == next_to_deliver_) {
+      if (callbacks.on_result) callbacks.on_result(std::move(finished_.begin()->second));
+      finished_.erase(finished_.begin());
+      ++next_to_deliver_;
+      if (++live_.front().delivered == live_.front().batch->jobs.size()) live_.pop_front();
+    }
+  }
+
+  // After an interrupt, the results that finished behind a job that never did, still in order.
+  void deliver_the_rest(const SchedulerCallbacks& callbacks) {
+    for (auto& [index, result] : finished_) {
+      if (callbacks.on_result) callbacks.on_result(std::move(result));
+    }
+    finished_.clear();
+  }
+
+  void set_total(std::size_t total) { total_ = total; }
+  std::exception_ptr failure() const { return failure_; }
+
+ private:
+  struct Live {
+    std::unique_ptr<JobBatch> batch;
+    std::size_t delivered = 0;
+  };
+
+  // Under lock_.
+  Taken take_loaded() {
+    if (ended_ && failure_) return {};
+    if (live_.empty() || next_in_back_ == live_.back().batch->jobs.size()) return {};
+    return {&live_.back().batch->jobs[next_in_back_++], next_index_++};
+  }
+
+  const NextBatch& next_batch_;
+  std::mutex loading_;  // held while a batch loads; taken before lock_, never after
+  std::mutex lock_;
+  std::deque<Live> live_;  // in order; the back is the one whose jobs are being taken
+  std::size_t next_in_back_ = 0;
+  std::size_t next_index_ = 0;
+  bool ended_ = false;  // no batch is left, or one failed to load
+  std::exception_ptr failure_;
+  // Results that finished before one of the jobs in front of them: only these wait.
+  std::map<std::size_t, Result> finished_;
+  std::size_t next_to_deliver_ = 0;
+  std::size_t done_ = 0;
+  std::size_t total_ = 0;
+};
+
 }  // namespace
 
-void run_jobs(const std::vector<PlannedJob>& jobs, const std::vector<const EngineFactory*>& engines,
-              unsigned workers, const SchedulerCallbacks& callbacks) {
-  std::atomic<std::size_t> next_job{0};
-  std::mutex lock;
-  // Results that finished before one of the jobs in front of them: only these wait, so memory
-  // does not grow with the number of jobs.
-  std::map<std::size_t, Result> finished;
-  std::size_t next_to_deliver = 0;
-  std::size_t done = 0;
-
+void run_jobs(const NextBatch& next_batch, std::size_t total,
+              const std::vector<const EngineFactory*>& engines, unsigned workers,
+              const SchedulerCallbacks& callbacks) {
+  Batches batches(next_batch);
+  batches.set_total(total);
   auto work = [&] {
     std::vector<std::unique_ptr<Engine>> instances(engines.size());
-    for (std::size_t i = next_job++; i < jobs.size() && !interrupted(); i = next_job++) {
-      Result result = run_one(jobs[i], *engines[jobs[i].engine], instances[jobs[i].engine]);
+    while (!interrupted()) {
+      Batches::Taken taken = batches.take();
+      if (!taken.job || interrupted()) break;
+      const PlannedJob& job = *taken.job;
+      Result result = run_one(job, *engines[job.engine], instances[job.engine]);
       // A case the interrupt cut short did not finish: it has no result.
       if (interrupted() && (result.status == Status::kTimeout || result.status == Status::kError)) {
         break;
       }
-      std::lock_guard<std::mutex> guard(lock);
-      ++done;
-      if (callbacks.on_progress) callbacks.on_progress(done, jobs.size(), result);
-      finished.emplace(i, std::move(result));
-      while (!finished.empty() && finished.begin()->first == next_to_deliver) {
-        if (callbacks.on_result) callbacks.on_result(std::move(finished.begin()->second));
-        finished.erase(finished.begin());
-        ++next_to_deliver;
-      }
+      batches.finish(taken.index, std::move(result), callbacks);
     }
   };
 
-  unsigned count = std::max(1u, std::min<unsigned>(workers, static_cast<unsigned>(jobs.size())));
+  unsigned count = std::max(1u, std::min<unsigned>(workers, static_cast<unsigned>(total)));
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < count; ++t) threads.emplace_back(work);
   work();
   for (auto& thread : threads) thread.join();
-  // After an interrupt, the results that finished behind a job that never did, still in order.
-  for (auto& [index, result] : finished) {
-    if (callbacks.on_result) callbacks.on_result(std::move(result));
-  }
+  batches.deliver_the_rest(callbacks);
+  if (batches.failure()) std::rethrow_exception(batches.failure());
 }
 
 }  // namespace settle

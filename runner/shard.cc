@@ -27,13 +27,4 @@ std::optional<Shard> parse_shard(const std::string& text) {
   return Shard{*index, *count};
 }
 
-std::vector<const Case*> take_shard(const std::vector<const Case*>& cases, Shard shard) {
-  std::vector<const Case*> slice;
-  slice.reserve(cases.size() / shard.count + 1);
-  for (std::size_t i = shard.index - 1; i < cases.size(); i += shard.count) {
-    slice.push_back(cases[i]);
-  }
-  return slice;
-}
-
 }  // namespace settle

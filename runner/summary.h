@@ -9,6 +9,7 @@
 #include "runner/input_error.h"
 #include "runner/model/engine.h"
 #include "runner/model/result.h"
+#include "runner/run_settings.h"
 
 namespace settle {
 
@@ -17,8 +18,8 @@ struct RunInfo {
   std::string settle_version;
   std::string started;  // ISO 8601, UTC
   std::vector<EngineInfo> engines;
-  std::vector<InputError> load_errors;          // case files that did not load
-  std::map<std::string, std::string> settings;  // engines, filters, timeout, ...
+  std::vector<InputError> load_errors;  // case files that did not load
+  RunSettings settings;                 // engines, filters, timeout, ...
 };
 
 // Counts by status, per engine.

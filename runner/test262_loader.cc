@@ -27,6 +27,7 @@ std::string test_id(const std::string& file, const fs::path& root) {
 
 // The $262 parts (createRealm, evalScript, agent, ...) that a text uses.
 void add_host_needs(const std::string& text, std::set<std::string>& needs) {
+  if (text.find("$262") == std::string::npos) return;  // most texts: no need for the slow regex
   static const std::regex kUse(R"(\$262\s*\.\s*([A-Za-z_$][\w$]*))");
   for (std::sregex_iterator it(text.begin(), text.end(), kUse), end; it != end; ++it) {
     needs.insert((*it)[1].str());
@@ -54,6 +55,14 @@ std::shared_ptr<const HarnessFile> Test262Checkout::harness_file(const std::stri
   }
   harness_.emplace(name, file);
   return file;
+}
+
+const std::set<std::string>& Test262Checkout::harness_needs(const std::string& name) {
+  auto found = harness_needs_.find(name);
+  if (found != harness_needs_.end()) return found->second;
+  std::set<std::string>& needs = harness_needs_[name];
+  if (auto file = harness_file(name)) add_host_needs(file->code, needs);
+  return needs;
 }
 
 std::shared_ptr<const ModuleFolder> Test262Checkout::module_folder(const std::string& folder) {
@@ -135,7 +144,8 @@ LoadedCases load_test262_test(const std::string& file, const std::string& source
                         "harness file " + includes[i] + " not found in " +
                             (checkout.root() / "harness").string()};
     }
-    add_host_needs(harness->code, needs);
+    const std::set<std::string>& harness_needs = checkout.harness_needs(includes[i]);
+    needs.insert(harness_needs.begin(), harness_needs.end());
     run.harness.push_back(std::move(harness));
   }
   run.host_needs.assign(needs.begin(), needs.end());

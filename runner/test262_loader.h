@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "runner/case_file_loader.h"
@@ -20,12 +21,15 @@ class Test262Checkout {
 
   // harness/<name>, read on first use; nullptr when it cannot be read.
   std::shared_ptr<const HarnessFile> harness_file(const std::string& name);
+  // The $262 parts that harness/<name> uses, found on first use.
+  const std::set<std::string>& harness_needs(const std::string& name);
   // The files of `folder` (a path from the root), each up to 1 MiB, read on first use.
   std::shared_ptr<const ModuleFolder> module_folder(const std::string& folder);
 
  private:
   std::filesystem::path root_;
   std::map<std::string, std::shared_ptr<const HarnessFile>> harness_;
+  std::map<std::string, std::set<std::string>> harness_needs_;
   std::map<std::string, std::shared_ptr<const ModuleFolder>> folders_;
 };
 

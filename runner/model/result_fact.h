@@ -1,6 +1,8 @@
 #pragma once
 
-#include <string>
+#include <cstdint>
+#include <memory>
+#include <string_view>
 #include <vector>
 
 #include "runner/model/result.h"
@@ -8,24 +10,31 @@
 namespace settle {
 
 // What a run keeps of a result once the reporters have it: what the gate, the baseline diff and
-// --update-expectations need, never the observation, so that a run's memory does not grow with
-// what its cases observed.
-struct ResultFact {
-  const Case* test = nullptr;  // owned by the run (or by a loaded report); outlives the fact
-  std::string engine;
-  Status status = Status::kError;
-  bool known_failure = false;  // the expectations list this failure
-  std::string message;         // why it failed, errored or was skipped; empty for a pass
+// --update-expectations need, never the observation or the case, so that a run's memory does not
+// grow with what its cases observed, and its cases can go once their results are handed over.
+// A run may keep one per result, so it is small: its texts share one allocation.
+class ResultFact {
+ public:
+  ResultFact(std::string_view id, std::string_view engine, Status status, bool known_failure,
+             std::string_view message);
+  static ResultFact of(const Result& result);
 
-  static ResultFact of(const Result& result) {
-    ResultFact fact;
-    fact.test = result.test;
-    fact.engine = result.engine;
-    fact.status = result.status;
-    fact.known_failure = result.known_failure.has_value();
-    if (result.status != Status::kPass) fact.message = result.message;
-    return fact;
+  std::string_view id() const { return {text_.get(), id_size_}; }  // the case's full id
+  std::string_view engine() const { return {text_.get() + id_size_, engine_size_}; }
+  Status status() const { return static_cast<Status>(status_); }
+  bool known_failure() const { return known_failure_; }  // the expectations list this failure
+  // Why it failed, errored or was skipped; empty for a pass.
+  std::string_view message() const {
+    return {text_.get() + id_size_ + engine_size_, message_size_};
   }
+
+ private:
+  std::unique_ptr<char[]> text_;  // the id, the engine and the message, one after another
+  std::uint32_t id_size_ = 0;
+  std::uint32_t engine_size_ = 0;
+  std::uint32_t message_size_ = 0;
+  std::uint8_t status_ = 0;
+  bool known_failure_ = false;
 };
 
 inline std::vector<ResultFact> facts_of(const std::vector<Result>& results) {

@@ -266,7 +266,7 @@ TEST(CaseFileLoaderErrors, DuplicateKeyIsAJsonError) {
   EXPECT_EQ(error.message(), "invalid JSON: duplicate key \"code\"");
 }
 
-TEST(CaseFileLoaderErrors, LoadErrorTextIsFileLineColumnFieldMessage) {
+TEST(CaseFileLoaderErrors, InputErrorTextIsFileLineColumnFieldMessage) {
   std::string text = case_file({valid_case("a", {R"("strict": "yes")"})});
   InputError error = load_error(text);
   EXPECT_EQ(error.to_string(), "cases/area/file.json:7:7: cases[0].strict: must be true or false");

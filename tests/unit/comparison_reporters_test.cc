@@ -93,7 +93,7 @@ TEST_F(ComparisonReportersTest, MarkdownOfAGateAndABaseline) {
   make_.add(before, "a/agree", "duktape", Status::kFail);
   make_.add(before, "a/differ", "duktape", Status::kPass);
   summary_.gate.baseline = diff_results(facts_of(before), facts_of(results_));
-  run_.settings["baseline"] = "main.json";
+  run_.settings.baseline = "main.json";
   MarkdownReporter reporter("unused.md", store_);
   std::string markdown = render(reporter);
   EXPECT_NE(markdown.find("2 known failures, 0 unexpected failures, 1 unexpected pass, 0 stale "

@@ -46,7 +46,7 @@ TEST(FuzzRegressions, ReportWithANumberOutOfRangeIsAnInputError) {
 
 // report_fuzzer (UBSan): a load error's line or column out of size_t's range was cast from a
 // double, which is undefined behaviour; a position that is no whole number reads as 0.
-TEST(FuzzRegressions, ReportLoadErrorPositionsOutOfRangeReadAsZero) {
+TEST(FuzzRegressions, ReportInputErrorPositionsOutOfRangeReadAsZero) {
   LoadedReport report = parse_report(
       R"({"format":"settle-report/1","results":[],"load_errors":[{"line":1e300,"column":-5}]})",
       "r.json");
@@ -147,7 +147,7 @@ std::string nested_arrays(std::size_t depth) {
   return std::string(depth, '[') + std::string(depth, ']');
 }
 
-TEST(FuzzRegressions, ACaseFileNestedTooDeeplyIsALoadError) {
+TEST(FuzzRegressions, ACaseFileNestedTooDeeplyIsAInputError) {
   // The file's own levels count: its object, cases, the case and expect hold 4.
   const std::string prefix = R"({"cases": [{"id": "a", "code": "1", "expect": {"returns": )";
   LoadedCases loaded =

@@ -217,7 +217,7 @@ TEST_F(JunitReporterTest, PrintedOutputGoesToSystemOut) {
   EXPECT_STREQ(testcase.child("system-out").text().get(), "Test262:AsyncTestComplete\n");
 }
 
-TEST_F(JunitReporterTest, LoadErrorsAreErrorTestcases) {
+TEST_F(JunitReporterTest, InputErrorsAreErrorTestcases) {
   begin({InputError{"cases/bad.json", {3, 7}, "cases[0].id", "must match [a-z0-9][a-z0-9-]*"}});
   pugi::xml_node suite = render().child("testsuite");
   ASSERT_TRUE(suite);

@@ -16,14 +16,13 @@ namespace {
 using nlohmann::json;
 using testing::Results;
 
-RunInfo run_info(std::map<std::string, std::string> settings = {}) {
+RunInfo run_info() {
   RunInfo run;
   run.settle_version = "0.1.0";
   run.started = "2025-03-01T10:00:00Z";
   run.engines.push_back(
       EngineInfo{"duktape", "duktape 2.7.0", AdapterKind::kDuktape, {{"Symbol", true}}});
   run.engines.push_back(EngineInfo{"node", "node v20", AdapterKind::kProcess, {}});
-  run.settings = std::move(settings);
   return run;
 }
 
@@ -65,7 +64,9 @@ TEST(ParseReport, ReadsBackWhatTheJsonReporterWrote) {
   fail.known_failure = "a known bug";
   make.add(results, "a/b/x", "node", Status::kPass);
   make.add(results, "a/b/y", "node", Status::kTimeout);
-  RunInfo run = run_info({{"filters", "a/*"}, {"shard", "1/2"}});
+  RunInfo run = run_info();
+  run.settings.filters = "a/*";
+  run.settings.shard = "1/2";
   run.load_errors.emplace_back("cases/broken.json", SourcePosition{3, 7}, "cases[0].id",
                                "must match");
 
@@ -74,7 +75,7 @@ TEST(ParseReport, ReadsBackWhatTheJsonReporterWrote) {
   EXPECT_EQ(report.run.started, "2025-03-01T10:00:00Z");
   EXPECT_TRUE(report.complete);
   EXPECT_DOUBLE_EQ(report.seconds, 2.5);
-  EXPECT_EQ(report.run.settings.at("shard"), "1/2");
+  EXPECT_EQ(report.run.settings.shard, "1/2");
   ASSERT_EQ(report.run.engines.size(), 2u);
   EXPECT_EQ(report.run.engines[0].version, "duktape 2.7.0");
   EXPECT_TRUE(report.run.engines[0].features.at("Symbol"));
@@ -161,8 +162,9 @@ class MergeTest : public ::testing::Test {
       make.add(results, id, "duktape", id.back() == 'f' ? Status::kFail : Status::kPass);
       make.add(results, id, "node", Status::kPass);
     }
-    RunInfo run = run_info({{"jobs", "2"}});
-    if (!shard.empty()) run.settings["shard"] = shard;
+    RunInfo run = run_info();
+    run.settings.jobs = "2";
+    if (!shard.empty()) run.settings.shard = shard;
     run.started = started;
     run.load_errors.emplace_back("cases/broken.json", SourcePosition{}, "", "invalid JSON");
     LoadedReport report = parse_report(written(run, results), "shard" + shard + ".json");
@@ -184,8 +186,8 @@ TEST_F(MergeTest, JoinsShardsInIdThenEngineOrder) {
                                       "a/c@duktape", "a/c@node", "a/d-f@duktape", "a/d-f@node"}));
   EXPECT_EQ(merged.run.started, "2025-03-01T10:00:01Z");
   EXPECT_EQ(merged.run.load_errors.size(), 1u);
-  EXPECT_EQ(merged.run.settings.count("shard"), 0u);
-  EXPECT_EQ(merged.run.settings.at("jobs"), "2");
+  EXPECT_EQ(merged.run.settings.shard, std::nullopt);
+  EXPECT_EQ(merged.run.settings.jobs, "2");
   EXPECT_EQ(merged.run.engines.size(), 2u);
   EXPECT_DOUBLE_EQ(merged.seconds, 2);
   EXPECT_EQ(merged.summary().per_engine["duktape"].count(Status::kFail), 1u);

@@ -1,0 +1,61 @@
+#include "cli/run_engines.h"
+
+#include <algorithm>
+#include <iostream>
+
+#include "cli/exit_status.h"
+#include "engines/engine_registry.h"
+#include "engines/profile.h"
+#include "runner/input_error.h"
+#include "runner/interrupt.h"
+
+namespace settle::cli {
+
+std::vector<const EngineFactory*> RunEngines::engines() const {
+  std::vector<const EngineFactory*> engines;
+  for (const auto& factory : factories) engines.push_back(factory.get());
+  return engines;
+}
+
+std::vector<const EngineInfo*> RunEngines::infos() const {
+  std::vector<const EngineInfo*> infos;
+  for (const auto& factory : factories) infos.push_back(&factory->info());
+  return infos;
+}
+
+RunEngines start_engines(const RunOptions& options) {
+  RunEngines run;
+  auto stop = [](const std::exception& error, int status) {
+    std::cerr << "settle: " << error.what() << "\n";
+    return RunStopped{status};
+  };
+  try {
+    run.options.preludes = read_preludes(options.preludes);
+  } catch (const std::exception& error) {
+    throw stop(error, kExitBadInput);
+  }
+  run.names = options.engines.empty() ? std::vector<std::string>{"duktape"} : options.engines;
+  std::sort(run.names.begin(), run.names.end());
+  run.names.erase(std::unique(run.names.begin(), run.names.end()), run.names.end());
+  for (const auto& name : run.names) {
+    try {
+      find_profile(name);
+    } catch (const ProfileError& error) {  // no such engine
+      throw stop(error, kExitBadInput);
+    } catch (const InputError& error) {  // a broken profile file
+      throw stop(error, kExitBadInput);
+    }
+  }
+  for (const auto& name : run.names) {
+    try {
+      run.factories.push_back(make_engine_factory(name, run.options));
+    } catch (const PreludeError& error) {
+      throw stop(error, kExitBadInput);
+    } catch (const std::runtime_error& error) {  // EngineUnavailable (a profile file gone since)
+      throw stop(error, interrupted() ? exit_interrupted(interrupt_signal()) : kExitNoEngine);
+    }
+  }
+  return run;
+}
+
+}  // namespace settle::cli

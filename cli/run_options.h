@@ -1,0 +1,41 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "reports/report_formats.h"
+
+namespace settle::cli {
+
+// `settle run`'s command line.
+struct RunOptions {
+  std::vector<std::string> paths;
+  std::vector<std::string> engines;
+  std::vector<std::string> preludes;
+  ReportPaths reports;  // by format name
+  std::string expectations_path;
+  std::string update_expectations_path;
+  bool strict_expectations = false;
+  std::string baseline_path;
+  std::string shard;
+  unsigned jobs = 0;
+  int timeout_ms = 5000;
+  std::vector<std::string> filters;
+  std::optional<std::string> case_root;
+  std::optional<std::string> test262_root;
+  bool quiet = false;
+  bool github = false;  // GitHub Actions annotations and job summary
+  bool strict_input = false;
+  std::size_t slowest = 0;
+  std::string engines_dir;
+  std::string repro_dir;  // a repro script per unexpected failure
+};
+
+// Thrown by a step of `settle run` that cannot go on, once it has said why on stderr: the run
+// exits with `status` (cli/exit_status.h).
+struct RunStopped {
+  int status;
+};
+
+}  // namespace settle::cli
