@@ -164,6 +164,8 @@ void install(duk_context* ctx, const char* installer, const char* file) {
     throw std::runtime_error(std::string(file) + ": " + error_text(ctx, -1));
 }
 
+duk_int_t call_host(duk_context* ctx, const char* name, duk_idx_t nargs);
+
 // Builds the realm of the thread `ctx`: the Promise, the host prelude and the user's preludes.
 // Leaves nothing on the stack. Throws std::runtime_error when a part fails to load.
 void build_realm(duk_context* ctx, const DuktapeBootstrap& bootstrap, JobQueue* queue) {
@@ -219,6 +221,12 @@ void build_realm(duk_context* ctx, const DuktapeBootstrap& bootstrap, JobQueue* 
     }
     duk_pop(ctx);
   }
+  // The Promise that the preludes left (a library's) is the one the host observes, taken now,
+  // before case code can replace its `then`.
+  if (call_host(ctx, "capturePromise", 0) != 0) {
+    throw std::runtime_error("engines/host/host.js: " + error_text(ctx, -1));
+  }
+  duk_pop(ctx);
 }
 
 // Calls host.<name>(the `nargs` values on top of the stack); leaves the result or the error.
@@ -380,6 +388,9 @@ Observation run_in_new_realm(duk_context* main, DuktapeHeap& heap,
   } catch (const std::exception& error) {
     observation.fault = std::string("the host prelude's report was unreadable: ") + error.what();
   }
+  // A getter or toString that loops while the report is written is the case's code running past
+  // its deadline: a timeout, as anywhere else.
+  timed_out = timed_out || (!out_of_memory && heap.timed_out());
   if (timed_out) {
     observation.timed_out = true;
     observation.state.reset();

@@ -23,7 +23,10 @@
   var uncurry = Function_.prototype.bind.bind(Function_.prototype.call);
   var apply = uncurry(Function_.prototype.apply);
   var objectKeys = Object_.keys;
+  var objectCreate = Object_.create;
   var defineProperty = Object_.defineProperty;
+  var getOwnPropertyDescriptor = Object_.getOwnPropertyDescriptor;
+  var getPrototypeOf = Object_.getPrototypeOf;
   var hasOwn = uncurry(Object_.prototype.hasOwnProperty);
   var isPrototypeOf = uncurry(Object_.prototype.isPrototypeOf);
   var objectToString = uncurry(Object_.prototype.toString);
@@ -39,8 +42,10 @@
   }
   var splice = uncurry(Array_.prototype.splice);
   var slice = uncurry(Array_.prototype.slice);
-  var stringReplace = uncurry(String_.prototype.replace);
+  var join = uncurry(Array_.prototype.join);
   var stringSlice = uncurry(String_.prototype.slice);
+  var charCodeAt = uncurry(String_.prototype.charCodeAt);
+  var fromCharCode = String_.fromCharCode;
   var ErrorPrototype = global.Error.prototype;
   var TypeError_ = global.TypeError;
   var Number_ = global.Number;
@@ -119,6 +124,54 @@
   hostFunction('setInterval', setInterval, 2);
   hostFunction('clearInterval', function clearInterval(id) { clearTimeout(id); }, 1);
 
+  // ---- what case code must not have, or keep past its case -----------------------------------
+
+  // A stack walk hands case code the functions that called it: the host's own (observe, with which
+  // it could replace its outcome) and, on a shell whose one realm is the case's (duk), the
+  // driver's. Duktape.act is Duktape's; V8's and JavaScriptCore's give no function of strict code.
+  if (isObject(global.Duktape)) delete global.Duktape.act;
+
+  // Some callbacks are run by the engine's own event loop when the engine decides: a
+  // FinalizationRegistry's cleanup, the settling of Atomics.waitAsync or of WebAssembly's
+  // compiling. They could run after the case has ended, in the next case's time, or stop the
+  // process before it. A case that asks for one is flagged (outlivesCase) and the driver's process
+  // ends with the case. The entry points become proxies of themselves that only set the flag.
+  var outlives = false;
+  var Proxy_ = global.Proxy;
+  var Reflect_ = global.Reflect;
+  function flagOnUse(holder, name) {
+    if (!isObject(holder) || typeof Proxy_ !== 'function' || !isObject(Reflect_)) return null;
+    var own = getOwnPropertyDescriptor(holder, name);
+    if (!own || typeof own.value !== 'function') return null;
+    var reflectApply = Reflect_.apply;
+    var reflectConstruct = Reflect_.construct;
+    // No prototype: a trap that case code put on Object.prototype (`get`, say) must not become one.
+    var handler = objectCreate(null);
+    handler.apply = function (target, self, args) {
+      outlives = true;
+      return reflectApply(target, self, args);
+    };
+    handler.construct = function (target, args, newTarget) {
+      outlives = true;
+      return reflectConstruct(target, args, newTarget);
+    };
+    var proxy = new Proxy_(own.value, handler);
+    own.value = proxy;
+    defineProperty(holder, name, own);
+    return proxy;
+  }
+  var registry = flagOnUse(global, 'FinalizationRegistry');
+  if (registry) {
+    var constructorSlot = getOwnPropertyDescriptor(registry.prototype, 'constructor');
+    if (constructorSlot && 'value' in constructorSlot) {
+      constructorSlot.value = registry;
+      defineProperty(registry.prototype, 'constructor', constructorSlot);
+    }
+  }
+  flagOnUse(global.Atomics, 'waitAsync');
+  var wasmAsync = ['compile', 'instantiate', 'compileStreaming', 'instantiateStreaming'];
+  for (var wasm = 0; wasm < wasmAsync.length; wasm++) flagOnUse(global.WebAssembly, wasmAsync[wasm]);
+
   // ---- driving the case ---------------------------------------------------------------------
 
   // The subject's settlement: {state, value}; state 'pending' until a thenable settles.
@@ -135,6 +188,36 @@
     };
   }
 
+  // Where the adapter cannot read a native promise's state (jsc, Hermes), a promise of this realm
+  // whose constructor is %Promise% gets its reaction through the `then` captured now, as
+  // ECMA-262's Await gives it one through PerformPromiseThen: a `then` that case code put on
+  // Promise.prototype is never called. (Hermes's own await calls it, so the host cannot await.)
+  // A library's Promise (a profile's prelude) is taken the same way, once the preludes have run
+  // (capturePromise, which the driver calls then): a library promise is read through its `then`,
+  // but never through one that case code put there.
+  var Promise_ = null;
+  var PromisePrototype = null;
+  var promiseThen = null;
+  function capturePromise() {
+    Promise_ = null;
+    try {
+      var constructor = global.Promise;
+      var prototype = typeof constructor === 'function' ? constructor.prototype : null;
+      if (isObject(prototype) && typeof prototype.then === 'function') {
+        Promise_ = constructor;
+        PromisePrototype = prototype;
+        promiseThen = prototype.then;
+      }
+    } catch (ignored) {}
+  }
+  capturePromise();
+  // A direct instance of its prototype, or an instance whose constructor is it (a library's
+  // prototype may have no `constructor`); a subclass's instance is read through its own `then`.
+  function isThisRealmsPromise(value) {
+    if (Promise_ === null || !isPrototypeOf(PromisePrototype, value)) return false;
+    return getPrototypeOf(value) === PromisePrototype || value.constructor === Promise_;
+  }
+
   // Watches the script's completion value as `await` would, except that a native promise is read
   // directly at the end instead of through `then`.
   function observe(completion) {
@@ -146,7 +229,7 @@
     if (isObject(completion)) {
       var then;
       try {
-        then = completion.then;
+        then = isThisRealmsPromise(completion) ? promiseThen : completion.then;
       } catch (error) {
         outcome = { state: 'rejected', value: error };
         return;
@@ -260,13 +343,44 @@
 
   // ---- the report notation ------------------------------------------------------------------
 
-  var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  // Strings are rewritten a code unit at a time, with the intrinsics captured above, never with a
+  // regular expression: String.prototype.replace calls RegExp.prototype[Symbol.replace], and that
+  // calls `exec` and reads `flags`, all of which case code can replace (and so make the report hold
+  // a quote unescaped, and a result of its choosing).
+  // `rewrite(text, replacement)` gives text with each code unit at i for which replacement(text, i)
+  // gives a string (not null) replaced by that string.
+  function rewrite(text, replacement) {
+    var parts = null;
+    var start = 0;
+    for (var i = 0; i < text.length; i++) {
+      var replaced = replacement(text, i);
+      if (replaced === null) continue;
+      if (parts === null) parts = [];
+      push(parts, stringSlice(text, start, i));
+      push(parts, replaced);
+      start = i + 1;
+    }
+    if (parts === null) return text;
+    push(parts, stringSlice(text, start));
+    return join(parts, '');
+  }
+
+  // JSON reports are UTF-8: a lone surrogate cannot be written, so it becomes U+FFFD.
+  function loneSurrogate(text, i) {
+    var code = charCodeAt(text, i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      var next = i + 1 < text.length ? charCodeAt(text, i + 1) : 0;
+      return next >= 0xdc00 && next <= 0xdfff ? null : '\uFFFD';
+    }
+    if (code >= 0xdc00 && code <= 0xdfff) {
+      var before = i > 0 ? charCodeAt(text, i - 1) : 0;
+      return before >= 0xd800 && before <= 0xdbff ? null : '\uFFFD';
+    }
+    return null;
+  }
 
   function cleanString(text) {
-    // JSON reports are UTF-8: a lone surrogate cannot be written, so it becomes U+FFFD.
-    return stringReplace(text, LONE_SURROGATE, function (match, before) {
-      return (before || '') + '\uFFFD';
-    });
+    return rewrite(text, loneSurrogate);
   }
 
   function symbolDescription(symbol) {
@@ -279,7 +393,7 @@
   }
 
   function escapeKey(key) {
-    return key.charAt(0) === '$' ? '$' + key : key;
+    return charCodeAt(key, 0) === 0x24 /* $ */ ? '$' + key : key;
   }
 
   function Serializer(watched, budget) {
@@ -360,21 +474,25 @@
   // JSON text of a report tree (plain objects, arrays, strings, finite numbers, booleans, null).
   // The realm's JSON.stringify is not used: case code can give Object.prototype a toJSON, and
   // some engines' JSON.stringify runs setters that case code put on Array.prototype.
-  var JSON_ESCAPE = hooks.asciiJson ? /[\u0000-\u001f"\\\u007f-\uffff]/g : /[\u0000-\u001f"\\\u2028\u2029]/g;
+  // Escaped: controls, the quote and the backslash; U+2028 and U+2029, which some shells read as
+  // line ends; with asciiJson, everything past ASCII.
+  var asciiJson = hooks.asciiJson === true;
   var numberToString = uncurry(Number_.prototype.toString);
-  var charCodeAt = uncurry(String_.prototype.charCodeAt);
-  function escapeJsonChar(ch) {
-    var code = charCodeAt(ch, 0);
-    if (ch === '"') return '\\"';
-    if (ch === '\\') return '\\\\';
-    return '\\u' + stringSlice('000' + numberToString(code, 16), -4);
+  function escapeJsonChar(text, i) {
+    var code = charCodeAt(text, i);
+    if (code === 0x22) return '\\"';
+    if (code === 0x5c) return '\\\\';
+    if (code < 0x20 || (asciiJson ? code >= 0x7f : code === 0x2028 || code === 0x2029)) {
+      return '\\u' + stringSlice('000' + numberToString(code, 16), -4);
+    }
+    return null;
   }
   function encodeJson(value) {
     if (value === null) return 'null';
     var type = typeof value;
     if (type === 'boolean') return value ? 'true' : 'false';
     if (type === 'number') return value === value && value !== Infinity && value !== -Infinity ? String_(value) : 'null';
-    if (type === 'string') return '"' + stringReplace(value, JSON_ESCAPE, escapeJsonChar) + '"';
+    if (type === 'string') return '"' + rewrite(value, escapeJsonChar) + '"';
     var parts = '';
     var i;
     if (isArray(value)) {
@@ -422,8 +540,11 @@
     observeThrow: observeThrow,
     observeCompleted: observeCompleted,
     install262: install262,
+    capturePromise: capturePromise,
     reportUncaught: reportUncaught,
     runNextTimer: runNextTimer,
-    finish: finish
+    finish: finish,
+    // Whether the case asked for a callback that the engine may run after the case has ended.
+    outlivesCase: function () { return outlives; }
   };
 })

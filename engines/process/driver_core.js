@@ -112,23 +112,60 @@ var settleDriver = (function () {
     function faultOf(error) {
       return adapter.fault ? adapter.fault(error) : null;
     }
+    // Replies to setup, before any case code runs.
     function reply(message) {
       adapter.write(nonce + ' ' + stringify(message));
+    }
+    // Replies once case code has run are written by hand, with strings alone given to stringify
+    // (which reads no property of a string): on a shell whose one realm is the case's, case code
+    // can give Object.prototype a toJSON that would write a result of its choosing.
+    function quote(text) {
+      return stringify(String_(text));
+    }
+    function recycleField() {
+      return recycleCase ? ',"recycle":true' : '';
+    }
+    function replyFault(message) {
+      adapter.write(nonce + ' {"type":"fault","message":' + quote(message) + recycleField() + '}');
     }
     function replyResult(parseError, harnessError, report, resolutionError) {
       adapter.write(nonce + ' {"type":"result","parse_error":' + (parseError ? 'true' : 'false') +
         (resolutionError ? ',"resolution_error":true' : '') +
-        (harnessError ? ',"harness_error":' + stringify(harnessError) : '') + ',"report":' + report + '}');
+        (harnessError ? ',"harness_error":' + quote(harnessError) : '') + recycleField() +
+        ',"report":' + report + '}');
+    }
+
+    // The realms of the case that runs now (its own, and those $262.createRealm made): a case that
+    // asked any of them for a callback that may outlive it ends its process (host.js,
+    // outlivesCase), so that no callback of it runs in another case's time.
+    var caseRealms = [];
+    var recycleCase = false;
+    function caseOutlivesItself() {
+      for (var i = 0; i < caseRealms.length; i++) {
+        try {
+          if (caseRealms[i].api.outlivesCase()) return true;
+        } catch (error) {
+          return true;
+        }
+      }
+      return false;
     }
     function dispose(realm) {
       try {
         if (realm && realm.dispose) realm.dispose();
       } catch (ignored) {}
     }
+    // Ends the case's realm, having asked its realms first whether the process must end too.
+    function endCase(realm) {
+      recycleCase = caseOutlivesItself();
+      dispose(realm);
+    }
 
     // A fresh realm; request is the case it is for (null for the probes and createRealm).
     function newRealm(request) {
-      return adapter.newRealm(env, request || null);
+      var realm = adapter.newRealm(env, request || null);
+      realm.api.capturePromise();  // the preludes have run: a library's Promise is in place
+      return realm;
     }
 
     // $262 for the realm, with the parts the adapter gives; createRealm's realm gets its own.
@@ -137,7 +174,13 @@ var settleDriver = (function () {
       if (has(host262, 'evalScript')) {
         parts.evalScript = function (code) { return realm.run(realm.compile(String_(code), 'evalScript')); };
       }
-      if (has(host262, 'createRealm')) parts.createRealm = function () { return install262(newRealm()); };
+      if (has(host262, 'createRealm')) {
+        parts.createRealm = function () {
+          var made = newRealm();
+          caseRealms[caseRealms.length] = made;
+          return install262(made);
+        };
+      }
       if (has(host262, 'gc')) parts.gc = function () { adapter.gc(); };
       if (has(host262, 'detachArrayBuffer')) {
         parts.detachArrayBuffer = function (buffer) { adapter.detachArrayBuffer(buffer); return null; };
@@ -247,7 +290,7 @@ var settleDriver = (function () {
       if (!adapter.prepare || !env) return runPreparedCase(request, done);
       adapter.prepare(function (problem) {
         if (!problem) return runPreparedCase(request, done);
-        reply({ type: 'fault', message: problem });
+        replyFault(problem);
         done();
       });
     }
@@ -255,8 +298,8 @@ var settleDriver = (function () {
     function runPreparedCase(request, done) {
       var realm = null;
       function fault(message) {
-        dispose(realm);
-        reply({ type: 'fault', message: message });
+        endCase(realm);
+        replyFault(message);
         done();
       }
       if (!env) return fault('the driver is not set up');
@@ -264,11 +307,14 @@ var settleDriver = (function () {
       if (test262Request && test262Request.folder) {
         test262Request.files = folders.hasOwnProperty(test262Request.folder) ? folders[test262Request.folder] : {};
       }
+      caseRealms = [];
+      recycleCase = false;
       try {
         realm = newRealm(request);
       } catch (error) {
         return fault(faultOf(error) || 'the realm could not be built: ' + describeThrown(error));
       }
+      caseRealms[0] = realm;
       var parseError = false;
       try {
         var test262 = request.test262;
@@ -280,7 +326,7 @@ var settleDriver = (function () {
           if (harnessError) {
             realm.api.observeCompleted();
             var harnessReport = realm.api.finish([]);
-            dispose(realm);
+            endCase(realm);
             replyResult(false, harnessError, harnessReport);
             return done();
           }
@@ -339,10 +385,31 @@ var settleDriver = (function () {
         }
         var late = adapter.afterCase ? adapter.afterCase(realm) : null;
         if (late) return fault(late);
-        dispose(realm);
-        replyResult(phases.parse, '', report, phases.resolution);
-        done();
+        // Writing the report ran case code (getters, toString), which may have queued jobs: they
+        // run now, in this case's time, and not in the next case's.
+        afterJobs(realm, function () {
+          endCase(realm);
+          replyResult(phases.parse, '', report, phases.resolution);
+          done();
+        });
       });
+    }
+
+    // Runs the jobs that are queued, then then().
+    function afterJobs(realm, then) {
+      var called = false;
+      function once() {
+        if (called) return;
+        called = true;
+        then();
+      }
+      var drained;
+      try {
+        drained = adapter.drain(realm, once);
+      } catch (error) {
+        drained = true;
+      }
+      if (drained) once();
     }
 
     // test262 module code: the entry evaluated as a module, jobs and timers drained (top-level
@@ -413,7 +480,7 @@ var settleDriver = (function () {
         try {
           handle(request, step);
         } catch (error) {
-          reply({ type: 'fault', message: 'the driver failed: ' + describeThrown(error) });
+          replyFault('the driver failed: ' + describeThrown(error));
           finished = true;
         }
         sync = false;

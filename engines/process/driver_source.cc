@@ -24,7 +24,9 @@ std::string builtin_driver_text(const std::string& name) {
   const char* core = find("driver_core.js");
   const char* adapter = has_builtin_driver(name) ? find(name + "_adapter.js") : nullptr;
   if (!core || !adapter) throw std::runtime_error("no driver named " + name);
-  return std::string(core) + "\n" + adapter;
+  // One function around both: on a shell whose one realm is the case's (duk, hermes), the
+  // driver's names must not be globals that case code can reach.
+  return "(function () {\n" + std::string(core) + "\n" + adapter + "\n})();\n";
 }
 
 }  // namespace settle

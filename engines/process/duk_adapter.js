@@ -3,7 +3,8 @@
 // sends the driver, followed by a call settleMain(setup, request, installPromise) with the setup
 // request, the case request (null to answer the feature probes) and engines/duktape/promise.js.
 // The case runs in the shell's own global, so everything the driver needs is captured first.
-var settleMain = (function () {
+(function () {
+  'use strict';
   var global = new Function('return this')();
   var write = global.print;
   var evalGlobal = global.eval;
@@ -20,9 +21,9 @@ var settleMain = (function () {
     return String.fromBufferRaw(new Uint8Array(bytes));
   }
 
-  return function settleMain(setup, request, installPromise) {
+  function settleMain(setup, request, installPromise) {
     // Case code runs in this global: it must not call settleMain, whose reply writes to stdout.
-    global.settleMain = undefined;
+    delete global.settleMain;
     var jobs = [];
     var made = false;
     var core = settleDriver.create({
@@ -79,5 +80,7 @@ var settleMain = (function () {
       }
     });
     core.runOnce(setup, request);
-  };
+  }
+  // settle calls it once the driver is sent; the driver itself leaves no name in the global.
+  defineProperty(global, 'settleMain', { value: settleMain, writable: true, configurable: true });
 })();

@@ -238,6 +238,8 @@
         observe: function (value) { callApi('observe', [valueOf(value)]); },
         observeThrow: function (error) { callApi('observeThrow', [valueOf(error)]); },
         observeCompleted: function () { callApi('observeCompleted', []); },
+        capturePromise: function () { callApi('capturePromise', []); },
+        outlivesCase: function () { return callApi('outlivesCase', []) === Value.true; },
         install262: function () {
           realm.scope(function () {
             var evalScript = builtin('evalScript', 1, function (args) {

@@ -4,7 +4,8 @@
 // case request (null to answer the feature probes); Hermes has its own Promise, so promiseJs is
 // left unused. The case runs in the shell's own global, so everything the driver needs is
 // captured first, and the shell's functions are deleted.
-var settleMain = (function () {
+(function () {
+  'use strict';
   var global = new Function('return this')();
   var write = global.print;
   var evalGlobal = global.eval;
@@ -29,9 +30,9 @@ var settleMain = (function () {
     }
   }
 
-  return function settleMain(setup, request) {
+  function settleMain(setup, request) {
     // Case code runs in this global: it must not call settleMain, whose reply writes to stdout.
-    global.settleMain = undefined;
+    delete global.settleMain;
     var made = false;
     var core = settleDriver.create({
       write: function (line) { write(line); },
@@ -49,7 +50,11 @@ var settleMain = (function () {
       newRealm: function (env) {
         if (made) throw new Error('hermes has one realm');
         made = true;
-        kShellNames.forEach(function (name) { delete global[name]; });
+        kShellNames.forEach(function (name) {
+          try {
+            delete global[name];
+          } catch (notConfigurable) {}  // HermesInternal cannot go; the driver took what it needs
+        });
         env.aliases.forEach(function (alias) {
           defineProperty(global, alias, { value: global, writable: true, configurable: true });
         });
@@ -71,5 +76,7 @@ var settleMain = (function () {
       }
     });
     core.runOnce(setup, request);
-  };
+  }
+  // settle calls it once the driver is sent; the driver itself leaves no name in the global.
+  defineProperty(global, 'settleMain', { value: settleMain, writable: true, configurable: true });
 })();

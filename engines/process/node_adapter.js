@@ -50,9 +50,21 @@
     promise: promiseHooks
   };
 
-  // The names each runtime adds to every vm context that the host API does not have.
+  // The names each runtime adds to every vm context that the host API does not have. Among them
+  // a realm maker: Bun's ShadowRealm makes a realm with Bun's own globals (process, Bun), and a
+  // realm that settle does not make is not sandboxed.
   var kContextExtras = ['console', 'Deno', 'Bun', 'process', 'require', 'module', 'global', 'window', 'self',
-    'navigator', 'fetch', 'WebSocket', 'Worker', 'setImmediate', 'queueMicrotask', 'structuredClone'];
+    'navigator', 'fetch', 'WebSocket', 'Worker', 'setImmediate', 'queueMicrotask', 'structuredClone',
+    'ShadowRealm'];
+
+  // --expose-gc gives every context a gc that cannot be deleted, whose {execution: 'async'} settles
+  // a promise from the event loop, after the case may have ended. The driver keeps its own gc
+  // ($262.gc calls it) and contexts made from now on get none; where the flag cannot be turned off,
+  // a case's gc is overwritten (it is writable).
+  var driverGc = typeof gc === 'function' ? gc : null;
+  try {
+    load('v8').setFlagsFromString('--no-expose-gc');
+  } catch (error) {}
 
   var kRunOptions = { displayErrors: false };
 
@@ -170,8 +182,8 @@
     write: function (line) { process.stdout.write(line + '\n'); },
     version: version,
     // The parts of test262's $262 node gives (gc needs --expose-gc); agent is not among them.
-    host262: ['global', 'evalScript', 'createRealm', 'detachArrayBuffer'].concat(typeof gc === 'function' ? ['gc'] : []),
-    gc: function () { gc(); },
+    host262: ['global', 'evalScript', 'createRealm', 'detachArrayBuffer'].concat(driverGc ? ['gc'] : []),
+    gc: function () { driverGc(); },
     detachArrayBuffer: function (buffer) { structuredClone(buffer, { transfer: [buffer] }); },
     compile: compile,
     modules: runsModules,
@@ -187,6 +199,7 @@
       var run = function (script) { return script.runInContext(context, kRunOptions); };
       var global = vm.runInContext('this', context);
       kContextExtras.forEach(function (name) { delete global[name]; });
+      if (typeof global.gc === 'function') global.gc = undefined;
       // Bun's call sites give the function of every frame, strict or not, so a stack trace would
       // hand case code the driver's functions: its Error.prepareStackTrace stays unset.
       if (typeof Bun === 'object' && Bun) {

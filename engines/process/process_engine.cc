@@ -213,7 +213,12 @@ Observation ProcessEngine::run_in(const Job& job) {
     ChildProcess::Read read = child_->read_line(&line, deadline, kMaxReplyBytes);
     if (read == ChildProcess::Read::kLine) {
       try {
-        if (auto reply = parse_reply(line, nonce_)) return observation_from_reply(*reply);
+        if (auto reply = parse_reply(line, nonce_)) {
+          // The case asked for a callback that the engine may run after it has ended
+          // (host.js, outlivesCase): the process ends with it.
+          if (reply_asks_to_recycle(*reply)) stop();
+          return observation_from_reply(*reply);
+        }
       } catch (const ProtocolError& error) {
         observation.fault = error.what();
         stop();

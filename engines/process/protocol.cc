@@ -91,6 +91,11 @@ std::optional<json> parse_reply(const std::string& line, const std::string& nonc
   return reply;
 }
 
+bool reply_asks_to_recycle(const json& reply) {
+  auto recycle = reply.find("recycle");
+  return recycle != reply.end() && recycle->is_boolean() && recycle->get<bool>();
+}
+
 Observation observation_from_reply(const json& reply) {
   Observation observation;
   const std::string type = reply["type"];

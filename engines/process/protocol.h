@@ -27,6 +27,8 @@ namespace settle {
 //   driver -> settle  {"type":"result","parse_error","resolution_error","harness_error",
 //                      "report":{host.js report}}
 //                     | {"type":"fault","message"}
+//                     either with "recycle": true when the case asked for a callback that the
+//                     engine may run after it has ended: settle then ends the process
 //                     | {"type":"observation","observation":{...}}: the whole Observation, from
 //                       settle's own Duktape worker (engines/duktape/duktape_worker.h)
 // A setup error that is the user's prelude's fault names it: {"type":"error","prelude","message"}.
@@ -60,6 +62,9 @@ std::string module_folder_request(const ModuleFolder& folder);
 // The reply a line carries, or nothing when the line is not a reply (engine noise). Throws
 // ProtocolError when a line that starts with the nonce holds no JSON object with a type.
 std::optional<nlohmann::json> parse_reply(const std::string& line, const std::string& nonce);
+
+// Whether a reply says that its process must end with the case: "recycle": true.
+bool reply_asks_to_recycle(const nlohmann::json& reply);
 
 // What a "result", "observation" or "fault" reply says about the case. Throws ProtocolError on any
 // other reply.

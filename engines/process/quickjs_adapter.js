@@ -236,6 +236,11 @@
         observe: function (value) { callApi('observe', [value]); },
         observeThrow: function (error) { callApi('observeThrow', [handleOf(error)]); },
         observeCompleted: function () { callApi('observeCompleted', []); },
+        capturePromise: function () { callApi('capturePromise', []); },
+        outlivesCase: function () {
+          var outlives = callApi('outlivesCase', []);
+          return context.typeof(outlives) === 'boolean' && context.dump(outlives) === true;
+        },
         // $262.global and evalScript (a global script of the context); createRealm is not wired
         // here: quickjs-emscripten keeps each context's values to itself.
         install262: function () {

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "settle_cli.h"
+#include "spawned.h"
 
 namespace settle::testing {
 namespace {
@@ -413,6 +414,23 @@ import { secret } from '../../../secret/secret.mjs';
 throw new Test262Error('it linked: ' + secret);
 )js";
 
+// A realm that $262.createRealm made is the case's too: a callback that it leaves for the engine
+// to run must not run in the next test's time (the -next test is innocent and must pass).
+const char* const kLeftoverInAnotherRealm = R"js(/*---
+description: a FinalizationRegistry of another realm whose cleanup loops, left for the engine
+features: [FinalizationRegistry]
+---*/
+var other = $262.createRealm().global;
+var registry = new other.FinalizationRegistry(function () { for (;;) {} });
+(function () { for (var i = 0; i < 1000; i++) registry.register({ i: i }, i); })();
+(function () { for (var i = 0; i < 300; i++) { var junk = []; for (var j = 0; j < 1000; j++) junk.push({ j: j }); } })();
+)js";
+const char* const kLeftoverNext = R"js(/*---
+description: the test after a leftover callback runs in its own time
+---*/
+var innocent = 1;
+)js";
+
 // What a probe needs from outside, and the checks that nothing outside changed.
 class SandboxTest : public ::testing::TestWithParam<std::string> {
  protected:
@@ -549,6 +567,63 @@ TEST_P(SandboxTest, Test262TestsCannotReadWriteSpawnOrConnectEvenThrough262) {
         << profile << ": " << (*module)["message"];
   }
   expect_nothing_outside_changed(profile);
+}
+
+TEST_P(SandboxTest, CallbacksOfARealmThatATest262TestMadeDieWithTheTest) {
+  const std::string profile = GetParam();
+  if (!engine_available(profile)) {
+    GTEST_SKIP() << profile << " is not installed here (settle engines says so)";
+  }
+  dir_.write("test262/harness/assert.js", "function assert() {}\n");
+  dir_.write("test262/harness/sta.js",
+             "function Test262Error(message) { this.message = message; }\n");
+  dir_.write("test262/test/leftover/in-another-realm-a.js", kLeftoverInAnotherRealm);
+  dir_.write("test262/test/leftover/in-another-realm-next.js", kLeftoverNext);
+  ProcessResult run = settle(
+      {"run", "test262/test", "-e", profile, "-j", "1", "--timeout", "3000", "--json", "r.json"},
+      dir_.path(), {"TMPDIR=" + dir_.path()});
+  json report = read_json(dir_.file("r.json"));
+  for (const char* mode : {"#default", "#strict"}) {
+    const json* record =
+        record_of(report, std::string("test/leftover/in-another-realm-next.js") + mode);
+    ASSERT_NE(record, nullptr) << run.out << run.err;
+    EXPECT_EQ((*record)["status"], "pass") << profile << ": " << (*record)["message"];
+  }
+  EXPECT_TRUE(processes_naming(dir_.path()).empty())
+      << ::testing::PrintToString(processes_naming(dir_.path()));
+}
+
+// tests/e2e/sandbox_attacks.json: case code that tries to forge its own result (forge-*: the
+// real outcome never matches the expectation, so the case must not pass), to keep what must be
+// gone (hold-*: must pass), or to leave a callback that the engine runs after the case has ended
+// (leftover-*-a; the innocent leftover-*-next after it must pass).
+TEST_P(SandboxTest, CaseCodeCannotForgeItsResultOrOutliveItsCase) {
+  const std::string profile = GetParam();
+  if (!engine_available(profile)) {
+    GTEST_SKIP() << profile << " is not installed here (settle engines says so)";
+  }
+  dir_.write("cases/attacks.json",
+             read_file(std::string(SETTLE_SOURCE_DIR) + "/tests/e2e/sandbox_attacks.json"));
+  // A library changes only the Promise, and with it how the subject is read: the forgeries.
+  bool library = profile.find('+') != std::string::npos;
+  std::vector<std::string> command = {"run", "cases", "-e", profile, "-j", "1", "--json", "r.json"};
+  if (library) command.insert(command.end(), {"--filter", "attacks/forge-*"});
+  ProcessResult run = settle(command, dir_.path(), {"TMPDIR=" + dir_.path()});
+  json report = read_json(dir_.file("r.json"));
+  ASSERT_EQ(report["results"].size(), library ? 24u : 47u) << run.out << run.err;
+  for (const json& result : report["results"]) {
+    std::string id = result["id"].get<std::string>().substr(std::string("attacks/").size());
+    std::string status = result["status"];
+    std::string why = profile + " " + id + ": " + status + " " + result["message"].dump();
+    if (id.rfind("forge-", 0) == 0) {
+      EXPECT_NE(status, "pass") << why << " " << result["observed"].dump();
+    } else if (id.rfind("hold-", 0) == 0 ||
+               (id.size() > 5 && id.substr(id.size() - 5) == "-next")) {
+      EXPECT_EQ(status, "pass") << why << " " << result["observed"].dump();
+    }
+  }
+  EXPECT_TRUE(processes_naming(dir_.path()).empty())
+      << ::testing::PrintToString(processes_naming(dir_.path()));
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryProfile, SandboxTest, ::testing::ValuesIn(kProfiles),

@@ -120,6 +120,14 @@ TEST_F(DuktapeTest, AnEndlessTimerLoopTimesOut) {
   EXPECT_TRUE(observed.timed_out);
 }
 
+// A getter that loops while the report is written is case code past its deadline (issue 21: it
+// was an error, "could not be serialised: RangeError: execution timeout").
+TEST_F(DuktapeTest, ALoopWhileTheReportIsWrittenTimesOut) {
+  Observation observed = run("Promise.resolve({ get x() { for (;;) {} } })", false, 200);
+  EXPECT_TRUE(observed.timed_out) << observed.fault;
+  EXPECT_EQ(value_of("'next'"), "next");
+}
+
 TEST_F(DuktapeTest, TheLogSoFarIsKeptOnTimeout) {
   Observation observed = run("$log('before'); while (true) {}", false, 100);
   EXPECT_TRUE(observed.timed_out);
