@@ -71,32 +71,43 @@ void add_engines_command(CLI::App& app, int* exit_status) {
   auto dir = std::make_shared<std::string>();
   command->add_option("-e,--engine", *named,
                       "a built-in engine or a profile file to show (repeatable)");
+  // --install takes the engines after it, or anywhere on the line as ENGINES: CLI11 hands an
+  // option that needs a value the next word whatever it is, so `--install --yes jsc` would install
+  // an engine named "--yes".
   auto install = std::make_shared<std::vector<std::string>>();
+  auto engines = std::make_shared<std::vector<std::string>>();
   auto yes = std::make_shared<bool>(false);
-  command
-      ->add_option("--install", *install,
-                   "Install what these engines need (\"all\": every built-in one): npm "
-                   "packages into the engines folder, Debian packages with apt-get; then show "
-                   "them")
-      ->expected(1, -1);
+  CLI::Option* install_option =
+      command
+          ->add_option("--install", *install,
+                       "Install what these engines need (\"all\": every built-in one): npm "
+                       "packages into the engines folder, Debian packages with apt-get; then show "
+                       "them")
+          ->expected(0, -1);
+  command->add_option("ENGINES", *engines, "the engines to install (with --install) or show");
   command->add_flag("--yes", *yes,
                     "With --install, run apt-get for missing Debian packages (as root) instead of "
                     "printing the line to run");
   command->add_option("--engines-dir", *dir, kEnginesDirHelp);
-  command->callback([exit_status, named, dir, install, yes] {
+  command->callback([exit_status, named, dir, install, install_option, engines, yes] {
     if (!dir->empty()) set_engines_dir_option(*dir);
-    if (!install->empty()) {
-      int installed = install_engines(*install, *yes);
-      if (installed == kExitBadInput) {
-        *exit_status = installed;
-        return;
-      }
-      bool all = std::find(install->begin(), install->end(), "all") != install->end();
-      int listed = list_engines(all ? std::vector<std::string>{} : *install);
-      *exit_status = installed != kExitOk ? installed : listed;
+    if (install_option->count() == 0) {  // `settle engines NAME`: as -e NAME
+      named->insert(named->end(), engines->begin(), engines->end());
+      *exit_status = list_engines(*named);
       return;
     }
-    *exit_status = list_engines(*named);
+    install->insert(install->end(), engines->begin(), engines->end());
+    // A bare --install leaves CLI11's empty value.
+    install->erase(std::remove(install->begin(), install->end(), std::string()), install->end());
+    if (install->empty()) throw CLI::ArgumentMismatch("--install: the engines to install missing");
+    int installed = install_engines(*install, *yes);
+    if (installed == kExitBadInput) {
+      *exit_status = installed;
+      return;
+    }
+    bool all = std::find(install->begin(), install->end(), "all") != install->end();
+    int listed = list_engines(all ? std::vector<std::string>{} : *install);
+    *exit_status = installed != kExitOk ? installed : listed;
   });
 }
 

@@ -32,7 +32,10 @@ std::string final_line(const Summary& summary) {
     line << ", "
          << count_of(gate.unexpected_failures.size(), "unexpected failure", "unexpected failures");
   }
-  if (summary.load_errors > 0) line << ", " << summary.load_errors << " case files not loaded";
+  if (summary.load_errors > 0) {
+    line << ", " << summary.load_errors
+         << (summary.load_errors == 1 ? " case file not loaded" : " case files not loaded");
+  }
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, " in %.2f s", summary.seconds);
   line << seconds;

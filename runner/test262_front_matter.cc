@@ -57,6 +57,21 @@ SourcePosition inside(std::string_view source, SourcePosition position) {
   return {line, std::max<std::size_t>(1, std::min(position.column, characters + 1))};
 }
 
+// yaml-cpp ends lines only at LF: a file written with CR or CR LF line terminators (test262 has
+// some, to test that they are normalised) has its front matter read with each as one LF.
+std::string with_line_feeds(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') {
+      out += text[i];
+    } else if (i + 1 >= text.size() || text[i + 1] != '\n') {
+      out += '\n';
+    }
+  }
+  return out;
+}
+
 class FieldError {
  public:
   FieldError(std::string field, std::string message, YAML::Mark mark)
@@ -157,7 +172,7 @@ std::variant<Test262Metadata, InputError> parse_test262_front_matter(std::string
   }
   std::size_t yaml_start = open + kOpen.size();
   BlockPlace place = place_of(source, yaml_start);
-  std::string yaml(source.substr(yaml_start, close - yaml_start));
+  std::string yaml = with_line_feeds(source.substr(yaml_start, close - yaml_start));
   try {
     Test262Metadata metadata = metadata_of(YAML::Load(yaml), place);
     metadata.front_matter_line = place_of(source, open).first_line;

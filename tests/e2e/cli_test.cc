@@ -526,6 +526,22 @@ TEST(Cli, UsageErrorsSayWhatIsWrongAndWhatWouldBeRight) {
   }
 }
 
+// Every test of this binary runs as a process of its own under CTest: what the program makes as it
+// starts, before any test, is made once per test (issue 23: 546 empty settle-test-* folders).
+TEST(TestProcess, LeavesNothingInTheTemporaryFolder) {
+  TempDir tmp;
+  ProcessResult run =
+      run_process({std::filesystem::read_symlink("/proc/self/exe").string(),
+                   "--gtest_filter=Engines.ShowsAUsersProfileAndOnlyTheEnginesNamed"},
+                  "", {"TMPDIR=" + tmp.path()});
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  std::vector<std::string> left;
+  for (const auto& entry : std::filesystem::directory_iterator(tmp.path())) {
+    left.push_back(entry.path().filename().string());
+  }
+  EXPECT_TRUE(left.empty()) << ::testing::PrintToString(left);
+}
+
 TEST(Engines, ShowsAUsersProfileAndOnlyTheEnginesNamed) {
   TempDir dir;
   dir.write("mine.json", R"json({"name": "my-duktape", "adapter": "duktape",

@@ -160,6 +160,23 @@ TEST(EnginesInstall, PrintsTheAptGetLineWithoutYesAndRefusesAnUnknownEngine) {
   EXPECT_TRUE(contains(unknown.err, "did you mean \"node-current\"")) << unknown.err;
 }
 
+// Options go anywhere (issue 23: `--install --yes jsc` installed an engine named "--yes").
+TEST(EnginesInstall, TakesItsOptionsInAnyOrder) {
+  TempDir dir;
+  std::string profile = dir.write(
+      "needs.json",
+      R"json({"name": "needs", "adapter": "duktape", "debian": ["settle-no-such-package"]})json");
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"engines", "--install", profile, "--engines-dir", dir.path()},
+        std::vector<std::string>{"engines", "--install", "--engines-dir", dir.path(), profile},
+        std::vector<std::string>{"engines", "--engines-dir", dir.path(), "--install", profile}}) {
+    ProcessResult install = settle(args);
+    EXPECT_EQ(install.exit_code, 3) << install.out << install.err;
+    EXPECT_TRUE(contains(install.err, "settle-no-such-package")) << install.err;
+    EXPECT_FALSE(contains(install.err, "unknown engine")) << install.err;
+  }
+}
+
 // `make deb`'s package, built by CPack from this build: its control fields, and its files
 // extracted into a throwaway root, whose settle runs the shipped cases on duktape and node
 // without the build folder (the binary holds no path of it; see above).

@@ -121,7 +121,7 @@ TEST_F(MergeTest, MergedShardsAreTheReportOfOneRun) {
   ASSERT_EQ(merge.exit_code, 0) << merge.out << merge.err;
   EXPECT_TRUE(contains(merge.out,
                        "settle: 27 passed, 7 failed, 0 skipped, 0 timed out, 0 "
-                       "errors, 1 case files not loaded in"))
+                       "errors, 1 case file not loaded in"))
       << merge.out;
 
   json single = read_json(dir_.file("single.json"));

@@ -84,6 +84,7 @@ class Test262Test : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     if (!engine_available("node")) return;
+    dir_ = new TempDir();
     // Found without --test262-dir: the checkout's root is the nearest folder above the tests
     // that holds harness/assert.js and test/.
     run_ = new ProcessResult(
@@ -94,8 +95,10 @@ class Test262Test : public ::testing::Test {
   static void TearDownTestSuite() {
     delete run_;
     delete report_;
+    delete dir_;
     run_ = nullptr;
     report_ = nullptr;
+    dir_ = nullptr;
   }
   void SetUp() override {
     if (!run_) GTEST_SKIP() << "node is not installed";
@@ -108,7 +111,9 @@ class Test262Test : public ::testing::Test {
     return nullptr;
   }
 
-  static inline TempDir* dir_ = new TempDir();
+  // Made by the suite, not when the program starts: every test of this binary is a process of
+  // its own under CTest, and a folder made at start-up would be left by each (issue 23).
+  static inline TempDir* dir_ = nullptr;
   static inline ProcessResult* run_ = nullptr;
   static inline json* report_ = nullptr;
 };

@@ -54,6 +54,19 @@ TEST(Test262FrontMatter, ReadsTheFieldsThatDecideHowATestRuns) {
   EXPECT_EQ(metadata.include_positions[1].column, 18u);
 }
 
+// test262's line-terminator-normalisation-CR.js is written with CR alone (issue 23: the run
+// stopped with exit 2, "the front matter is not valid YAML").
+TEST(Test262FrontMatter, ReadsAFrontMatterWrittenWithCrOrCrLfLineTerminators) {
+  for (const std::string& end : {std::string("\r"), std::string("\r\n")}) {
+    Test262Metadata metadata =
+        parsed("/*---" + end + "esid: sec-x" + end + "description: d" + end + "flags: [raw]" + end +
+               "includes: [a.js]" + end + "---*/" + end + "code();" + end);
+    EXPECT_EQ(metadata.esid, "sec-x");
+    EXPECT_TRUE(metadata.flags.raw);
+    EXPECT_EQ(metadata.includes, (std::vector<std::string>{"a.js"}));
+  }
+}
+
 TEST(Test262FrontMatter, ErrorsNameTheFileLineColumnAndField) {
   InputError yaml = error_of("\n\n/*---\nflags: [a\n---*/\n");
   EXPECT_EQ(yaml.where().line, 5u);
