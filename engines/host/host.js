@@ -379,8 +379,21 @@
     return null;
   }
 
+  // Whether a string holds what it must be rewritten for, in one step: a regular expression whose
+  // `test` is captured and whose `exec` is an own property holding the captured exec, so that
+  // nothing that case code can replace is looked up (RegExpBuiltinExec reads the flags from the
+  // regular expression's own slots, not from its getters).
+  var regExpTest = uncurry(global.RegExp.prototype.test);
+  var regExpExec = global.RegExp.prototype.exec;
+  function finder(pattern) {
+    var regexp = new global.RegExp(pattern);
+    defineProperty(regexp, 'exec', { value: regExpExec });
+    return function (text) { return regExpTest(regexp, text); };
+  }
+  var hasSurrogate = finder('[\\uD800-\\uDFFF]');
+
   function cleanString(text) {
-    return rewrite(text, loneSurrogate);
+    return hasSurrogate(text) ? rewrite(text, loneSurrogate) : text;
   }
 
   function symbolDescription(symbol) {
@@ -477,6 +490,7 @@
   // Escaped: controls, the quote and the backslash; U+2028 and U+2029, which some shells read as
   // line ends; with asciiJson, everything past ASCII.
   var asciiJson = hooks.asciiJson === true;
+  var needsEscape = finder(asciiJson ? '[\\u0000-\\u001f"\\\\\\u007f-\\uffff]' : '[\\u0000-\\u001f"\\\\\\u2028\\u2029]');
   var numberToString = uncurry(Number_.prototype.toString);
   function escapeJsonChar(text, i) {
     var code = charCodeAt(text, i);
@@ -492,7 +506,7 @@
     var type = typeof value;
     if (type === 'boolean') return value ? 'true' : 'false';
     if (type === 'number') return value === value && value !== Infinity && value !== -Infinity ? String_(value) : 'null';
-    if (type === 'string') return '"' + rewrite(value, escapeJsonChar) + '"';
+    if (type === 'string') return '"' + (needsEscape(value) ? rewrite(value, escapeJsonChar) : value) + '"';
     var parts = '';
     var i;
     if (isArray(value)) {
