@@ -17,7 +17,8 @@ const std::string kHarness = std::string(SETTLE_SOURCE_DIR) + "/tests/test262/ha
 // The text of the file outside the checkout that each attack tries to read.
 const std::string kSecret = "settle-secret-7f3a";
 
-// A miniature checkout in dir/checkout, and a file outside it, dir/outside/secret.js.
+// A miniature checkout in dir/checkout, and files outside it in dir/outside: a module, a text and
+// a script (config.js), each of which shows kSecret where it is run.
 void write_checkout(const TempDir& dir) {
   for (const char* name : {"assert.js", "sta.js", "doneprintHandle.js"}) {
     dir.write(std::string("checkout/harness/") + name, read_file(kHarness + name));
@@ -25,6 +26,7 @@ void write_checkout(const TempDir& dir) {
   fs::create_directories(dir.file("checkout/test"));
   dir.write("outside/secret.js", "export default '" + kSecret + "';\n");
   dir.write("outside/passwd", "root:x:0:0:" + kSecret + ":/root:/bin/sh\n");
+  dir.write("outside/config.js", "throw new Error('" + kSecret + "');\n");
 }
 
 std::string all_written(const ProcessResult& run, const TempDir& dir) {
@@ -41,12 +43,12 @@ TEST(Test262Includes, AnAbsolutePathIsRefusedAtItsPlace) {
   TempDir dir;
   write_checkout(dir);
   dir.write("checkout/test/t.js",
-            "/*---\ndescription: d\nincludes: [" + dir.file("outside/secret.js") + "]\n---*/\n");
+            "/*---\ndescription: d\nincludes: [" + dir.file("outside/config.js") + "]\n---*/\n");
   ProcessResult run = run_checkout(dir, "duktape");
   EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
   EXPECT_TRUE(contains(
       run.out + run.err,
-      "t.js:3:12: includes[0]: include " + dir.file("outside/secret.js") + " is an absolute path"))
+      "t.js:3:12: includes[0]: include " + dir.file("outside/config.js") + " is an absolute path"))
       << run.out << run.err;
   EXPECT_FALSE(contains(all_written(run, dir), kSecret)) << all_written(run, dir);
 }
@@ -72,7 +74,7 @@ TEST(Test262Includes, APathOrAControlCharacterIsRefused) {
 TEST(Test262Includes, AHarnessSymlinkLeadingOutsideIsRefused) {
   TempDir dir;
   write_checkout(dir);
-  fs::create_symlink(dir.file("outside/secret.js"), dir.file("checkout/harness/config.js"));
+  fs::create_symlink(dir.file("outside/config.js"), dir.file("checkout/harness/config.js"));
   dir.write("checkout/test/t.js", "/*---\ndescription: d\nincludes: [config.js]\n---*/\n");
   ProcessResult run = run_checkout(dir, "duktape");
   EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
@@ -104,7 +106,7 @@ TEST(Test262Includes, ASymlinkedDefaultIncludeIsRefused) {
     TempDir dir;
     write_checkout(dir);
     fs::remove(dir.file("checkout/harness/" + name));
-    fs::create_symlink(dir.file("outside/secret.js"), dir.file("checkout/harness/" + name));
+    fs::create_symlink(dir.file("outside/config.js"), dir.file("checkout/harness/" + name));
     dir.write("checkout/test/t.js", "/*---\ndescription: d\nflags: [async]\n---*/\n$DONE();\n");
     ProcessResult run = run_checkout(dir, "duktape");
     EXPECT_EQ(run.exit_code, 2) << name << ": " << run.out << run.err;
