@@ -3,6 +3,8 @@
 // $DONE file), and a module test's folder holding a symlink to a file outside it, imported
 // statically, by import() or as text. Each is refused before any engine runs, and the file's
 // text is nowhere in what settle writes. The symlinks are made at run time in a temporary checkout.
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <set>
 
@@ -82,6 +84,21 @@ TEST(Test262Includes, AHarnessSymlinkLeadingOutsideIsRefused) {
       contains(run.out + run.err, "t.js:3:12: includes[0]: harness file config.js is a symlink to"))
       << run.out << run.err;
   EXPECT_FALSE(contains(all_written(run, dir), kSecret)) << all_written(run, dir);
+}
+
+// A FIFO named as an include would be opened and waited on for ever: it is no regular file of
+// harness/. (A symlink to /dev/zero, read without end, is refused in the unit tests: run here on
+// a settle without the fix, it would take all the machine's memory.)
+TEST(Test262Includes, AFifoIsRefusedWithoutWaiting) {
+  TempDir dir;
+  write_checkout(dir);
+  ASSERT_EQ(::mkfifo(dir.file("checkout/harness/fifo.js").c_str(), 0600), 0);
+  dir.write("checkout/test/t.js", "/*---\ndescription: d\nincludes: [fifo.js]\n---*/\n");
+  ProcessResult run = run_process({"timeout", "-k", "2", "20", settle_binary(), "run",
+                                   dir.file("checkout/test"), "-e", "duktape"});
+  EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
+  EXPECT_TRUE(contains(run.out + run.err, "t.js:3:12: includes[0]: harness file fifo.js"))
+      << run.out << run.err;
 }
 
 // A harness folder that is a symlink to a folder outside the checkout is no harness folder of it.

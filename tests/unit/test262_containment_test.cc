@@ -2,6 +2,7 @@
 // else, and a symlink (in harness/ or in a module test's folder) is followed only as far as the
 // folder it is in.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -92,6 +93,20 @@ TEST_F(Test262ContainmentTest, AHarnessSymlinkIsFollowedOnlyInsideTheHarnessFold
   EXPECT_NE(leak.problem.find("outside"), std::string::npos) << leak.problem;
   ASSERT_TRUE(checkout_->harness_file("alias.js").file);
   EXPECT_EQ(checkout_->harness_file("alias.js").file->code, "// assert.js\n");
+}
+
+// A folder, a FIFO or a device is no harness file: reading a FIFO would wait for a writer.
+TEST_F(Test262ContainmentTest, AHarnessIncludeIsARegularFile) {
+  fs::create_directory(root_ / "harness" / "folder.js");
+  ASSERT_EQ(::mkfifo((root_ / "harness" / "fifo.js").c_str(), 0600), 0);
+  for (const char* name : {"folder.js", "fifo.js"}) {
+    const HarnessLookup& lookup = checkout_->harness_file(name);
+    EXPECT_FALSE(lookup.file) << name;
+    EXPECT_NE(lookup.problem.find("is not a regular file"), std::string::npos) << lookup.problem;
+  }
+  // Read, /dev/zero would grow without end: it is outside harness/, never opened.
+  fs::create_symlink("/dev/zero", root_ / "harness" / "zero.js");
+  EXPECT_FALSE(checkout_->harness_file("zero.js").file);
 }
 
 TEST_F(Test262ContainmentTest, AHarnessFolderLeadingOutsideTheCheckoutIsRefused) {
