@@ -1,11 +1,10 @@
 #include "runner/test262_loader.h"
 
 #include <algorithm>
-#include <regex>
 #include <set>
 
 #include "runner/test262_front_matter.h"
-#include "runner/text_file.h"
+#include "runner/test262_host_needs.h"
 
 namespace settle {
 namespace fs = std::filesystem;
@@ -14,8 +13,6 @@ namespace {
 // The includes every test gets before its own, in this order (INTERPRETING.md, "includes").
 const char* const kDefaultIncludes[] = {"assert.js", "sta.js"};
 const char* const kAsyncInclude = "doneprintHandle.js";
-// Module files are read whole and sent to every engine process that runs a test of their folder.
-constexpr std::uintmax_t kMaxModuleFileBytes = 1u << 20;
 
 std::string test_id(const std::string& file, const fs::path& root) {
   std::error_code error;
@@ -25,15 +22,6 @@ std::string test_id(const std::string& file, const fs::path& root) {
   return relative.generic_string();
 }
 
-// The $262 parts (createRealm, evalScript, agent, ...) that a text uses.
-void add_host_needs(const std::string& text, std::set<std::string>& needs) {
-  if (text.find("$262") == std::string::npos) return;  // most texts: no need for the slow regex
-  static const std::regex kUse(R"(\$262\s*\.\s*([A-Za-z_$][\w$]*))");
-  for (std::sregex_iterator it(text.begin(), text.end(), kUse), end; it != end; ++it) {
-    needs.insert((*it)[1].str());
-  }
-}
-
 std::string trimmed(const std::string& text) {
   auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return "";
@@ -41,68 +29,6 @@ std::string trimmed(const std::string& text) {
 }
 
 }  // namespace
-
-Test262Checkout::Test262Checkout(fs::path root) : root_(std::move(root)) {}
-
-std::shared_ptr<const HarnessFile> Test262Checkout::harness_file(const std::string& name) {
-  auto found = harness_.find(name);
-  if (found != harness_.end()) return found->second;
-  std::shared_ptr<const HarnessFile> file;
-  if (name.find("..") == std::string::npos) {
-    if (std::optional<std::string> code = read_text_file((root_ / "harness" / name).string())) {
-      file = std::make_shared<HarnessFile>(HarnessFile{name, std::move(*code)});
-    }
-  }
-  harness_.emplace(name, file);
-  return file;
-}
-
-const std::set<std::string>& Test262Checkout::harness_needs(const std::string& name) {
-  auto found = harness_needs_.find(name);
-  if (found != harness_needs_.end()) return found->second;
-  std::set<std::string>& needs = harness_needs_[name];
-  if (auto file = harness_file(name)) add_host_needs(file->code, needs);
-  return needs;
-}
-
-std::shared_ptr<const ModuleFolder> Test262Checkout::module_folder(const std::string& folder) {
-  auto found = folders_.find(folder);
-  if (found != folders_.end()) return found->second;
-  auto files = std::make_shared<ModuleFolder>();
-  files->path = folder;
-  std::vector<fs::path> paths;
-  std::error_code error;
-  for (fs::directory_iterator it(root_ / folder, error), end; !error && it != end;
-       it.increment(error)) {
-    if (it->is_regular_file(error) && it->file_size(error) <= kMaxModuleFileBytes) {
-      paths.push_back(it->path());
-    }
-  }
-  std::sort(paths.begin(), paths.end());
-  for (const fs::path& path : paths) {
-    if (std::optional<std::string> code = read_text_file(path.string())) {
-      files->files.push_back({folder + "/" + path.filename().string(), std::move(*code)});
-    }
-  }
-  folders_.emplace(folder, files);
-  return files;
-}
-
-bool is_test262_root(const fs::path& folder) {
-  std::error_code error;
-  return fs::is_regular_file(folder / "harness" / "assert.js", error) &&
-         fs::is_directory(folder / "test", error);
-}
-
-std::optional<fs::path> find_test262_root(const fs::path& path) {
-  std::error_code error;
-  fs::path absolute = fs::weakly_canonical(fs::absolute(path), error);
-  if (error) absolute = fs::absolute(path).lexically_normal();
-  for (fs::path folder = absolute; folder.has_relative_path(); folder = folder.parent_path()) {
-    if (is_test262_root(folder)) return folder;
-  }
-  return std::nullopt;
-}
 
 LoadedCases load_test262_test(const std::string& file, const std::string& source,
                               Test262Checkout& checkout) {
@@ -130,8 +56,8 @@ LoadedCases load_test262_test(const std::string& file, const std::string& source
   std::set<std::string> needs;
   add_host_needs(source, needs);
   for (std::size_t i = 0; i < includes.size(); ++i) {
-    auto harness = checkout.harness_file(includes[i]);
-    if (!harness) {
+    const HarnessLookup& harness = checkout.harness_file(includes[i]);
+    if (!harness.file) {
       auto listed = std::find(metadata.includes.begin(), metadata.includes.end(), includes[i]);
       std::string field;
       SourcePosition where = at;
@@ -140,20 +66,21 @@ LoadedCases load_test262_test(const std::string& file, const std::string& source
         field = "includes[" + std::to_string(index) + "]";
         where = metadata.include_positions[index];
       }
-      return InputError{file, where, field,
-                        "harness file " + includes[i] + " not found in " +
-                            (checkout.root() / "harness").string()};
+      return InputError{file, where, field, harness.problem};
     }
     const std::set<std::string>& harness_needs = checkout.harness_needs(includes[i]);
     needs.insert(harness_needs.begin(), harness_needs.end());
-    run.harness.push_back(std::move(harness));
+    run.harness.push_back(harness.file);
   }
   run.host_needs.assign(needs.begin(), needs.end());
   // Module code, and tests of import() (feature dynamic-import), load files of the test's folder.
   bool dynamic_import = std::find(metadata.features.begin(), metadata.features.end(),
                                   "dynamic-import") != metadata.features.end();
   if (flags.module || dynamic_import) {
-    run.folder = checkout.module_folder(fs::path(run.path).parent_path().generic_string());
+    const ModuleFolderLookup& folder =
+        checkout.module_folder(fs::path(run.path).parent_path().generic_string());
+    if (!folder.folder) return InputError{file, kNoPosition, "", folder.problem};
+    run.folder = folder.folder;
   }
 
   std::vector<std::string> modes;
