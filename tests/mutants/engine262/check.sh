@@ -5,14 +5,14 @@
 #
 #   tests/mutants/engine262/check.sh [MUTANT...]
 #   env: SETTLE (default build/settle), SETTLE_NPM_DIR (default build/engines/node_modules),
-#        MUTANT_DIR (default a fresh temporary folder), CASES (default the five async folders)
+#        MUTANT_DIR (default a fresh temporary folder), CASES (default the five async folders and combinators/)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 settle=${SETTLE:-$root/build/settle}
 npm=${SETTLE_NPM_DIR:-$root/build/engines/node_modules}
 work=${MUTANT_DIR:-$(mktemp -d)}
-cases=${CASES:-"cases/await cases/async-function cases/async-generator cases/for-await cases/fromAsync"}
+cases=${CASES:-"cases/await cases/async-function cases/async-generator cases/for-await cases/fromAsync cases/combinators"}
 cd "$root"
 if [ $# -eq 0 ]; then set -- $(node "$here/make_mutant.js" --list | cut -f1 | grep -vx none); fi
 

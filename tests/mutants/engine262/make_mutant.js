@@ -154,6 +154,138 @@ const MUTANTS = {
       replace: 'let _temp19 = CreateIterResultObject(value, done);',
     }],
   },
+  // issue 28: the request queue with several requests waiting, yield* over incomplete inner
+  // iterators, the async-from-sync iterator's arguments, for-await head errors, combinator
+  // element functions called directly
+  'asyncgen-drain-first-only': {
+    broken: 'AsyncGeneratorDrainQueue settles only the first queued request when the generator completes: the others stay pending',
+    patches: [{
+      anchor: 'function AsyncGeneratorDrainQueue(generator) {',
+      find: 'if (queue.length === 0) {',
+      nth: 2,
+      replace: 'if (true) {',
+    }],
+  },
+  'asyncgen-next-skips-awaiting-return': {
+    broken: 'next() while a return(v) is awaiting (state awaiting-return) settles {undefined, true} at once instead of queueing behind the return',
+    patches: [{
+      anchor: 'function AsyncGeneratorPrototype_next([value = exports.Value.undefined], {',
+      find: "if (state === 'completed') {",
+      replace: "if (state === 'completed' || state === 'awaiting-return') {",
+    }],
+  },
+  'asyncgen-throw-skips-awaiting-return': {
+    broken: 'throw(e) while a return(v) is awaiting (state awaiting-return) rejects at once instead of queueing behind the return',
+    patches: [{
+      anchor: 'function AsyncGeneratorPrototype_throw([exception = exports.Value.undefined], {',
+      find: "if (state === 'completed') {",
+      replace: "if (state === 'completed' || state === 'awaiting-return') {",
+    }],
+  },
+  'yield-star-return-missing-no-await': {
+    broken: 'return(v) through an async yield* whose inner iterator has no return method completes with v unawaited',
+    patches: [{
+      anchor: 'function* Evaluate_YieldExpression({',
+      find: 'let _temp16 = yield* Await(received.Value);',
+      replace: 'let _temp16 = received.Value;',
+    }],
+  },
+  'yield-star-throw-missing-no-close': {
+    broken: 'throw(e) through yield* whose inner iterator has no throw method does not close the inner iterator before the TypeError',
+    patches: [{
+      anchor: 'function* Evaluate_YieldExpression({',
+      find: 'let _temp13 = yield* AsyncIteratorClose(iteratorRecord, closeCompletion);',
+      replace: 'let _temp13 = exports.Value.undefined;',
+    }],
+  },
+  'yield-star-next-result-no-object-check': {
+    broken: 'yield* takes a non-object result of the inner next as the final value instead of throwing a TypeError',
+    patches: [{
+      anchor: 'function* Evaluate_YieldExpression({',
+      find: "return exports.surroundingAgent.Throw('TypeError', 'NotAnObject', innerResult);",
+      replace: 'return innerResult;',
+    }],
+  },
+  'yield-star-return-result-no-object-check': {
+    broken: "yield* takes a non-object result of the inner return as the return value instead of throwing a TypeError",
+    patches: [{
+      anchor: 'function* Evaluate_YieldExpression({',
+      find: "return exports.surroundingAgent.Throw('TypeError', 'NotAnObject', innerReturnResult);",
+      replace: "return new exports.Completion({ Type: 'return', Value: innerReturnResult, Target: undefined });",
+    }],
+  },
+  'async-from-sync-next-drops-argument': {
+    broken: "the async-from-sync iterator's next(v) calls the sync next without v",
+    patches: [{
+      anchor: 'function AsyncFromSyncIteratorPrototype_next([value], {',
+      find: 'result = IteratorNext(syncIteratorRecord, value);',
+      replace: 'result = IteratorNext(syncIteratorRecord);',
+    }],
+  },
+  'async-from-sync-next-always-passes-argument': {
+    broken: "the async-from-sync iterator's next() without an argument calls the sync next with one (undefined)",
+    patches: [{
+      anchor: 'function AsyncFromSyncIteratorPrototype_next([value], {',
+      find: 'result = IteratorNext(syncIteratorRecord);',
+      replace: 'result = Call(syncIteratorRecord.NextMethod, syncIteratorRecord.Iterator, [exports.Value.undefined]);',
+    }],
+  },
+  'async-from-sync-return-always-passes-argument': {
+    broken: "the async-from-sync iterator's return() without an argument calls the sync return with one (undefined)",
+    patches: [{
+      anchor: 'function AsyncFromSyncIteratorPrototype_return([value], {',
+      find: 'result = Call(ret, syncIterator);',
+      replace: 'result = Call(ret, syncIterator, [exports.Value.undefined]);',
+    }],
+  },
+  'async-from-sync-return-missing-drops-value': {
+    broken: "the async-from-sync iterator's return(v) on a sync iterator without return fulfils {undefined, true} instead of {v, true}",
+    patches: [{
+      anchor: 'function AsyncFromSyncIteratorPrototype_return([value], {',
+      find: 'let _temp4 = CreateIterResultObject(value, exports.Value.true);',
+      replace: 'let _temp4 = CreateIterResultObject(exports.Value.undefined, exports.Value.true);',
+    }],
+  },
+  'for-await-binding-error-no-close': {
+    broken: 'a destructuring or binding error in the head of for await does not close the iterator',
+    patches: [{
+      anchor: 'function* ForInOfBodyEvaluation(lhs, stmt, iteratorRecord, iterationKind, lhsKind, labelSet, iteratorKind) {',
+      find: 'return yield* AsyncIteratorClose(iteratorRecord, status);',
+      replace: 'return status;',
+    }],
+  },
+  'for-await-binding-error-close-not-awaited': {
+    broken: 'a binding error in the head of for await closes the iterator with the sync IteratorClose: return is called but its promise not awaited',
+    patches: [{
+      anchor: 'function* ForInOfBodyEvaluation(lhs, stmt, iteratorRecord, iterationKind, lhsKind, labelSet, iteratorKind) {',
+      find: 'return yield* AsyncIteratorClose(iteratorRecord, status);',
+      replace: 'return IteratorClose(iteratorRecord, status);',
+    }],
+  },
+  'all-resolve-element-no-already-called': {
+    broken: "Promise.all's resolve element functions ignore [[AlreadyCalled]]: a second call overwrites the value and counts down again",
+    patches: [{
+      anchor: 'function PromiseAllResolveElementFunctions([x = exports.Value.undefined]) {',
+      find: 'if (alreadyCalled.Value === true) {',
+      replace: 'if (false) {',
+    }],
+  },
+  'allsettled-separate-already-called': {
+    broken: "Promise.allSettled gives an element's onFulfilled and onRejected separate [[AlreadyCalled]] records: calling both counts the element twice",
+    patches: [{
+      anchor: 'function PerformPromiseAllSettled(iteratorRecord, constructor, resultCapability, promiseResolve) {',
+      find: 'onRejected.AlreadyCalled = alreadyCalled;',
+      replace: 'onRejected.AlreadyCalled = { Value: false };',
+    }],
+  },
+  'any-reject-element-no-already-called': {
+    broken: "Promise.any's reject element functions ignore [[AlreadyCalled]]: a second call overwrites the error and counts down again",
+    patches: [{
+      anchor: 'function PromiseAnyRejectElementFunctions([x = exports.Value.undefined]) {',
+      find: 'if (alreadyCalled.Value) {',
+      replace: 'if (false) {',
+    }],
+  },
 };
 
 function repoRoot() { return path.resolve(__dirname, '..', '..', '..'); }
