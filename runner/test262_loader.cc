@@ -1,6 +1,8 @@
 #include "runner/test262_loader.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <regex>
 #include <set>
 
@@ -49,8 +51,12 @@ std::shared_ptr<const HarnessFile> Test262Checkout::harness_file(const std::stri
   if (found != harness_.end()) return found->second;
   std::shared_ptr<const HarnessFile> file;
   if (name.find("..") == std::string::npos) {
-    if (std::optional<std::string> code = read_text_file((root_ / "harness" / name).string())) {
+    std::string why;
+    if (std::optional<std::string> code =
+            read_text_file((root_ / "harness" / name).string(), &why)) {
       file = std::make_shared<HarnessFile>(HarnessFile{name, std::move(*code)});
+    } else if (why != std::strerror(ENOENT)) {
+      harness_errors_[name] = why;
     }
   }
   harness_.emplace(name, file);
@@ -140,9 +146,12 @@ LoadedCases load_test262_test(const std::string& file, const std::string& source
         field = "includes[" + std::to_string(index) + "]";
         where = metadata.include_positions[index];
       }
+      std::string unreadable = checkout.harness_error(includes[i]);
       return InputError{file, where, field,
-                        "harness file " + includes[i] + " not found in " +
-                            (checkout.root() / "harness").string()};
+                        "harness file " + includes[i] +
+                            (unreadable.empty() ? " not found in " : " cannot be read from ") +
+                            (checkout.root() / "harness").string() +
+                            (unreadable.empty() ? "" : ": " + unreadable)};
     }
     const std::set<std::string>& harness_needs = checkout.harness_needs(includes[i]);
     needs.insert(harness_needs.begin(), harness_needs.end());

@@ -21,6 +21,11 @@ class Test262Checkout {
 
   // harness/<name>, read on first use; nullptr when it cannot be read.
   std::shared_ptr<const HarnessFile> harness_file(const std::string& name);
+  // Why harness/<name>, which is there, could not be read (a FIFO, a folder); empty otherwise.
+  std::string harness_error(const std::string& name) const {
+    auto found = harness_errors_.find(name);
+    return found == harness_errors_.end() ? "" : found->second;
+  }
   // The $262 parts that harness/<name> uses, found on first use.
   const std::set<std::string>& harness_needs(const std::string& name);
   // The files of `folder` (a path from the root), each up to 1 MiB, read on first use.
@@ -30,6 +35,7 @@ class Test262Checkout {
   std::filesystem::path root_;
   std::map<std::string, std::shared_ptr<const HarnessFile>> harness_;
   std::map<std::string, std::set<std::string>> harness_needs_;
+  std::map<std::string, std::string> harness_errors_;
   std::map<std::string, std::shared_ptr<const ModuleFolder>> folders_;
 };
 
