@@ -59,9 +59,13 @@ FileIdentity identity_of(const std::string& path) {
     identity.device = status.st_dev;
     identity.inode = status.st_ino;
   }
+  // A file yet to be made: the real path of its folder, and its name.
+  std::filesystem::path given(path);
+  std::filesystem::path folder = given.parent_path().empty() ? "." : given.parent_path();
   std::error_code error;
-  identity.path = std::filesystem::weakly_canonical(path, error).string();
-  if (error) identity.path = std::filesystem::absolute(path, error).lexically_normal().string();
+  std::filesystem::path real_folder = std::filesystem::canonical(folder, error);
+  if (error) real_folder = std::filesystem::absolute(folder, error).lexically_normal();
+  identity.path = (real_folder / given.filename()).string();
   return identity;
 }
 

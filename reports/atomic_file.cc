@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <map>
+#include <mutex>
 
 namespace settle {
 namespace {
@@ -59,6 +61,23 @@ int open_in_place(const std::string& path, const std::string& target) {
   return fd;
 }
 
+// FIFOs that check_writable opened, by target path, kept open for their AtomicFileWriter: closing
+// one between the check and the report would end the reader's input before the report came.
+std::mutex g_fifos_lock;
+std::map<std::string, int>& held_fifos() {
+  static std::map<std::string, int> fifos;
+  return fifos;
+}
+
+int take_held_fifo(const std::string& target) {
+  std::lock_guard<std::mutex> lock(g_fifos_lock);
+  auto held = held_fifos().find(target);
+  if (held == held_fifos().end()) return -1;
+  int fd = held->second;
+  held_fifos().erase(held);
+  return fd;
+}
+
 }  // namespace
 
 ReportTarget report_target(const std::string& path) {
@@ -92,7 +111,8 @@ AtomicFileWriter::AtomicFileWriter(std::string path) : path_(std::move(path)) {
   ReportTarget target = report_target(path_);
   target_ = target.path;
   if (target.in_place) {
-    fd_ = open_in_place(path_, target_);
+    fd_ = take_held_fifo(target_);
+    if (fd_ < 0) fd_ = open_in_place(path_, target_);
     return;
   }
   temporary_ = temporary_pattern(target_);
@@ -239,7 +259,14 @@ void check_writable(const std::string& path) {
   }
   ReportTarget target = report_target(path);
   if (target.in_place) {
-    // Not a FIFO: its reader would take the probe's close for the end of the report.
+    struct stat status {};
+    if (::stat(target.path.c_str(), &status) == 0 && S_ISFIFO(status.st_mode)) {
+      int fd = open_in_place(path, target.path);  // refuses a FIFO that nothing reads
+      std::lock_guard<std::mutex> lock(g_fifos_lock);
+      auto [held, fresh] = held_fifos().emplace(target.path, fd);
+      if (!fresh) ::close(fd);
+      return;
+    }
     if (::access(target.path.c_str(), W_OK) != 0) fail("write", path, errno);
     return;
   }

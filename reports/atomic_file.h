@@ -99,7 +99,8 @@ class SpillFile {
 
 // Fails early, before any case runs, when a report could not be written to `path` (no folder,
 // no permission, a read-only file system, a FIFO no one reads): it makes and removes a temporary
-// file in its target's folder. Throws ReportWriteError.
+// file in its target's folder. A FIFO it opens stays open for the report's writer, so that its
+// reader does not see the end before the report. Throws ReportWriteError.
 void check_writable(const std::string& path);
 
 }  // namespace settle

@@ -582,14 +582,15 @@ TEST(HostileRunner, SigintAtTheStartStillWritesTheIncompleteReportsAndLeavesNoth
               case_file(a_case("endless", "while (true) {}", R"({"returns": 1})", 3600000)));
     std::string tmp = dir.file("tmp");
     fs::create_directories(tmp);
+    // Blocked before the fork, so that the child has it blocked from its first instruction.
+    sigset_t blocked, before;
+    sigemptyset(&blocked);
+    sigaddset(&blocked, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &blocked, &before);
     Spawned run(
         {settle_binary(), "run", "cases", "-e", "node", "--json", "r.json", "--junit", "r.xml"},
-        dir.path(), {"TMPDIR=" + tmp}, [] {
-          sigset_t blocked;
-          sigemptyset(&blocked);
-          sigaddset(&blocked, SIGINT);
-          sigprocmask(SIG_BLOCK, &blocked, nullptr);
-        });
+        dir.path(), {"TMPDIR=" + tmp});
+    pthread_sigmask(SIG_SETMASK, &before, nullptr);
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
     run.signal(SIGINT);
     EXPECT_EQ(run.wait(), 130) << run.out() << run.err();
@@ -813,10 +814,14 @@ TEST(HostileRunner, AnInputThatIsADeviceAFifoOrAFolderIsRefusedNamingIt) {
     std::string path, says;
   };
   std::vector<Attempt> attempts;
-  for (const char* option : {"--baseline", "--expectations", "--prelude"}) {
+  for (const std::string& option :
+       {std::string("--baseline"), std::string("--expectations"), std::string("--prelude")}) {
     attempts.push_back({{"run", "cases", option, "/dev/zero"}, "/dev/zero", "a character device"});
     attempts.push_back({{"run", "cases", option, fifo}, fifo, "a FIFO, not a regular file"});
-    attempts.push_back({{"run", "cases", option, dir.file("a-folder")}, "a-folder", "a folder"});
+    // The command line refuses a folder as --prelude before settle reads it.
+    attempts.push_back({{"run", "cases", option, dir.file("a-folder")},
+                        "a-folder",
+                        option == "--prelude" ? "is actually a directory" : "it is a folder"});
   }
   attempts.push_back({{"diff", "/dev/zero", fifo}, "/dev/zero", "a character device"});
   attempts.push_back({{"diff", dir.file("a-folder"), fifo}, "a-folder", "it is a folder"});
