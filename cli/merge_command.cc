@@ -16,6 +16,17 @@ struct MergeOptions {
 };
 
 int merge(const MergeOptions& options) {
+  std::vector<NamedPath> read;
+  for (const std::string& input : options.inputs) read.push_back({"the report", input});
+  std::vector<NamedPath> written = named_paths_of(options.reports);
+  for (NamedPath& output : written) {
+    if (output.option == "--json") output.option = "-o";
+  }
+  std::string clash = report_path_clash(written, read);
+  if (!clash.empty()) {
+    std::cerr << "settle: " << clash << "\n";
+    return kExitBadInput;
+  }
   if (!report_paths_writable(paths_of(options.reports))) return kExitBadInput;
   LoadedReport merged;
   try {

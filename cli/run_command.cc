@@ -78,7 +78,31 @@ void prepare_process(const RunOptions& options) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
 }
 
+// The files a run reads that a report could name by mistake: the case files named on the command
+// line, and the --baseline, --expectations and --prelude files.
+std::vector<NamedPath> files_read(const RunOptions& options) {
+  std::vector<NamedPath> read;
+  for (const std::string& path : options.paths) read.push_back({"the case file", path});
+  if (!options.baseline_path.empty()) read.push_back({"--baseline", options.baseline_path});
+  if (!options.expectations_path.empty()) {
+    read.push_back({"--expectations", options.expectations_path});
+  }
+  for (const std::string& prelude : options.preludes) read.push_back({"--prelude", prelude});
+  return read;
+}
+
 void check_outputs_writable(const RunOptions& options) {
+  std::vector<NamedPath> outputs = named_paths_of(options.reports);
+  // --update-expectations may name the --expectations file it updates, but no report.
+  std::string clash = report_path_clash(outputs, files_read(options));
+  if (clash.empty() && !options.update_expectations_path.empty()) {
+    outputs.push_back({"--update-expectations", options.update_expectations_path});
+    clash = report_path_clash(outputs, {});
+  }
+  if (!clash.empty()) {
+    std::cerr << "settle: " << clash << "\n";
+    throw RunStopped{kExitBadInput};
+  }
   std::vector<std::string> written = paths_of(options.reports);
   written.push_back(options.update_expectations_path);
   if (!report_paths_writable(written)) throw RunStopped{kExitBadInput};

@@ -47,12 +47,16 @@ RunEngines start_engines(const RunOptions& options) {
     }
   }
   for (const auto& name : run.names) {
+    // Interrupted while engines start: the run goes on with those that started (it runs no case)
+    // so that the reports are written, marked incomplete.
+    if (interrupted()) break;
     try {
       run.factories.push_back(make_engine_factory(name, run.options));
     } catch (const PreludeError& error) {
       throw stop(error, kExitBadInput);
     } catch (const std::runtime_error& error) {  // EngineUnavailable (a profile file gone since)
-      throw stop(error, interrupted() ? exit_interrupted(interrupt_signal()) : kExitNoEngine);
+      if (interrupted()) break;
+      throw stop(error, kExitNoEngine);
     }
   }
   return run;

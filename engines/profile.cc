@@ -178,8 +178,11 @@ EngineProfile find_profile(const std::string& name_or_file) {
   bool looks_like_file =
       name_or_file.size() > 5 && name_or_file.compare(name_or_file.size() - 5, 5, ".json") == 0;
   if (looks_like_file || std::filesystem::is_regular_file(name_or_file, error)) {
-    std::optional<std::string> text = read_text_file(name_or_file);
-    if (!text) throw InputError(name_or_file, kNoPosition, "", "cannot read the engine profile");
+    std::string why;
+    std::optional<std::string> text = read_text_file(name_or_file, &why);
+    if (!text) {
+      throw InputError(name_or_file, kNoPosition, "", "cannot read the engine profile: " + why);
+    }
     return parse_profile(*text, name_or_file);
   }
   std::vector<std::string> names;
@@ -219,8 +222,9 @@ std::vector<std::string> profile_command(const EngineProfile& profile,
 std::vector<Prelude> read_preludes(const std::vector<std::string>& files) {
   std::vector<Prelude> preludes;
   for (const auto& file : files) {
-    std::optional<std::string> code = read_text_file(file);
-    if (!code) throw ProfileError("cannot read the prelude " + file);
+    std::string why;
+    std::optional<std::string> code = read_text_file(file, &why);
+    if (!code) throw ProfileError("cannot read the prelude " + file + ": " + why);
     preludes.push_back({file, *code});
   }
   return preludes;

@@ -5,8 +5,11 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <map>
+#include <mutex>
 
 namespace settle {
 namespace {
@@ -38,10 +41,81 @@ int write_all(int fd, const char* data, std::size_t size) {
   return 0;
 }
 
+const char* kind_of(mode_t mode) {
+  if (S_ISDIR(mode)) return "a folder";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+// Opens a device or a FIFO to write to it as it is; a FIFO that no one reads is refused rather
+// than waited on.
+int open_in_place(const std::string& path, const std::string& target) {
+  int fd = ::open(target.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0 && errno == ENXIO) {
+    throw ReportWriteError("cannot write " + path + ": it is a FIFO that nothing reads");
+  }
+  if (fd < 0) fail("write", path, errno);
+  int flags = ::fcntl(fd, F_GETFL);
+  if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+  return fd;
+}
+
+// FIFOs that check_writable opened, by target path, kept open for their AtomicFileWriter: closing
+// one between the check and the report would end the reader's input before the report came.
+std::mutex g_fifos_lock;
+std::map<std::string, int>& held_fifos() {
+  static std::map<std::string, int> fifos;
+  return fifos;
+}
+
+int take_held_fifo(const std::string& target) {
+  std::lock_guard<std::mutex> lock(g_fifos_lock);
+  auto held = held_fifos().find(target);
+  if (held == held_fifos().end()) return -1;
+  int fd = held->second;
+  held_fifos().erase(held);
+  return fd;
+}
+
 }  // namespace
 
+ReportTarget report_target(const std::string& path) {
+  struct stat link {};
+  if (::lstat(path.c_str(), &link) != 0) {
+    if (errno == ENOENT) return {path, false};
+    fail("write", path, errno);
+  }
+  ReportTarget target{path, false};
+  struct stat status {};
+  if (::stat(path.c_str(), &status) != 0) {  // follows links
+    throw ReportWriteError("cannot write " + path + ": it is a symbolic link to nothing (" +
+                           std::strerror(errno) + "); settle writes through a link, never over it");
+  }
+  if (S_ISLNK(link.st_mode) && S_ISREG(status.st_mode)) {
+    // /dev/stdout's link to a pipe has no path to resolve; a regular file's has.
+    char* resolved = ::realpath(path.c_str(), nullptr);
+    if (!resolved) fail("write", path, errno);
+    target.path = resolved;
+    std::free(resolved);
+  }
+  if (S_ISREG(status.st_mode)) return target;
+  if (S_ISCHR(status.st_mode) || S_ISFIFO(status.st_mode)) {
+    target.in_place = true;
+    return target;
+  }
+  throw ReportWriteError("cannot write " + path + ": it is " + kind_of(status.st_mode));
+}
+
 AtomicFileWriter::AtomicFileWriter(std::string path) : path_(std::move(path)) {
-  temporary_ = temporary_pattern(path_);
+  ReportTarget target = report_target(path_);
+  target_ = target.path;
+  if (target.in_place) {
+    fd_ = take_held_fifo(target_);
+    if (fd_ < 0) fd_ = open_in_place(path_, target_);
+    return;
+  }
+  temporary_ = temporary_pattern(target_);
   fd_ = mkstemp(temporary_.data());
   if (fd_ < 0) fail("create a temporary file for", path_, errno);
 }
@@ -49,7 +123,7 @@ AtomicFileWriter::AtomicFileWriter(std::string path) : path_(std::move(path)) {
 AtomicFileWriter::~AtomicFileWriter() {
   if (fd_ >= 0) {
     ::close(fd_);
-    ::unlink(temporary_.c_str());
+    if (!temporary_.empty()) ::unlink(temporary_.c_str());
   }
 }
 
@@ -79,6 +153,12 @@ void AtomicFileWriter::copy(const SpillFile& spill, std::uint64_t offset, std::u
 
 void AtomicFileWriter::commit() {
   flush();
+  if (temporary_.empty()) {  // a device or a FIFO, written in place: nothing to sync or rename
+    int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0) fail("write", path_, errno);
+    return;
+  }
   if (::fchmod(fd_, 0644) != 0 || ::fsync(fd_) != 0) fail("write", path_, errno);
   int fd = fd_;
   fd_ = -1;
@@ -87,7 +167,7 @@ void AtomicFileWriter::commit() {
     ::unlink(temporary_.c_str());
     fail("write", path_, error);
   }
-  if (::rename(temporary_.c_str(), path_.c_str()) != 0) {
+  if (::rename(temporary_.c_str(), target_.c_str()) != 0) {
     int error = errno;
     ::unlink(temporary_.c_str());
     fail("replace", path_, error);
@@ -101,10 +181,19 @@ void write_file_atomically(const std::string& path, const std::string& content) 
 }
 
 SpillFile::SpillFile(const std::string& near_path) : path_(near_path) {
-  std::string temporary = temporary_pattern(near_path);
+  // Beside the file the report replaces; for a device or a FIFO, in TMPDIR.
+  std::string place = near_path;
+  try {
+    ReportTarget target = report_target(near_path);
+    place = target.in_place ? (std::filesystem::temp_directory_path() / "settle-report").string()
+                            : target.path;
+  } catch (const std::exception&) {  // AtomicFileWriter says why when the report is written
+  }
+  std::string temporary = temporary_pattern(place);
   fd_ = mkstemp(temporary.data());
   if (fd_ < 0) {
-    error_ = "cannot create a temporary file for " + near_path + ": " + std::strerror(errno);
+    reason_ = std::strerror(errno);
+    error_ = "cannot create a temporary file for " + near_path + ": " + reason_;
     return;
   }
   ::unlink(temporary.c_str());
@@ -121,12 +210,20 @@ void SpillFile::flush() const {
   }
   int error = write_all(fd_, buffer_.data(), buffer_.size());
   buffer_.clear();
-  if (error != 0) error_ = "cannot write " + path_ + ": " + std::strerror(error);
+  if (error != 0) {
+    reason_ = std::strerror(error);
+    error_ = "cannot write " + path_ + ": " + reason_;
+  }
 }
 
 const std::string& SpillFile::error() const {
   flush();
   return error_;
+}
+
+const std::string& SpillFile::reason() const {
+  flush();
+  return reason_;
 }
 
 std::uint64_t SpillFile::append(std::string_view data) {
@@ -160,12 +257,22 @@ void check_writable(const std::string& path) {
   if (!std::filesystem::is_directory(folder, error)) {
     throw ReportWriteError("cannot write " + path + ": the folder " + folder + " does not exist");
   }
-  if (std::filesystem::is_directory(path, error)) {
-    throw ReportWriteError("cannot write " + path + ": it is a folder");
+  ReportTarget target = report_target(path);
+  if (target.in_place) {
+    struct stat status {};
+    if (::stat(target.path.c_str(), &status) == 0 && S_ISFIFO(status.st_mode)) {
+      int fd = open_in_place(path, target.path);  // refuses a FIFO that nothing reads
+      std::lock_guard<std::mutex> lock(g_fifos_lock);
+      auto [held, fresh] = held_fifos().emplace(target.path, fd);
+      if (!fresh) ::close(fd);
+      return;
+    }
+    if (::access(target.path.c_str(), W_OK) != 0) fail("write", path, errno);
+    return;
   }
   // Whether a file can be made there is only known by making one (access() says yes to root on a
   // read-only file system, and knows nothing of quotas).
-  std::string probe = temporary_pattern(path);
+  std::string probe = temporary_pattern(target.path);
   int fd = mkstemp(probe.data());
   if (fd < 0) fail("write to the folder of", path, errno);
   ::close(fd);

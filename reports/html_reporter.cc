@@ -202,7 +202,11 @@ std::string HtmlReporter::render(const Summary& summary) const {
 
 void HtmlReporter::end(const Summary& summary) {
   AtomicFileWriter out(path_);
-  write(summary, [&](std::string_view part) { out.write(part); });
+  try {
+    write(summary, [&](std::string_view part) { out.write(part); });
+  } catch (const ResultsUnreadable& error) {
+    throw ReportWriteError("cannot write " + path_ + ": " + error.what());
+  }
   out.commit();
 }
 

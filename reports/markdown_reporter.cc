@@ -210,7 +210,13 @@ std::string MarkdownReporter::render(const Summary& summary, std::size_t max_row
 }
 
 void MarkdownReporter::end(const Summary& summary) {
-  write_file_atomically(path_, render(summary));
+  std::string text;
+  try {
+    text = render(summary);
+  } catch (const ResultsUnreadable& error) {
+    throw ReportWriteError("cannot write " + path_ + ": " + error.what());
+  }
+  write_file_atomically(path_, text);
 }
 
 }  // namespace settle

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "reports/atomic_file.h"
 #include "reports/html_reporter.h"
 #include "reports/json_reporter.h"
 #include "reports/junit_reporter.h"
@@ -37,7 +38,14 @@ std::string first_report_folder(const ReportPaths& paths) {
   for (const ReportFormat& format : report_formats()) {
     auto path = paths.find(format.name);
     if (path == paths.end() || path->second.empty()) continue;
-    std::string folder = std::filesystem::path(path->second).parent_path().string();
+    std::string written = path->second;
+    try {
+      ReportTarget target = report_target(path->second);
+      if (target.in_place) continue;  // /dev/null's folder is no place for a temporary file
+      written = target.path;
+    } catch (const ReportWriteError&) {  // the report says why when it is written
+    }
+    std::string folder = std::filesystem::path(written).parent_path().string();
     return folder.empty() ? "." : folder;
   }
   return "";

@@ -93,8 +93,8 @@ void decode_result(std::string_view record, StoredResult& out) {
     result.message = fields.at("message").get<std::string>();
     result.known_failure = optional_text(fields.at("known_failure"));
   } catch (const json::exception& error) {
-    throw ReportWriteError(std::string("a record of the run's results cannot be read back: ") +
-                           error.what());
+    throw ResultsUnreadable(std::string("a record of the run's results cannot be read back: ") +
+                            error.what());
   }
 }
 

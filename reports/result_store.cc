@@ -46,7 +46,7 @@ class SpillReader {
     std::uint64_t wanted = std::max(length - buffer_.size(), kChunkBytes);
     wanted = std::min(wanted, spill_.size() - next_offset_);
     if (buffer_.size() + wanted < length) {
-      throw ReportWriteError("the run's results cannot be read back: their file is shorter");
+      throw ResultsUnreadable("the run's results cannot be read back: their file is shorter");
     }
     spill_.read(next_offset_, wanted, chunk_);
     buffer_ += chunk_;
@@ -82,7 +82,10 @@ void ResultStore::add(const Result& result) {
 
 void ResultStore::for_each(const std::function<void(StoredResult&)>& visit) const {
   if (!spill_) return;
-  if (!spill_->error().empty()) throw ReportWriteError(spill_->error());
+  if (!spill_->error().empty()) {
+    throw ResultsUnreadable("the run's results could not be kept in a temporary file: " +
+                            spill_->reason());
+  }
   SpillReader reader(*spill_);
   StoredResult stored;
   for (std::size_t i = 0; i < count_; ++i) {

@@ -166,8 +166,9 @@ LoadedCases parse_case_file(const std::string& file, const std::string& id_prefi
 }
 
 LoadedCases load_case_file(const std::string& file, const std::string& id_prefix) {
-  std::optional<std::string> text = read_text_file(file);
-  if (!text) return InputError(file, kNoPosition, "", "cannot read the file");
+  std::string why;
+  std::optional<std::string> text = read_text_file(file, &why);
+  if (!text) return InputError(file, kNoPosition, "", "cannot read the file: " + why);
   return parse_case_file(file, id_prefix, std::move(*text));
 }
 

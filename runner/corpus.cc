@@ -36,9 +36,10 @@ Corpus::Corpus(CorpusSources sources, const std::function<void(const Case&)>& ea
   errors_ = std::move(discovery.errors);
   std::vector<std::optional<IdRange>> ranges;
   for (CaseFileRef& ref : discovery.files) {
-    std::optional<std::string> text = read_text_file(ref.path);
+    std::string why;
+    std::optional<std::string> text = read_text_file(ref.path, &why);
     if (!text) {
-      errors_.push_back(InputError{ref.path, kNoPosition, "", "cannot read the file"});
+      errors_.push_back(InputError{ref.path, kNoPosition, "", "cannot read the file: " + why});
       continue;
     }
     File file{std::move(ref), nullptr, {}};

@@ -71,8 +71,9 @@ Expectations parse_expectations(const std::string& text, const std::string& file
 }
 
 Expectations read_expectations(const std::string& path) {
-  std::optional<std::string> read = read_text_file(path);
-  if (!read) throw InputError(path, kNoPosition, "", "cannot read the expectations file");
+  std::string why;
+  std::optional<std::string> read = read_text_file(path, &why);
+  if (!read) throw InputError(path, kNoPosition, "", "cannot read the expectations file: " + why);
   return parse_expectations(*read, path);
 }
 

@@ -38,6 +38,12 @@ void install_interrupt_handlers() {
   action.sa_flags = 0;  // no SA_RESTART: a blocking call returns EINTR and looks at the flag
   ::sigaction(SIGINT, &action, nullptr);
   ::sigaction(SIGTERM, &action, nullptr);
+  // A signal that came before the handlers, while the parent had it blocked, is handled now.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  ::pthread_sigmask(SIG_UNBLOCK, &signals, nullptr);
 }
 
 bool interrupted() { return g_signal.load() != 0; }

@@ -6,6 +6,7 @@ namespace settle {
 // job, the engines end the case they are running (Duktape through its execution-timeout check,
 // the process adapter by killing the engine process), the results finished so far are reported,
 // marked incomplete, and settle exits 128 + the signal. A second one ends settle at once.
+// Unblocks both signals in the calling thread (threads started after it inherit that).
 void install_interrupt_handlers();
 
 // Whether a run was asked to stop; safe from any thread.

@@ -49,8 +49,12 @@ class JsonSource {
   // that asks only to report an error (a report of 100,000 results keeps no map of its fields).
   enum class Positions { kWhileParsing, kWhenAsked };
 
-  // Throws JsonSyntaxError.
+  // Throws JsonSyntaxError, also for a NUL byte anywhere (nlohmann's lexer would take it for the
+  // end of the text and ignore what follows).
   static JsonSource parse(std::string text, Positions positions = Positions::kWhileParsing);
+  // The value of a JSON text, read as strictly as parse() reads it: no repeated key, nothing after
+  // the one value. Throws JsonSyntaxError.
+  static nlohmann::json parse_value(std::string text);
 
   const nlohmann::json& root() const { return root_; }
   // The position of the value at `path`, or of its nearest recorded ancestor.
@@ -67,9 +71,15 @@ class JsonSource {
   SourcePosition position_in(const std::map<std::string, std::size_t>& offsets,
                              const std::string& path) const;
   SourcePosition position_at(std::size_t offset) const;
+  // The characters (not UTF-8 continuation bytes) in text_ before `offset`.
+  std::size_t characters_before(std::size_t offset) const;
+  void index_text() const;
 
   std::string text_;
   mutable std::vector<std::size_t> line_starts_;  // offsets where lines start, made on first use
+  // The characters before each multiple of kCharacterStride bytes, made with line_starts_, so
+  // that a column costs at most a stride's scan however long its line is.
+  mutable std::vector<std::size_t> characters_at_stride_;
   nlohmann::json root_;
   bool positions_recorded_ = false;
   std::map<std::string, std::size_t> offsets_;  // of the values nested up to 32 deep

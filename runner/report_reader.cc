@@ -1,6 +1,7 @@
 #include "runner/report_reader.h"
 
 #include <map>
+#include <utility>
 
 #include "runner/json_fields.h"
 #include "runner/json_input.h"
@@ -145,6 +146,7 @@ void read_results(const json& root, LoadedReport& report) {
     invalid("results", "missing, or not an array of records");
   }
   std::map<std::string, Case*> cases;
+  std::map<std::pair<const Case*, std::string>, std::size_t> seen;  // (case, engine): index
   for (std::size_t i = 0; i < results->size(); ++i) {
     const json& record = (*results)[i];
     std::string path = JsonSource::element_path("results", i);
@@ -164,6 +166,11 @@ void read_results(const json& root, LoadedReport& report) {
     Result result;
     result.test = test;
     result.engine = string_at(record, "engine", path, true);
+    auto [first, fresh] = seen.emplace(std::make_pair(test, result.engine), i);
+    if (!fresh) {
+      invalid(path, "a second result of " + id + " on " + result.engine + " (the first is " +
+                        JsonSource::element_path("results", first->second) + ")");
+    }
     std::string status = string_at(record, "status", path, true);
     auto parsed = status_from_name(status);
     if (!parsed)
@@ -206,8 +213,9 @@ LoadedReport parse_report(std::string text, const std::string& source) {
 }
 
 LoadedReport read_report(const std::string& path) {
-  std::optional<std::string> read = read_text_file(path);
-  if (!read) throw InputError(path, kNoPosition, "", "cannot read the report");
+  std::string why;
+  std::optional<std::string> read = read_text_file(path, &why);
+  if (!read) throw InputError(path, kNoPosition, "", "cannot read the report: " + why);
   return parse_report(std::move(*read), path);
 }
 

@@ -58,10 +58,20 @@ std::string read_version(const std::vector<std::string>& command) {
 }  // namespace
 
 struct ProcessEngineShared {
+  ProcessEngineShared() = default;
+  ProcessEngineShared(const ProcessEngineShared&) = delete;
+  ProcessEngineShared& operator=(const ProcessEngineShared&) = delete;
+  // Here rather than in the factory's destructor, which a constructor that throws (an engine that
+  // does not start, an interrupt) never runs.
+  ~ProcessEngineShared() {
+    std::error_code ignored;
+    if (!folder.empty()) std::filesystem::remove_all(folder, ignored);
+  }
+
   EngineProfile profile;
   EngineOptions options;
   EngineInfo info;
-  std::filesystem::path folder;  // holds the driver file; removed with the factory
+  std::filesystem::path folder;  // holds the driver file; removed with the last engine
   std::vector<std::string> command;
   std::vector<Prelude> preludes;  // the profile's, then --prelude's
   std::string probe_script;
@@ -321,11 +331,7 @@ void ProcessEngineFactory::probe() {
   }
 }
 
-ProcessEngineFactory::~ProcessEngineFactory() {
-  spare_.reset();
-  std::error_code ignored;
-  if (!shared_->folder.empty()) std::filesystem::remove_all(shared_->folder, ignored);
-}
+ProcessEngineFactory::~ProcessEngineFactory() = default;
 
 const EngineInfo& ProcessEngineFactory::info() const { return shared_->info; }
 

@@ -81,8 +81,13 @@ std::optional<json> parse_reply(const std::string& line, const std::string& nonc
   }
   json reply;
   try {
-    reply = json::parse(line.begin() + static_cast<std::ptrdiff_t>(nonce.size()) + 1, line.end());
-  } catch (const json::exception& error) {  // a syntax error, or a number out of range
+    // Strictly: a repeated key, or a second value after the first, is how a case that breaks the
+    // host's encoder would forge its result, so either breaks the protocol.
+    reply = JsonSource::parse_value(line.substr(nonce.size() + 1));
+  } catch (const JsonSyntaxError& error) {
+    throw ProtocolError("the engine sent a reply that is not one JSON value, at column " +
+                        std::to_string(error.where().column) + ": " + error.what());
+  } catch (const json::exception& error) {  // a number out of range
     throw ProtocolError(std::string("the engine sent a reply that is not JSON: ") + error.what());
   }
   if (!reply.is_object() || !reply.contains("type") || !reply["type"].is_string()) {

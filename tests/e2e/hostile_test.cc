@@ -9,14 +9,18 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <pugixml.hpp>
 #include <regex>
 #include <set>
+#include <thread>
 
 #include "../unit/xml_text_checker.h"
 #include "settle_cli.h"
@@ -566,6 +570,39 @@ TEST_P(Hostile, SigtermStopsTheRunPromptlyAndTheReportsKeepWhatFinished) {
   expect_interrupted_run(engine_, SIGTERM);
 }
 
+// SIGINT while node starts (issue 21): settle exited 130 with no report and left its driver's
+// folder in TMPDIR. The child starts with SIGINT blocked, so that a signal sent before settle has
+// installed its handler waits for it rather than killing it: each moment tests the handler, not
+// how fast exec is.
+TEST(HostileRunner, SigintAtTheStartStillWritesTheIncompleteReportsAndLeavesNothing) {
+  for (int delay_ms : {0, 20, 50, 100}) {
+    SCOPED_TRACE("SIGINT after " + std::to_string(delay_ms) + " ms");
+    TempDir dir;
+    dir.write("cases/slow.json",
+              case_file(a_case("endless", "while (true) {}", R"({"returns": 1})", 3600000)));
+    std::string tmp = dir.file("tmp");
+    fs::create_directories(tmp);
+    // Blocked before the fork, so that the child has it blocked from its first instruction.
+    sigset_t blocked, before;
+    sigemptyset(&blocked);
+    sigaddset(&blocked, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &blocked, &before);
+    Spawned run(
+        {settle_binary(), "run", "cases", "-e", "node", "--json", "r.json", "--junit", "r.xml"},
+        dir.path(), {"TMPDIR=" + tmp});
+    pthread_sigmask(SIG_SETMASK, &before, nullptr);
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    run.signal(SIGINT);
+    EXPECT_EQ(run.wait(), 130) << run.out() << run.err();
+    ASSERT_TRUE(fs::exists(dir.file("r.json"))) << run.out() << run.err();
+    Reports reports = read_reports(dir.path());
+    EXPECT_EQ(reports.report["complete"], false);
+    EXPECT_TRUE(fs::is_empty(tmp)) << "left in TMPDIR: " << fs::directory_iterator(tmp)->path();
+    EXPECT_TRUE(processes_naming(dir.path()).empty())
+        << ::testing::PrintToString(processes_naming(dir.path()));
+  }
+}
+
 // Duktape, inside settle's process, and every process engine that is installed, but three whose
 // answers differ from what these tests ask, as on main before the engines were added here:
 // SpiderMonkey and QuickJS report a stack overflow as InternalError, not RangeError, and
@@ -655,6 +692,37 @@ TEST(HostileRunner, AFullDiskLeavesTheOldReportsUntouched) {
   }
 }
 
+// The Markdown and HTML reports read the run's results back from a temporary file at the end; on a
+// full disk the failure named that file (.settle-results), not the report (issue 21).
+TEST(HostileRunner, AFullDiskNamesTheMarkdownAndHtmlReportsNotTheirTemporaryFile) {
+  TempDir dir;
+  std::string cases;
+  for (int i = 0; i < 400; ++i) {
+    cases += (cases.empty() ? "" : ",") +
+             a_case("case-" + std::to_string(i),
+                    "'a result of some length: " + std::string(100, 'x') + "'",
+                    R"({"returns": "something else"})");
+  }
+  dir.write("cases/many.json", case_file(cases));
+  Spawned run({settle_binary(), "run", "cases", "--markdown", "r.md", "--html", "r.html"},
+              dir.path(), {}, [] {
+                ::signal(SIGXFSZ, SIG_IGN);
+                rlimit limit{};
+                limit.rlim_cur = limit.rlim_max = 50000;
+                setrlimit(RLIMIT_FSIZE, &limit);
+              });
+  int status = run.wait();
+  EXPECT_EQ(status, 4) << run.out() << run.err();
+  EXPECT_TRUE(contains(run.err(), "cannot write r.md: ")) << run.err();
+  EXPECT_TRUE(contains(run.err(), "cannot write r.html: ")) << run.err();
+  EXPECT_FALSE(contains(run.err(), "settle-results")) << run.err();
+  EXPECT_FALSE(fs::exists(dir.file("r.md")));
+  EXPECT_FALSE(fs::exists(dir.file("r.html")));
+  for (const auto& entry : fs::directory_iterator(dir.path())) {
+    EXPECT_NE(entry.path().filename().string()[0], '.') << "left: " << entry.path();
+  }
+}
+
 // A process engine that floods its output: settle reads at most a bounded amount, then ends the
 // case as an error and the engine with it; the next case gets a new process.
 TEST(HostileRunner, AnEngineThatPrintsGigabytesIsCutOffByTheRunner) {
@@ -684,6 +752,179 @@ TEST(HostileRunner, AnEngineThatPrintsGigabytesIsCutOffByTheRunner) {
       << message_of(reports, "m/d-flood-stderr");
   EXPECT_EQ(status_of(reports, "m/b-fine"), "pass");
   EXPECT_EQ(status_of(reports, "m/e-fine"), "pass");
+}
+
+// What a case that breaks the host's JSON encoder makes a driver write (issue 21): a repeated key,
+// or a second value, that would forge "fulfilled 2" over the real "rejected 1". Either breaks the
+// protocol: the case is an error that says so, never a pass, and the next case runs.
+TEST(HostileRunner, AReplyWithARepeatedKeyOrTrailingDataIsAProtocolError) {
+  TempDir dir;
+  dir.write("misbehaving.json", std::string(R"json({"name": "misbehaving", "adapter": "process",
+    "command": ["node", ")json") + SETTLE_SOURCE_DIR +
+                                    "/tests/e2e/misbehaving_engine.js\"]}");
+  dir.write("cases/m.json",
+            case_file(a_case("a-duplicate-key", "DUPKEY", R"({"fulfilled": 2})") + "," +
+                      a_case("b-trailing-value", "TRAILING", R"({"fulfilled": 2})") + "," +
+                      a_case("c-fine", "1", R"({"returns": 1})")));
+  ProcessResult run = settle({"run", "cases", "-e", dir.file("misbehaving.json"), "-j", "1",
+                              "--json", "r.json", "--junit", "r.xml"},
+                             dir.path());
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  Reports reports = read_reports(dir.path());
+  EXPECT_EQ(status_of(reports, "m/a-duplicate-key"), "error");
+  EXPECT_TRUE(contains(message_of(reports, "m/a-duplicate-key"), "duplicate key \"state\""))
+      << message_of(reports, "m/a-duplicate-key");
+  EXPECT_EQ(status_of(reports, "m/b-trailing-value"), "error");
+  EXPECT_TRUE(contains(message_of(reports, "m/b-trailing-value"), "not one JSON value"))
+      << message_of(reports, "m/b-trailing-value");
+  EXPECT_EQ(status_of(reports, "m/c-fine"), "pass") << message_of(reports, "m/c-fine");
+}
+
+// Runs settle in `dir` as a process that cannot hang the test or fill the machine's memory, as it
+// would on /dev/zero or a FIFO without the regular-file check: it ends after 60 s (SIGALRM, 142)
+// and cannot map more than 4 GiB.
+ProcessResult bounded_settle(const std::vector<std::string>& args, const std::string& dir) {
+  std::vector<std::string> argv = {settle_binary()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  Spawned run(argv, dir, {}, [] {
+    alarm(60);
+#if !defined(__SANITIZE_ADDRESS__)
+    rlimit limit{};
+    limit.rlim_cur = limit.rlim_max = rlim_t{4} << 30;
+    setrlimit(RLIMIT_AS, &limit);
+#endif
+  });
+  ProcessResult result;
+  result.exit_code = run.wait();
+  result.out = run.out();
+  result.err = run.err();
+  return result;
+}
+
+// /dev/zero grew settle's memory without bound and a FIFO hung it (issue 21): every file a
+// command reads is read only when it is a regular file, and refused naming it otherwise.
+TEST(HostileRunner, AnInputThatIsADeviceAFifoOrAFolderIsRefusedNamingIt) {
+  TempDir dir;
+  dir.write("cases/a.json", case_file(a_case("x", "1", R"({"returns": 1})")));
+  std::string fifo = dir.file("input.fifo");
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  fs::create_directories(dir.file("a-folder"));
+  struct Attempt {
+    std::vector<std::string> args;
+    std::string path, says;
+  };
+  std::vector<Attempt> attempts;
+  for (const std::string& option :
+       {std::string("--baseline"), std::string("--expectations"), std::string("--prelude")}) {
+    attempts.push_back({{"run", "cases", option, "/dev/zero"}, "/dev/zero", "a character device"});
+    attempts.push_back({{"run", "cases", option, fifo}, fifo, "a FIFO, not a regular file"});
+    // The command line refuses a folder as --prelude before settle reads it.
+    attempts.push_back({{"run", "cases", option, dir.file("a-folder")},
+                        "a-folder",
+                        option == "--prelude" ? "is actually a directory" : "it is a folder"});
+  }
+  attempts.push_back({{"diff", "/dev/zero", fifo}, "/dev/zero", "a character device"});
+  attempts.push_back({{"diff", dir.file("a-folder"), fifo}, "a-folder", "it is a folder"});
+  attempts.push_back({{"merge", fifo, "-o", "out.json"}, fifo, "a FIFO, not a regular file"});
+  attempts.push_back({{"merge", "/dev/zero", "-o", "out.json"}, "/dev/zero", "character device"});
+  for (const Attempt& attempt : attempts) {
+    std::string command = ::testing::PrintToString(attempt.args);
+    ProcessResult run = bounded_settle(attempt.args, dir.path());
+    EXPECT_EQ(run.exit_code, 2) << command << "\n" << run.out << run.err;
+    EXPECT_TRUE(contains(run.err, attempt.path)) << command << ": " << run.err;
+    EXPECT_TRUE(contains(run.err, attempt.says)) << command << ": " << run.err;
+    EXPECT_FALSE(contains(run.err, "unexpected end of input")) << command << ": " << run.err;
+  }
+  EXPECT_FALSE(fs::exists(dir.file("out.json")));
+}
+
+// --json /dev/null replaced /dev/null with a regular file (issue 21). A device or a FIFO is
+// written to as it is; a link is written through, to the file it names, and stays a link.
+TEST(HostileRunner, AReportOnADeviceAFifoOrALinkIsWrittenThroughNeverReplaced) {
+  TempDir dir;
+  dir.write("cases/a.json", case_file(a_case("x", "1", R"({"returns": 1})")));
+
+  // Not /dev/null itself, which other processes use, where settle could replace it (as root): a
+  // device like it of the test's own. Without root, /dev/null, which settle cannot replace then.
+  std::string device = dir.file("null-device");
+  int probe = mknod(device.c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0
+                  ? open(device.c_str(), O_WRONLY)
+                  : -1;
+  if (probe < 0) device = "/dev/null";
+  if (probe >= 0) close(probe);
+  ProcessResult run = settle({"run", "cases", "--json", device, "--junit", device}, dir.path());
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  struct stat status {};
+  ASSERT_EQ(stat(device.c_str(), &status), 0);
+  EXPECT_TRUE(S_ISCHR(status.st_mode)) << device << " is no longer a character device";
+
+  fs::create_directories(dir.file("real"));
+  fs::create_symlink(dir.file("real/report.json"), dir.file("link.json"));
+  dir.write("real/report.json", "old");
+  run = settle({"run", "cases", "--json", "link.json"}, dir.path());
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_TRUE(fs::is_symlink(dir.file("link.json")));
+  EXPECT_EQ(read_json(dir.file("real/report.json")).value("format", ""), "settle-report/1");
+  for (const auto& entry : fs::directory_iterator(dir.file("real"))) {
+    EXPECT_EQ(entry.path().filename(), "report.json") << "left behind";
+  }
+
+  fs::create_symlink(dir.file("nowhere/report.json"), dir.file("dangling.json"));
+  run = settle({"run", "cases", "--json", "dangling.json"}, dir.path());
+  EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
+  EXPECT_TRUE(contains(run.err, "dangling.json: it is a symbolic link to nothing")) << run.err;
+  EXPECT_TRUE(fs::is_symlink(dir.file("dangling.json")));
+
+  std::string fifo = dir.file("report.fifo");
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  run = settle({"run", "cases", "--json", fifo}, dir.path());
+  EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
+  EXPECT_TRUE(contains(run.err, "report.fifo: it is a FIFO that nothing reads")) << run.err;
+  int reader = open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+  ASSERT_GE(reader, 0);
+  run = settle({"run", "cases", "--json", fifo}, dir.path());
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  std::string written(65536, '\0');
+  ssize_t got = read(reader, written.data(), written.size());
+  close(reader);
+  ASSERT_GT(got, 0);
+  written.resize(static_cast<std::size_t>(got));
+  EXPECT_TRUE(contains(written, "settle-report/1")) << written.substr(0, 200);
+  EXPECT_EQ(fs::status(fifo).type(), fs::file_type::fifo);
+}
+
+TEST(HostileRunner, OneFileForTwoReportsOrAReportOverAnInputIsBadUsage) {
+  TempDir dir;
+  std::string cases = dir.write("cases/a.json", case_file(a_case("x", "1", R"({"returns": 1})")));
+  ProcessResult first = settle({"run", "cases", "--json", "base.json"}, dir.path());
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  dir.write("pre.js", "var x = 1;");
+  fs::create_symlink(dir.file("base.json"), dir.file("base-link.json"));
+  std::string base_text = read_file(dir.file("base.json"));
+  struct Attempt {
+    std::vector<std::string> args;
+    std::string says;
+  };
+  std::vector<Attempt> attempts = {
+      {{"run", "cases", "--json", "r.json", "--junit", "r.json"},
+       "--json r.json and --junit r.json name the same file"},
+      {{"run", "cases", "--json", "r.json", "--html", "./cases/../r.json"}, "name the same file"},
+      {{"run", "cases", "--baseline", "base.json", "--markdown", "base-link.json"},
+       "--markdown base-link.json would replace --baseline base.json"},
+      {{"run", "cases", "--prelude", "pre.js", "--junit", "pre.js"},
+       "--junit pre.js would replace --prelude pre.js"},
+      {{"run", "cases/a.json", "--json", cases}, "would replace the case file cases/a.json"},
+      {{"merge", "base.json", "-o", "base-link.json"}, "-o base-link.json would replace"},
+  };
+  for (const Attempt& attempt : attempts) {
+    std::string command = ::testing::PrintToString(attempt.args);
+    ProcessResult run = settle(attempt.args, dir.path());
+    EXPECT_EQ(run.exit_code, 2) << command << "\n" << run.out << run.err;
+    EXPECT_TRUE(contains(run.err, attempt.says)) << command << ": " << run.err;
+  }
+  EXPECT_EQ(read_file(dir.file("base.json")), base_text);
+  EXPECT_TRUE(fs::is_symlink(dir.file("base-link.json")));
+  EXPECT_FALSE(fs::exists(dir.file("r.json")));
 }
 
 }  // namespace

@@ -10,6 +10,8 @@
 //   FLOOD    the process prints 1 MiB lines that are not replies, without end
 //   FLOODLINE  the process prints one line without end
 //   FLOODERR the process writes 256 MiB to stderr, then answers
+//   DUPKEY   the process answers rejected, then repeats the key as fulfilled 2 (a forged result)
+//   TRAILING the process answers rejected, then a second JSON value on the same line
 'use strict';
 const readline = require('readline');
 let nonce = '';
@@ -43,6 +45,16 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
   }
   if (code.includes('BADJSON')) {
     send(nonce + ' {not json');
+    return;
+  }
+  if (code.includes('DUPKEY')) {
+    send(nonce + ' {"type":"result","report":{"state":"rejected","value":1,"log":[],' +
+      '"state":"fulfilled","value":2}}');
+    return;
+  }
+  if (code.includes('TRAILING')) {
+    send(nonce + ' {"type":"result","report":{"state":"rejected","value":1}}' +
+      '{"type":"result","report":{"state":"fulfilled","value":2}}');
     return;
   }
   if (code.includes('SILENT')) return;

@@ -1,5 +1,6 @@
 #include "reports/atomic_file.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -211,6 +212,54 @@ TEST_F(AtomicFileTest, WritingOverAFolderFailsAndLeavesNoTemporary) {
   EXPECT_THROW(write_file_atomically(path("sub"), "x"), ReportWriteError);
   EXPECT_EQ(entries(), (std::vector<std::string>{"sub"}));
   EXPECT_TRUE(fs::is_directory(path("sub")));
+}
+
+// A link is written through, never replaced: the file it names gets the content, and the
+// temporary file is made beside that file, not beside the link.
+TEST_F(AtomicFileTest, ALinkIsWrittenThroughToTheFileItNames) {
+  fs::create_directory(path("real"));
+  write_file_atomically(path("real/target"), "old");
+  fs::create_symlink(path("real/target"), path("link"));
+  write_file_atomically(path("link"), "new");
+  EXPECT_TRUE(fs::is_symlink(path("link")));
+  EXPECT_EQ(read(path("real/target")), "new");
+  EXPECT_EQ(entries(), (std::vector<std::string>{"link", "real"}));
+  EXPECT_EQ(report_target(path("link")).path, fs::canonical(path("real/target")).string());
+}
+
+TEST_F(AtomicFileTest, ALinkToNothingIsRefusedAndLeftAsItIs) {
+  fs::create_symlink(path("nowhere/target"), path("link"));
+  EXPECT_THROW(check_writable(path("link")), ReportWriteError);
+  EXPECT_THROW(write_file_atomically(path("link"), "x"), ReportWriteError);
+  EXPECT_TRUE(fs::is_symlink(path("link")));
+  EXPECT_EQ(entries(), (std::vector<std::string>{"link"}));
+}
+
+TEST_F(AtomicFileTest, AFifoIsWrittenInPlaceAndAFifoThatNothingReadsIsRefused) {
+  ASSERT_EQ(::mkfifo(path("fifo").c_str(), 0600), 0);
+  EXPECT_TRUE(report_target(path("fifo")).in_place);
+  try {
+    write_file_atomically(path("fifo"), "x");
+    ADD_FAILURE() << "wrote to a FIFO that nothing reads";
+  } catch (const ReportWriteError& error) {
+    EXPECT_NE(std::string(error.what()).find("fifo: it is a FIFO that nothing reads"),
+              std::string::npos)
+        << error.what();
+  }
+  int reader = ::open(path("fifo").c_str(), O_RDONLY | O_NONBLOCK);
+  ASSERT_GE(reader, 0);
+  write_file_atomically(path("fifo"), "through the FIFO");
+  char buffer[64] = {};
+  ssize_t got = ::read(reader, buffer, sizeof buffer);
+  ::close(reader);
+  EXPECT_EQ(std::string(buffer, got > 0 ? static_cast<std::size_t>(got) : 0), "through the FIFO");
+  EXPECT_EQ(fs::status(path("fifo")).type(), fs::file_type::fifo);
+  EXPECT_EQ(entries(), (std::vector<std::string>{"fifo"}));
+}
+
+TEST_F(AtomicFileTest, ACharacterDeviceIsWrittenInPlace) {
+  EXPECT_TRUE(report_target("/dev/null").in_place);
+  EXPECT_NO_THROW(check_writable("/dev/null"));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -247,6 +248,34 @@ TEST(CaseFileLoaderErrors, MissingFileCannotBeRead) {
   const InputError& error = std::get<InputError>(loaded);
   EXPECT_EQ(error.file(), "/nonexistent/settle/none.json");
   EXPECT_NE(error.message().find("cannot read"), std::string::npos) << error.to_string();
+}
+
+// FIFOs and devices are refused unread (runner/text_file.h): /dev/zero would fill memory and a
+// FIFO with no writer would hang the run.
+TEST(CaseFileLoaderErrors, AFolderOrADeviceIsRefusedAndSaysWhatItIs) {
+  auto folder = std::filesystem::temp_directory_path();
+  LoadedCases loaded = load_case_file(folder.string(), "x");
+  ASSERT_TRUE(std::holds_alternative<InputError>(loaded));
+  EXPECT_EQ(std::get<InputError>(loaded).message(), "cannot read the file: it is a folder");
+  loaded = load_case_file("/dev/zero", "x");
+  ASSERT_TRUE(std::holds_alternative<InputError>(loaded));
+  EXPECT_EQ(std::get<InputError>(loaded).message(),
+            "cannot read the file: it is a character device, not a regular file");
+  auto fifo = folder / ("settle_loader_fifo_" + std::to_string(::getpid()));
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  loaded = load_case_file(fifo.string(), "x");  // returns at once: no writer is waited for
+  std::filesystem::remove(fifo);
+  ASSERT_TRUE(std::holds_alternative<InputError>(loaded));
+  EXPECT_EQ(std::get<InputError>(loaded).message(),
+            "cannot read the file: it is a FIFO, not a regular file");
+}
+
+// nlohmann's lexer takes a NUL byte for the end of the text: the cases after it were dropped.
+TEST(CaseFileLoaderErrors, ANulByteIsAnErrorAtItsPosition) {
+  std::string text = case_file({valid_case("a")}) + std::string(1, '\0') + "\n{\"more\": 1}";
+  InputError error = load_error(text);
+  EXPECT_EQ(at(error), position_of_token(text, std::string(1, '\0'))) << error.to_string();
+  EXPECT_EQ(error.message(), "invalid JSON: a NUL byte, which JSON does not allow");
 }
 
 TEST(CaseFileLoaderErrors, JsonSyntaxErrorNamesPositionAndNoField) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace settle {
 namespace {
@@ -133,6 +134,37 @@ TEST(JsonSourcePositions, ColumnsCountCharactersNotUtf8Bytes) {
   EXPECT_EQ(position(source, "b"), "1:10");
 }
 
+// A file written without line breaks asks every position of one line (issue 21): the columns of
+// values far along it, past many multi-byte characters, count characters as a short line does.
+TEST(JsonSourcePositions, ColumnsOnAVeryLongLineCountCharacters) {
+  std::string text = "[";
+  std::vector<std::size_t> columns;  // expected column of each element
+  std::size_t characters = 1;
+  for (int i = 0; i < 5000; ++i) {
+    if (i > 0) {
+      text += ",";
+      ++characters;
+    }
+    columns.push_back(characters + 1);
+    std::string element = "{\"d\": \"\xC3\xA9\xE2\x82\xAC" + std::to_string(i) + "\"}";
+    text += element;
+    characters += element.size() - 3;  // é is 2 bytes, € 3, each one character
+  }
+  text += "]";
+  for (auto positions : {JsonSource::Positions::kWhileParsing, JsonSource::Positions::kWhenAsked}) {
+    JsonSource source = JsonSource::parse(text, positions);
+    for (std::size_t i : {0u, 1u, 291u, 292u, 2047u, 4095u, 4999u}) {
+      EXPECT_EQ(position(source, JsonSource::element_path("", i)),
+                "1:" + std::to_string(columns[i]))
+          << i;
+    }
+  }
+  JsonSource source = JsonSource::parse(text);
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    ASSERT_EQ(source.position_of(JsonSource::element_path("", i)).column, columns[i]) << i;
+  }
+}
+
 TEST(JsonSource, ByteOrderMarkIsAccepted) {
   JsonSource source = JsonSource::parse("\xEF\xBB\xBF{\"a\": 1}");
   EXPECT_EQ(source.root(), nlohmann::json({{"a", 1}}));
@@ -200,6 +232,30 @@ TEST(JsonSourceErrors, UnterminatedCommentIsAnError) {
 TEST(JsonSourceErrors, TrailingGarbageIsAnError) {
   auto [where, message] = syntax_error_of("{\"a\": 1}\n x");
   EXPECT_EQ(where, "2:2");
+}
+
+// nlohmann's lexer takes a NUL byte for the end of the text: what follows it would be ignored.
+TEST(JsonSourceErrors, ANulByteIsAnErrorAtItsPositionWhateverFollowsIt) {
+  for (auto positions : {JsonSource::Positions::kWhileParsing, JsonSource::Positions::kWhenAsked}) {
+    try {
+      JsonSource::parse(std::string("{\"a\": 1}\n  \0{\"b\": [", 19), positions);
+      ADD_FAILURE() << "parsed without an error";
+    } catch (const JsonSyntaxError& error) {
+      EXPECT_EQ(at(error.where()), "2:3");
+      EXPECT_NE(std::string(error.what()).find("NUL"), std::string::npos) << error.what();
+    }
+  }
+  auto [where, message] = syntax_error_of(std::string("{\"a\": 1}\0", 9));
+  EXPECT_EQ(where, "1:9");
+  auto [inside, why] = syntax_error_of(std::string("{\"a\": \"x\0y\"}", 12));
+  EXPECT_EQ(inside, "1:9");
+}
+
+TEST(JsonSourceErrors, ParseValueRefusesARepeatedKeyAndTrailingData) {
+  EXPECT_EQ(JsonSource::parse_value(R"({"a": {"b": 1}})"), nlohmann::json({{"a", {{"b", 1}}}}));
+  EXPECT_THROW(JsonSource::parse_value(R"({"s": 1, "r": {"s": 2, "s": 3}})"), JsonSyntaxError);
+  EXPECT_THROW(JsonSource::parse_value(R"({"s": 1} {"s": 2})"), JsonSyntaxError);
+  EXPECT_THROW(JsonSource::parse_value(std::string("{\"s\": 1}\0{\"s\": 2}", 17)), JsonSyntaxError);
 }
 
 // Nesting parses up to kMaxJsonDepth levels; deeper texts are refused (json_source.h), since

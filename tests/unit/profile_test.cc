@@ -80,7 +80,8 @@ TEST(FindProfile, AnUnreadableFileIsAnInputErrorAndAnUnknownNameAProfileError) {
     find_profile("/no/such/profile.json");
     ADD_FAILURE() << "no error";
   } catch (const InputError& error) {
-    EXPECT_EQ(error.to_string(), "/no/such/profile.json: cannot read the engine profile");
+    EXPECT_EQ(error.to_string(),
+              "/no/such/profile.json: cannot read the engine profile: No such file or directory");
   }
   EXPECT_THROW(find_profile("duktap"), ProfileError);
 }

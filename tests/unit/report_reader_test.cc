@@ -152,6 +152,22 @@ TEST(ParseReport, NamesTheRecordThatIsWrong) {
             "r.json:2:40: load_errors[0].message: must be a string");
 }
 
+// A baseline that says a case twice on one engine would judge it by whichever came last.
+TEST(ParseReport, RefusesASecondResultOfACaseOnOneEngine) {
+  EXPECT_EQ(error_of(R"({"format": "settle-report/1", "results": [
+    {"id": "a/x", "engine": "duktape", "status": "fail"},
+    {"id": "a/x", "engine": "node", "status": "fail"},
+    {"id": "a/x", "engine": "duktape", "status": "pass"}]})"),
+            "r.json:4:5: results[2]: a second result of a/x on duktape (the first is results[0])");
+}
+
+// nlohmann's lexer takes a NUL byte for the end of the text: the records after it were ignored.
+TEST(ParseReport, ANulByteIsAnErrorAtItsPosition) {
+  std::string text = R"({"format": "settle-report/1", "results": []})";
+  text += std::string("\n\0", 2) + R"({"results": [{"id": "a/x"}]})";
+  EXPECT_EQ(error_of(text), "r.json:2:1: invalid JSON: a NUL byte, which JSON does not allow");
+}
+
 class MergeTest : public ::testing::Test {
  protected:
   LoadedReport shard(const std::string& shard, const std::vector<std::string>& ids,

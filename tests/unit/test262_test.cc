@@ -1,6 +1,7 @@
 // Unit tests of test262 support: the front-matter reader, the loader (runs, includes, ids) and
 // the verdicts of INTERPRETING.md.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -157,6 +158,26 @@ TEST_F(Test262LoaderTest, HarnessFilesAreReadOncePerCheckout) {
   fs::remove(root_ / "harness" / "assert.js");
   EXPECT_EQ(checkout.harness_file("assert.js").file, first);
   EXPECT_EQ(checkout.harness_file("../escape.js").file, nullptr);
+}
+
+// A harness include that is a FIFO hung the load, and /dev/zero filled memory (issue 21): it is
+// refused unread, with the include's position and what the file is.
+TEST_F(Test262LoaderTest, AHarnessIncludeThatIsNotARegularFileIsAnErrorSayingWhatItIs) {
+  ASSERT_EQ(::mkfifo((root_ / "harness" / "fifo.js").c_str(), 0600), 0);
+  fs::create_symlink("/dev/zero", root_ / "harness" / "zero.js");
+  for (const char* name : {"fifo.js", "zero.js"}) {
+    Test262Checkout checkout(root_);
+    std::string file = (root_ / "test" / "a" / "t.js").string();
+    LoadedCases loaded =
+        load_test262_test(file, std::string("/*---\nincludes: [") + name + "]\n---*/\n", checkout);
+    ASSERT_TRUE(std::holds_alternative<InputError>(loaded)) << name;
+    const InputError& error = std::get<InputError>(loaded);
+    EXPECT_EQ(error.field(), "includes[0]");
+    EXPECT_EQ(error.where().line, 2u);
+    EXPECT_NE(error.message().find(std::string(name) + " cannot be read from "), std::string::npos)
+        << error.to_string();
+    EXPECT_NE(error.message().find(", not a regular file"), std::string::npos) << error.to_string();
+  }
 }
 
 TEST_F(Test262LoaderTest, HostNeedsComeFromTheTestAndItsHarness) {
