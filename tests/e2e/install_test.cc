@@ -175,6 +175,9 @@ TEST(EnginesInstall, TakesItsOptionsInAnyOrder) {
     EXPECT_TRUE(contains(install.err, "settle-no-such-package")) << install.err;
     EXPECT_FALSE(contains(install.err, "unknown engine")) << install.err;
   }
+  ProcessResult shown = settle({"engines", "duktape"});  // as -e duktape
+  EXPECT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_EQ(shown.out.rfind("duktape  available", 0), 0u) << shown.out;
 }
 
 // `make deb`'s package, built by CPack from this build: its control fields, and its files

@@ -174,9 +174,11 @@ TEST_F(Test262LoaderTest, AHarnessIncludeThatIsNotARegularFileIsAnErrorSayingWha
     const InputError& error = std::get<InputError>(loaded);
     EXPECT_EQ(error.field(), "includes[0]");
     EXPECT_EQ(error.where().line, 2u);
-    EXPECT_NE(error.message().find(std::string(name) + " cannot be read from "), std::string::npos)
+    EXPECT_NE(error.message().find(std::string("harness file ") + name + " is "), std::string::npos)
         << error.to_string();
-    EXPECT_NE(error.message().find(", not a regular file"), std::string::npos) << error.to_string();
+    // A FIFO is said to be no regular file; /dev/zero, through a link, to be outside harness/.
+    const char* what = std::string(name) == "fifo.js" ? "not a regular file" : "outside";
+    EXPECT_NE(error.message().find(what), std::string::npos) << error.to_string();
   }
 }
 
