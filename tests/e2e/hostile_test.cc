@@ -93,6 +93,14 @@ std::string message_of(const Reports& reports, const std::string& id) {
 // A case file of the given cases (a JSON array's text).
 std::string case_file(const std::string& cases) { return "{\"cases\": [" + cases + "]}"; }
 
+// misbehaving.json in `dir`: tests/e2e/misbehaving_engine.js, which answers each case's code word
+// the wrong way (FLOOD, DUPKEY, ...).
+void write_misbehaving_profile(const TempDir& dir) {
+  dir.write("misbehaving.json", std::string(R"json({"name": "misbehaving", "adapter": "process",
+    "command": ["node", ")json") + SETTLE_SOURCE_DIR +
+                                    "/tests/e2e/misbehaving_engine.js\"]}");
+}
+
 std::string a_case(const std::string& id, const std::string& code, const std::string& expect,
                    int timeout_ms = 0) {
   json item = {{"id", id}, {"code", code}, {"expect", json::parse(expect)}};
@@ -728,9 +736,7 @@ TEST(HostileRunner, AFullDiskNamesTheMarkdownAndHtmlReportsNotTheirTemporaryFile
 // case as an error and the engine with it; the next case gets a new process.
 TEST(HostileRunner, AnEngineThatPrintsGigabytesIsCutOffByTheRunner) {
   TempDir dir;
-  dir.write("misbehaving.json", std::string(R"json({"name": "misbehaving", "adapter": "process",
-    "command": ["node", ")json") + SETTLE_SOURCE_DIR +
-                                    "/tests/e2e/misbehaving_engine.js\"]}");
+  write_misbehaving_profile(dir);
   dir.write("cases/m.json",
             case_file(a_case("a-flood-lines", "FLOOD", R"({"returns": 1})", 600000) + "," +
                       a_case("b-fine", "1", R"({"returns": 1})") + "," +
@@ -760,9 +766,7 @@ TEST(HostileRunner, AnEngineThatPrintsGigabytesIsCutOffByTheRunner) {
 // protocol: the case is an error that says so, never a pass, and the next case runs.
 TEST(HostileRunner, AReplyWithARepeatedKeyOrTrailingDataIsAProtocolError) {
   TempDir dir;
-  dir.write("misbehaving.json", std::string(R"json({"name": "misbehaving", "adapter": "process",
-    "command": ["node", ")json") + SETTLE_SOURCE_DIR +
-                                    "/tests/e2e/misbehaving_engine.js\"]}");
+  write_misbehaving_profile(dir);
   dir.write("cases/m.json",
             case_file(a_case("a-duplicate-key", "DUPKEY", R"({"fulfilled": 2})") + "," +
                       a_case("b-trailing-value", "TRAILING", R"({"fulfilled": 2})") + "," +
