@@ -222,7 +222,8 @@ void build_realm(duk_context* ctx, const DuktapeBootstrap& bootstrap, JobQueue* 
     duk_pop(ctx);
   }
   // The Promise that the preludes left (a library's) is the one the host observes, taken now,
-  // before case code can replace its `then`.
+  // before case code can replace its `then`; without preludes the host took it when installed.
+  if (bootstrap.prelude_bytecode.empty()) return;
   if (call_host(ctx, "capturePromise", 0) != 0) {
     throw std::runtime_error("engines/host/host.js: " + error_text(ctx, -1));
   }

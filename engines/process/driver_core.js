@@ -164,7 +164,9 @@ var settleDriver = (function () {
     // A fresh realm; request is the case it is for (null for the probes and createRealm).
     function newRealm(request) {
       var realm = adapter.newRealm(env, request || null);
-      realm.api.capturePromise();  // the preludes have run: a library's Promise is in place
+      // The preludes have run: a library's Promise is in place (without one, the host took the
+      // realm's own when it was installed).
+      if (env.preludes.length > 0) realm.api.capturePromise();
       return realm;
     }
 

@@ -93,12 +93,18 @@ std::string message_of(const Reports& reports, const std::string& id) {
 // A case file of the given cases (a JSON array's text).
 std::string case_file(const std::string& cases) { return "{\"cases\": [" + cases + "]}"; }
 
-// misbehaving.json in `dir`: tests/e2e/misbehaving_engine.js, which answers each case's code word
-// the wrong way (FLOOD, DUPKEY, ...).
-void write_misbehaving_profile(const TempDir& dir) {
+// Runs `cases` (case_file's list) on tests/e2e/misbehaving_engine.js, which answers each case's
+// code word the wrong way (FLOOD, DUPKEY, ...), in `dir`; expects exit 1 and gives the reports.
+Reports run_on_misbehaving_engine(const TempDir& dir, const std::string& cases) {
   dir.write("misbehaving.json", std::string(R"json({"name": "misbehaving", "adapter": "process",
     "command": ["node", ")json") + SETTLE_SOURCE_DIR +
                                     "/tests/e2e/misbehaving_engine.js\"]}");
+  dir.write("cases/m.json", case_file(cases));
+  ProcessResult run = settle({"run", "cases", "-e", dir.file("misbehaving.json"), "-j", "1",
+                              "--json", "r.json", "--junit", "r.xml"},
+                             dir.path());
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  return read_reports(dir.path());
 }
 
 std::string a_case(const std::string& id, const std::string& code, const std::string& expect,
@@ -736,18 +742,12 @@ TEST(HostileRunner, AFullDiskNamesTheMarkdownAndHtmlReportsNotTheirTemporaryFile
 // case as an error and the engine with it; the next case gets a new process.
 TEST(HostileRunner, AnEngineThatPrintsGigabytesIsCutOffByTheRunner) {
   TempDir dir;
-  write_misbehaving_profile(dir);
-  dir.write("cases/m.json",
-            case_file(a_case("a-flood-lines", "FLOOD", R"({"returns": 1})", 600000) + "," +
-                      a_case("b-fine", "1", R"({"returns": 1})") + "," +
-                      a_case("c-flood-one-line", "FLOODLINE", R"({"returns": 1})", 600000) + "," +
-                      a_case("d-flood-stderr", "FLOODERR", R"({"returns": 1})", 600000) + "," +
-                      a_case("e-fine", "1", R"({"returns": 1})")));
-  ProcessResult run = settle({"run", "cases", "-e", dir.file("misbehaving.json"), "-j", "1",
-                              "--json", "r.json", "--junit", "r.xml"},
-                             dir.path());
-  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
-  Reports reports = read_reports(dir.path());
+  Reports reports = run_on_misbehaving_engine(
+      dir, a_case("a-flood-lines", "FLOOD", R"({"returns": 1})", 600000) + "," +
+               a_case("b-fine", "1", R"({"returns": 1})") + "," +
+               a_case("c-flood-one-line", "FLOODLINE", R"({"returns": 1})", 600000) + "," +
+               a_case("d-flood-stderr", "FLOODERR", R"({"returns": 1})", 600000) + "," +
+               a_case("e-fine", "1", R"({"returns": 1})"));
   EXPECT_EQ(status_of(reports, "m/a-flood-lines"), "error");
   EXPECT_TRUE(contains(message_of(reports, "m/a-flood-lines"), "without answering"))
       << message_of(reports, "m/a-flood-lines");
@@ -766,16 +766,10 @@ TEST(HostileRunner, AnEngineThatPrintsGigabytesIsCutOffByTheRunner) {
 // protocol: the case is an error that says so, never a pass, and the next case runs.
 TEST(HostileRunner, AReplyWithARepeatedKeyOrTrailingDataIsAProtocolError) {
   TempDir dir;
-  write_misbehaving_profile(dir);
-  dir.write("cases/m.json",
-            case_file(a_case("a-duplicate-key", "DUPKEY", R"({"fulfilled": 2})") + "," +
-                      a_case("b-trailing-value", "TRAILING", R"({"fulfilled": 2})") + "," +
-                      a_case("c-fine", "1", R"({"returns": 1})")));
-  ProcessResult run = settle({"run", "cases", "-e", dir.file("misbehaving.json"), "-j", "1",
-                              "--json", "r.json", "--junit", "r.xml"},
-                             dir.path());
-  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
-  Reports reports = read_reports(dir.path());
+  Reports reports = run_on_misbehaving_engine(
+      dir, a_case("a-duplicate-key", "DUPKEY", R"({"fulfilled": 2})") + "," +
+               a_case("b-trailing-value", "TRAILING", R"({"fulfilled": 2})") + "," +
+               a_case("c-fine", "1", R"({"returns": 1})"));
   EXPECT_EQ(status_of(reports, "m/a-duplicate-key"), "error");
   EXPECT_TRUE(contains(message_of(reports, "m/a-duplicate-key"), "duplicate key \"state\""))
       << message_of(reports, "m/a-duplicate-key");
