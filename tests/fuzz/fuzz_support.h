@@ -1,6 +1,6 @@
 #pragma once
 
-// Helpers shared by the libFuzzer targets of this folder (see README.md).
+// Helpers shared by the libFuzzer targets of this folder (see CONTRIBUTING.md).
 
 #include <cstddef>
 #include <cstdint>
