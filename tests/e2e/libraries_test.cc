@@ -1,6 +1,6 @@
 // End-to-end tests of the Promise-library profiles (duktape+LIB and node-current+LIB): the library,
-// not the engine's own Promise, is what every case meets, and the findings the README lists for
-// each library are what the shipped corpus reports.
+// not the engine's own Promise, is what every case meets, and the findings docs/results.md lists
+// for each library are what the shipped corpus reports.
 #include <gtest/gtest.h>
 
 #include <map>

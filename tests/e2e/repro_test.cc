@@ -18,7 +18,7 @@ const char* const kCases = R"json({"cases": [
    "expect": {"fulfilled": 3}}
 ]})json";
 
-// Real engine bugs, as the README lists them: each engine's repro shows its own difference.
+// Real engine bugs, as docs/results.md lists them: each engine's repro shows its own difference.
 const std::map<std::string, std::string> kEngineBugs = {
     {"bun", "await/ticks/thenable-resolving-with-native-promise-four-ticks"},
     {"hermes", "finally/ordering/fulfilled-takes-three-extra-jobs"},
