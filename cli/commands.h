@@ -13,5 +13,7 @@ void add_engines_command(CLI::App& app, int* exit_status);
 void add_diff_command(CLI::App& app, int* exit_status);
 void add_merge_command(CLI::App& app, int* exit_status);
 void add_repro_command(CLI::App& app, int* exit_status);
+void add_versions_command(CLI::App& app, int* exit_status);
+void add_bisect_command(CLI::App& app, int* exit_status);
 
 }  // namespace settle::cli

@@ -1,15 +1,19 @@
 #include "cli/install_engines.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "engines/engine_installer.h"
 #include "engines/engine_registry.h"
+#include "engines/engine_versions.h"
 #include "engines/engines_dir.h"
 #include "engines/profile.h"
 #include "runner/text_file.h"
@@ -71,6 +75,50 @@ bool install_npm_packages(const std::vector<std::string>& packages) {
   return status == 0;
 }
 
+// One version of a package into its own folder (engine_versions.h), which then holds only it.
+bool install_npm_version(const std::string& package, const std::string& version) {
+  namespace fs = std::filesystem;
+  fs::path prefix = version_prefix(package, version);
+  std::error_code error;
+  if (fs::exists(prefix / "node_modules" / package / "package.json", error)) return true;
+  fs::create_directories(prefix, error);
+  // Another settle may install the same version now: one at a time, and the second finds it.
+  int lock =
+      open((prefix.parent_path() / ".install.lock").c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+  if (lock >= 0) flock(lock, LOCK_EX);
+  struct Unlock {
+    int fd;
+    ~Unlock() {
+      if (fd >= 0) close(fd);
+    }
+  } unlock{lock};
+  if (fs::exists(prefix / "node_modules" / package / "package.json", error)) return true;
+  nlohmann::json manifest = {{"private", true}, {"dependencies", {{package, version}}}};
+  std::string file = (prefix / "package.json").string();
+  std::ofstream out(file, std::ios::trunc);
+  out << manifest.dump(2) << "\n";
+  out.close();
+  if (!out) {
+    std::cerr << "settle: cannot write " << file << "\n";
+    return false;
+  }
+  std::cerr << "settle: installing " << package << " " << version << " into " << prefix.string()
+            << "\n";
+  int status = run_to_stderr(
+      {"npm", "install", "--no-audit", "--no-fund", "--no-update-notifier", "--loglevel=error"},
+      prefix.string());
+  if (status == 127 || status == -1) {
+    std::cerr << "settle: npm did not start; it comes with Node.js (apt-get install npm)\n";
+    return false;
+  }
+  if (status != 0) {
+    std::cerr << "settle: npm install " << package << "@" << version << " failed (exit status "
+              << status << ")\n";
+    fs::remove_all(prefix, error);  // no half-installed version that looks installed
+  }
+  return status == 0;
+}
+
 bool install_debian_packages(const std::vector<std::string>& packages, bool yes) {
   std::vector<std::string> missing = missing_debian_packages(packages);
   if (missing.empty()) return true;
@@ -106,10 +154,27 @@ int install_engines(const std::vector<std::string>& names, bool yes) {
     std::cerr << "settle: " << error.what() << "\n";
     return kExitBadInput;
   }
-  InstallNeeds needs = install_needs(profiles);
+  // A version's base (node-current under core-js@3.0.0) is installed only where it is missing,
+  // so that installing a version never reinstalls the engines folder.
+  std::vector<EngineProfile> unversioned;
   bool installed = true;
+  for (EngineProfile& profile : profiles) {
+    if (profile.version_package.empty()) {
+      unversioned.push_back(profile);
+      continue;
+    }
+    installed = install_npm_version(profile.version_package, profile.version_pin) && installed;
+    std::vector<std::string> missing;
+    for (const std::string& package : profile.npm) {
+      if (access(expand_placeholders("{npm}/" + package).c_str(), R_OK) != 0)
+        missing.push_back(package);
+    }
+    profile.npm = missing;
+    unversioned.push_back(profile);
+  }
+  InstallNeeds needs = install_needs(unversioned);
   try {
-    if (!needs.npm.empty()) installed = install_npm_packages(needs.npm);
+    if (!needs.npm.empty()) installed = install_npm_packages(needs.npm) && installed;
   } catch (const ProfileError& error) {
     std::cerr << "settle: " << error.what() << "\n";
     installed = false;

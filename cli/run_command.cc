@@ -276,6 +276,8 @@ int run(const RunOptions& options) {
 
 }  // namespace
 
+int run_command(const RunOptions& options) { return run(options); }
+
 void add_run_command(CLI::App& app, int* exit_status) {
   auto options = std::make_shared<RunOptions>();
   CLI::App* command = app.add_subcommand("run", "Run case files on engines and report");

@@ -38,4 +38,8 @@ struct RunStopped {
   int status;
 };
 
+// Runs as `settle run` does with these options; its exit status. `settle versions` runs its
+// sweep through it.
+int run_command(const RunOptions& options);
+
 }  // namespace settle::cli

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "engines/embedded_files.h"
+#include "engines/engine_versions.h"
 #include "engines/engines_dir.h"
 #include "engines/process/driver_source.h"
 #include "runner/json_fields.h"
@@ -185,6 +186,8 @@ EngineProfile find_profile(const std::string& name_or_file) {
     }
     return parse_profile(*text, name_or_file);
   }
+  if (auto versioned = split_versioned_name(name_or_file))
+    return find_versioned_profile(*versioned);
   std::vector<std::string> names;
   for (const auto& [name, profile] : builtin_profiles()) names.push_back(name);
   if (auto suggestion = closest_spelling(name_or_file, names)) {

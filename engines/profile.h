@@ -39,6 +39,8 @@ struct EngineProfile {
   std::string install;              // how to get what the profile needs, where npm and debian
                                     // cannot say (a user's profile)
   std::string source;               // "built-in" or the file it came from
+  std::string version_package;      // NAME@VERSION: the npm package installed at that version in
+  std::string version_pin;          // its own folder (engine_versions.h), and the version
 };
 
 // An engine that cannot be chosen or set up as asked: no such engine, a prelude that cannot be

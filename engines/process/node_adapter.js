@@ -7,8 +7,24 @@
   var load = typeof require === 'function' ? require : process.getBuiltinModule;
   var vm = load('vm');
   var readline = load('readline');
-  var isPromise = load('util').types.isPromise;
-  var isNativeError = load('util').types.isNativeError;
+  // Node 6 to 9 have no util.types (settle versions sweeps them): process.binding('util') has
+  // the same checks there.
+  var legacyBinding = null;
+  try {
+    legacyBinding = typeof process === 'object' && typeof process.binding === 'function' &&
+      !load('util').types ? process.binding('util') : null;
+  } catch (error) {
+    legacyBinding = null;
+  }
+  var types = load('util').types || legacyBinding;
+  var isPromise = types.isPromise;
+  var objectToString = Object.prototype.toString;
+  var isNativeError = types.isNativeError ||
+    function (value) { return objectToString.call(value) === '[object Error]'; };
+  // Node before 11 has no queueMicrotask; a resolved promise's reaction is a job of the same queue.
+  var resolvedPromise = Promise.resolve();
+  var queueJob = typeof queueMicrotask === 'function' ? queueMicrotask :
+    function (job) { resolvedPromise.then(job); };
 
   // Reading a native promise's state without calling `then`: node's internal binding (with
   // --expose-internals), Deno's core, or Bun.peek. Without any, promises are observed through
@@ -22,6 +38,14 @@
     }
   } catch (error) {
     promiseDetails = null;
+  }
+  if (typeof promiseDetails !== 'function' && typeof process === 'object' && typeof process.binding === 'function' &&
+      !(typeof Deno === 'object' && Deno) && !(typeof Bun === 'object' && Bun)) {
+    try {
+      promiseDetails = process.binding('util').getPromiseDetails;  // node 8 to 10
+    } catch (error) {
+      promiseDetails = null;
+    }
   }
   if (typeof promiseDetails !== 'function') promiseDetails = null;
   var kStates = ['pending', 'fulfilled', 'rejected'];
@@ -46,7 +70,7 @@
   process.on('uncaughtException', function () {});
 
   var hooks = {
-    enqueueJob: function (job) { queueMicrotask(job); },
+    enqueueJob: function (job) { queueJob(job); },
     promise: promiseHooks
   };
 

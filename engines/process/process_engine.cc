@@ -314,7 +314,7 @@ void ProcessEngineFactory::probe() {
   spare_ = std::move(probe);  // started and set up: the first worker's engine
   if (version == "unknown") version = ready.value("version", version);
   // "node-current v26.10.0 + bluebird 3.7.2" for the profile node-current+bluebird.
-  std::string engine = shared.profile.name.substr(0, shared.profile.name.find('+'));
+  std::string engine = shared.profile.name.substr(0, shared.profile.name.find_first_of("+@"));
   shared.info.version =
       shared.full_version ? version : engine + " " + version + libraries_label(shared.preludes);
   shared.enforces_timeout = ready.value("enforces_timeout", false);

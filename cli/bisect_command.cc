@@ -1,0 +1,217 @@
+// `settle bisect ID [PATHS] -e NAME@A..B`: the first published version whose outcome for one case
+// differs from A's, by binary search, with both neighbours checked.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <memory>
+
+#include "cli/commands.h"
+#include "cli/run_options.h"
+#include "cli/version_sweep.h"
+#include "engines/engines_dir.h"
+#include "reports/result_json.h"
+#include "runner/report_reader.h"
+
+namespace settle::cli {
+namespace {
+
+struct BisectOptions {
+  std::string id;
+  std::vector<std::string> paths;
+  std::string engine;
+  bool no_install = false;
+  int timeout_ms = 5000;
+  std::string engines_dir;
+  std::vector<std::string> preludes;
+};
+
+// What one version did with the case: its status and observation, compared whole.
+struct Outcome {
+  std::string status;
+  nlohmann::json observed;
+  std::string message;
+  std::string exact;  // the engine's exact version
+  bool operator==(const Outcome& other) const {
+    return status == other.status && observed == other.observed;
+  }
+  bool operator!=(const Outcome& other) const { return !(*this == other); }
+};
+
+class Prober {
+ public:
+  Prober(const BisectOptions& options, const VersionSweep& sweep)
+      : options_(options), sweep_(sweep) {}
+
+  // The outcome on the version at `index` (installed first where it may be); throws RunStopped.
+  const Outcome& at(std::size_t index) {
+    auto known = seen_.find(index);
+    if (known != seen_.end()) return known->second;
+    VersionSweep one = sweep_;
+    one.versions = {sweep_.versions[index]};
+    one.engines = {sweep_.engines[index]};
+    if (!install_missing_versions(one, !options_.no_install)) throw RunStopped{kExitNoEngine};
+    const char* tmp = std::getenv("TMPDIR");
+    std::string path = std::string(tmp && *tmp ? tmp : "/tmp") + "/settle-bisect-XXXXXX";
+    int fd = mkstemp(path.data());
+    if (fd < 0) throw RunStopped{kExitReportNotWritten};
+    close(fd);
+    struct Remove {
+      std::string path;
+      ~Remove() { std::filesystem::remove(path); }
+    } remove{path};
+    RunOptions run;
+    run.paths = options_.paths;
+    run.engines = one.engines;
+    run.preludes = options_.preludes;
+    run.reports["json"] = path;
+    run.jobs = 1;
+    run.timeout_ms = options_.timeout_ms;
+    run.filters = {options_.id};
+    run.quiet = true;
+    run.engines_dir = options_.engines_dir;
+    int status = [&] {
+      StdoutToStderr quiet;
+      return run_command(run);
+    }();
+    if (status != kExitOk && status != kExitFailures) throw RunStopped{status};
+    LoadedReport report = read_report(path);
+    if (report.results.size() != 1) {
+      std::cerr << "settle: \"" << options_.id << "\" names " << report.results.size()
+                << " runs; bisect takes one case's full id\n";
+      throw RunStopped{kExitBadInput};
+    }
+    const Result& result = report.results.front();
+    Outcome outcome{std::string(status_info(result.status).name), observed_json(result.observed),
+                    result.message, one.engines.front()};
+    for (const EngineInfo& info : report.run.engines) outcome.exact = info.version;
+    std::cerr << "settle: " << one.engines.front() << ": " << outcome.status << "\n";
+    return seen_.emplace(index, outcome).first->second;
+  }
+
+  // The versions probed so far and their outcomes, oldest first.
+  const std::map<std::size_t, Outcome>& seen() const { return seen_; }
+
+ private:
+  const BisectOptions& options_;
+  const VersionSweep& sweep_;
+  std::map<std::size_t, Outcome> seen_;
+};
+
+void print_outcome(const std::string& engine, const Outcome& outcome,
+                   const BisectOptions& options) {
+  std::cout << "  " << engine << " (" << outcome.exact << "): " << outcome.status << "\n";
+  std::cout << "    observed: " << outcome.observed.dump() << "\n";
+  if (!outcome.message.empty()) std::cout << "    message:  " << outcome.message << "\n";
+  std::string paths;
+  for (const auto& path : options.paths) paths += " " + path;
+  std::string file = engine;
+  for (char& c : file)
+    if (c == '/' || c == '@' || c == '+') c = '-';
+  std::cout << "    repro:    settle repro " << options.id << paths << " -e " << engine
+            << " -o repro-" << file << ".js\n";
+}
+
+int bisect(const BisectOptions& options) {
+  if (!options.engines_dir.empty()) set_engines_dir_option(options.engines_dir);
+  VersionSweep sweep;
+  try {
+    sweep = resolve_sweep(options.engine, "patch");
+  } catch (const std::exception& error) {
+    std::cerr << "settle: " << error.what() << "\n";
+    return kExitBadInput;
+  }
+  if (sweep.versions.size() < 2) {
+    std::cerr << "settle: " << options.engine << " holds " << sweep.versions.size()
+              << " published version; bisect needs a range of two or more\n";
+    return kExitBadInput;
+  }
+  std::cerr << "settle: bisecting " << options.id << " over " << sweep.versions.size()
+            << " versions of " << sweep.base.package << " (" << sweep.versions.front() << " to "
+            << sweep.versions.back() << ")\n";
+  Prober prober(options, sweep);
+  try {
+    std::size_t low = 0, high = sweep.versions.size() - 1;
+    const Outcome first = prober.at(low);
+    if (prober.at(high) == first) {
+      std::cout << options.id << ": " << sweep.engines.front() << " and " << sweep.engines.back()
+                << " agree (" << first.status << "); no change found between them (a change and "
+                << "its reversal in between would not show)\n";
+      print_outcome(sweep.engines.front(), first, options);
+      return kExitOk;
+    }
+    while (high - low > 1) {
+      std::size_t middle = low + (high - low) / 2;
+      if (prober.at(middle) == first) {
+        low = middle;
+      } else {
+        high = middle;
+      }
+    }
+    // Both neighbours of the pair: the outcome should be A's before it and the new one after.
+    const Outcome before = prober.at(low), after = prober.at(high);
+    if (low > 0) prober.at(low - 1);
+    if (high + 1 < sweep.versions.size()) prober.at(high + 1);
+    std::size_t changes = 0;
+    const Outcome* previous = nullptr;
+    for (const auto& [index, outcome] : prober.seen()) {
+      if (previous && *previous != outcome) ++changes;
+      previous = &outcome;
+    }
+    std::cout << options.id << ": the outcome changes between " << sweep.engines[low] << " and "
+              << sweep.engines[high] << " (adjacent published versions of " << sweep.base.package
+              << ")\n";
+    print_outcome(sweep.engines[low], before, options);
+    print_outcome(sweep.engines[high], after, options);
+    if (changes > 1) {
+      std::cout << "note: the outcome does not change only once: among the " << prober.seen().size()
+                << " versions probed it changes " << changes << " times:";
+      for (const auto& [index, outcome] : prober.seen())
+        std::cout << " " << sweep.versions[index] << "=" << outcome.status;
+      std::cout << "\n";
+    } else {
+      std::cout << "checked: "
+                << (low > 0 ? sweep.versions[low - 1] + " is as " + sweep.versions.front()
+                            : std::string("nothing before it"))
+                << "; "
+                << (high + 1 < sweep.versions.size()
+                        ? sweep.versions[high + 1] + " is as " + sweep.versions[high]
+                        : std::string("nothing after it"))
+                << "\n";
+    }
+    return kExitOk;
+  } catch (const RunStopped& stopped) {
+    return stopped.status;
+  } catch (const std::exception& error) {
+    std::cerr << "settle: " << error.what() << "\n";
+    return kExitNoEngine;
+  }
+}
+
+}  // namespace
+
+void add_bisect_command(CLI::App& app, int* exit_status) {
+  auto options = std::make_shared<BisectOptions>();
+  CLI::App* command = app.add_subcommand(
+      "bisect",
+      "Find the first published version of an engine whose outcome for one case differs from "
+      "the range's first (binary search, both neighbours checked)");
+  command->add_option("id", options->id, "A case's full id (or one test262 run)")->required();
+  command->add_option("paths", options->paths, "Case files or folders (default: cases/)");
+  command
+      ->add_option("-e,--engine", options->engine, "NAME@A..B: the versions, e.g. bun@1.0.0..1.4.5")
+      ->required();
+  command->add_flag("--no-install", options->no_install,
+                    "Do not install missing versions (by default this command installs the ones "
+                    "it probes, and says so)");
+  command->add_option("--engines-dir", options->engines_dir, kEnginesDirHelp);
+  command->add_option("--prelude", options->preludes, "Script loaded into every realm first")
+      ->check(CLI::ExistingFile);
+  command->add_option("--timeout", options->timeout_ms, "Per-case timeout in milliseconds")
+      ->check(CLI::Range(1, 3'600'000));
+  command->callback([options, exit_status] { *exit_status = bisect(*options); });
+}
+
+}  // namespace settle::cli
