@@ -23,6 +23,7 @@ struct BisectOptions {
   std::vector<std::string> paths;
   std::string engine;
   bool no_install = false;
+  bool installed_only = false;  // --installed
   int timeout_ms = 5000;
   std::string engines_dir;
   std::vector<std::string> preludes;
@@ -118,7 +119,7 @@ int bisect(const BisectOptions& options) {
   if (!options.engines_dir.empty()) set_engines_dir_option(options.engines_dir);
   VersionSweep sweep;
   try {
-    sweep = resolve_sweep(options.engine, "patch");
+    sweep = resolve_sweep(options.engine, "patch", options.installed_only);
   } catch (const std::exception& error) {
     std::cerr << "settle: " << error.what() << "\n";
     return kExitBadInput;
@@ -135,6 +136,9 @@ int bisect(const BisectOptions& options) {
   try {
     std::size_t low = 0, high = sweep.versions.size() - 1;
     const Outcome first = prober.at(low);
+    // Ends that agree may hide a change and its reversal: the middle is probed too, and a
+    // middle that differs is searched for from the first version.
+    if (prober.at(high) == first && high > 1 && prober.at(high / 2) != first) high = high / 2;
     if (prober.at(high) == first) {
       std::cout << options.id << ": " << sweep.engines.front() << " and " << sweep.engines.back()
                 << " agree (" << first.status << "); no change found between them (a change and "
@@ -206,6 +210,8 @@ void add_bisect_command(CLI::App& app, int* exit_status) {
   command->add_flag("--no-install", options->no_install,
                     "Do not install missing versions (by default this command installs the ones "
                     "it probes, and says so)");
+  command->add_flag("--installed", options->installed_only,
+                    "Only the versions installed in the engines folder: no registry, no install");
   command->add_option("--engines-dir", options->engines_dir, kEnginesDirHelp);
   command->add_option("--prelude", options->preludes, "Script loaded into every realm first")
       ->check(CLI::ExistingFile);

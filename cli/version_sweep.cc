@@ -9,7 +9,7 @@
 
 namespace settle::cli {
 
-VersionSweep resolve_sweep(const std::string& spec, const std::string& each) {
+VersionSweep resolve_sweep(const std::string& spec, const std::string& each, bool installed_only) {
   auto name = split_versioned_name(spec);
   if (!name) {
     throw ProfileError("-e " + spec +
@@ -17,7 +17,7 @@ VersionSweep resolve_sweep(const std::string& spec, const std::string& each) {
   }
   VersionSweep sweep{name->base, versioned_base(name->base), {}, {}};
   if (is_version_range(name->version)) {
-    sweep.versions = range_versions(sweep.base, name->version, each);
+    sweep.versions = range_versions(sweep.base, name->version, each, installed_only);
   } else {
     sweep.versions = {find_versioned_profile(*name).version_pin};
   }

@@ -17,7 +17,9 @@ struct VersionSweep {
 
 // Resolves NAME@A..B (or NAME@A, one version) into published versions, thinned by `each`
 // (major, minor, patch). Throws ProfileError.
-VersionSweep resolve_sweep(const std::string& spec, const std::string& each);
+// With installed_only, only the versions installed in the engines folder, and no registry.
+VersionSweep resolve_sweep(const std::string& spec, const std::string& each,
+                           bool installed_only = false);
 
 // Installs the versions not installed yet, saying so on stderr (or, with install false, names
 // them and the command). False when one is still missing.

@@ -23,6 +23,7 @@ struct VersionsOptions {
   std::string engine;
   std::string each = "minor";
   bool no_install = false;
+  bool installed_only = false;  // --installed
   unsigned jobs = 0;
   int timeout_ms = 5000;
   std::vector<std::string> filters;
@@ -52,7 +53,7 @@ int versions(const VersionsOptions& options) {
   if (!options.engines_dir.empty()) set_engines_dir_option(options.engines_dir);
   VersionSweep sweep;
   try {
-    sweep = resolve_sweep(options.engine, options.each);
+    sweep = resolve_sweep(options.engine, options.each, options.installed_only);
   } catch (const std::exception& error) {
     std::cerr << "settle: " << error.what() << "\n";
     return kExitBadInput;
@@ -154,6 +155,8 @@ void add_versions_command(CLI::App& app, int* exit_status) {
   command->add_flag("--no-install", options->no_install,
                     "Do not install missing versions (by default this command installs them into "
                     "the engines folder, and says so)");
+  command->add_flag("--installed", options->installed_only,
+                    "Only the versions installed in the engines folder: no registry, no install");
   command->add_option("--engines-dir", options->engines_dir, kEnginesDirHelp);
   command->add_option("--prelude", options->preludes, "Script loaded into every realm first")
       ->check(CLI::ExistingFile);

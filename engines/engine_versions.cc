@@ -219,9 +219,14 @@ std::vector<std::string> select_versions(const std::vector<std::string>& known,
 }
 
 std::vector<std::string> range_versions(const VersionedBase& base, const std::string& range,
-                                        const std::string& each) {
+                                        const std::string& each, bool installed_only) {
   std::string why;
-  std::optional<std::vector<std::string>> known = published_versions(base.package, &why);
+  std::optional<std::vector<std::string>> known;
+  if (installed_only) {
+    known = installed_versions(base.package);
+  } else {
+    known = published_versions(base.package, &why);
+  }
   if (!known) {
     std::cerr << "settle: " << why << "; using the versions of " << base.package << " installed in "
               << version_prefix(base.package, "").parent_path().string() << "\n";

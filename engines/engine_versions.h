@@ -63,7 +63,7 @@ bool is_version_range(const std::string& spec);
 // The versions of a range spec: from npm, or, when npm cannot say, from those installed (the
 // reason on stderr). Throws ProfileError when none matches.
 std::vector<std::string> range_versions(const VersionedBase& base, const std::string& range,
-                                        const std::string& each);
+                                        const std::string& each, bool installed_only = false);
 
 // The profile for one exact version: named "BASE@VERSION", its {npm}/PACKAGE paths in that
 // version's folder. Throws ProfileError for a version the driver cannot run (Node before 6).
