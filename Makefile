@@ -15,7 +15,7 @@ REPORT_DIR ?= $(BUILD_DIR)/reports
 # Debian packages the build and the tests need: libmozjs-102-dev brings the SpiderMonkey shell
 # (js102) and nodejs node, both engines the tests run on (a node already on PATH is kept).
 DEBIAN_PACKAGES := cmake g++ make pkg-config duktape-dev nlohmann-json3-dev libcli11-dev \
-	libgtest-dev libgmock-dev libpugixml-dev libyaml-cpp-dev libxml2-utils libmozjs-102-dev \
+	libgtest-dev libgmock-dev libpugixml-dev libyaml-cpp-dev libsqlitecpp-dev libsqlite3-dev libxml2-utils libmozjs-102-dev \
 	$(if $(shell command -v node),,nodejs npm)
 
 # Only the tests need these: chromium opens the HTML report headless (its test is skipped without).

@@ -10,6 +10,7 @@
 
 #include "cli/commands.h"
 #include "cli/run_options.h"
+#include "cli/store_option.h"
 #include "cli/version_sweep.h"
 #include "engines/engines_dir.h"
 #include "reports/result_json.h"
@@ -24,6 +25,7 @@ struct BisectOptions {
   std::string engine;
   bool no_install = false;
   bool installed_only = false;  // --installed
+  std::string store;
   int timeout_ms = 5000;
   std::string engines_dir;
   std::vector<std::string> preludes;
@@ -73,6 +75,7 @@ class Prober {
     run.filters = {options_.id};
     run.quiet = true;
     run.engines_dir = options_.engines_dir;
+    run.store = options_.store;
     int status = [&] {
       StdoutToStderr quiet;
       return run_command(run);
@@ -210,6 +213,7 @@ void add_bisect_command(CLI::App& app, int* exit_status) {
   command->add_flag("--no-install", options->no_install,
                     "Do not install missing versions (by default this command installs the ones "
                     "it probes, and says so)");
+  add_store_option(*command, options->store);
   command->add_flag("--installed", options->installed_only,
                     "Only the versions installed in the engines folder: no registry, no install");
   command->add_option("--engines-dir", options->engines_dir, kEnginesDirHelp);

@@ -15,5 +15,6 @@ void add_merge_command(CLI::App& app, int* exit_status);
 void add_repro_command(CLI::App& app, int* exit_status);
 void add_versions_command(CLI::App& app, int* exit_status);
 void add_bisect_command(CLI::App& app, int* exit_status);
+void add_history_command(CLI::App& app, int* exit_status);
 
 }  // namespace settle::cli

@@ -3,9 +3,11 @@
 
 #include "cli/commands.h"
 #include "cli/report_options.h"
+#include "cli/store_option.h"
 #include "reports/atomic_file.h"
 #include "reports/diff_markdown.h"
 #include "reports/diff_text.h"
+#include "reports/history_report.h"
 #include "runner/baseline_diff.h"
 #include "runner/report_reader.h"
 
@@ -16,9 +18,31 @@ struct DiffOptions {
   std::string before_path;
   std::string after_path;
   std::string markdown_path;
+  std::string store;
 };
 
+bool is_run_id(const std::string& text) {
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+}
+
+// settle diff RUN RUN --store FILE: two stored runs.
+int diff_stored(const DiffOptions& options, const std::string& path) {
+  try {
+    ResultsStore store(path);
+    std::size_t regressions = 0;
+    std::cout << stored_diff_text(store, std::stoll(options.before_path),
+                                  std::stoll(options.after_path), &regressions);
+    return regressions == 0 ? kExitOk : kExitFailures;
+  } catch (const StoreError& error) {
+    std::cerr << "settle: " << error.what() << "\n";
+    return kExitBadInput;
+  }
+}
+
 int diff(const DiffOptions& options) {
+  std::string store = store_path_of(options.store);
+  if (!store.empty() && is_run_id(options.before_path) && is_run_id(options.after_path))
+    return diff_stored(options, store);
   if (!report_paths_writable({options.markdown_path})) return kExitBadInput;
   LoadedReport before, after;
   try {
@@ -48,8 +72,12 @@ void add_diff_command(CLI::App& app, int* exit_status) {
   auto options = std::make_shared<DiffOptions>();
   CLI::App* command = app.add_subcommand(
       "diff", "Changed outcomes between two JSON reports, per engine; exit 1 on regressions");
-  command->add_option("old", options->before_path, "The earlier report, the baseline")->required();
+  command
+      ->add_option("old", options->before_path,
+                   "The earlier report, the baseline (or a stored run id, with --store)")
+      ->required();
   command->add_option("new", options->after_path, "The later report")->required();
+  add_store_option(*command, options->store);
   command->add_option("--markdown", options->markdown_path,
                       "Also write the changes as Markdown here (for a pull-request comment)");
   command->callback([options, exit_status] { *exit_status = diff(*options); });

@@ -1,8 +1,13 @@
 // `settle run`: the steps of a run, and its command line.
+#include <unistd.h>
+
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -17,14 +22,17 @@
 #include "cli/run_inputs.h"
 #include "cli/run_options.h"
 #include "cli/run_reporters.h"
+#include "cli/store_option.h"
 #include "engines/engines_dir.h"
 #include "reports/atomic_file.h"
 #include "reports/reporter_set.h"
+#include "reports/results_store.h"
 #include "runner/case_selection.h"
 #include "runner/corpus.h"
 #include "runner/gate.h"
 #include "runner/interrupt.h"
 #include "runner/job_feed.h"
+#include "runner/report_reader.h"
 #include "runner/scheduler.h"
 #include "runner/shard.h"
 
@@ -274,9 +282,63 @@ int run(const RunOptions& options) {
   }
 }
 
+// A JSON report for the store when the run writes none: removed with it.
+struct TemporaryReport {
+  std::string path;
+  std::string make() {
+    const char* tmp = std::getenv("TMPDIR");
+    path = std::string(tmp && *tmp ? tmp : "/tmp") + "/settle-store-XXXXXX";
+    int fd = mkstemp(path.data());
+    if (fd >= 0) close(fd);
+    return path;
+  }
+  ~TemporaryReport() {
+    if (!path.empty()) std::filesystem::remove(path);
+  }
+};
+
+// The commit of a test262 checkout, or "".
+std::string test262_commit(const std::optional<std::string>& root) {
+  if (!root || root->find('\'') != std::string::npos) return "";
+  FILE* pipe = popen(("git -C '" + *root + "' rev-parse HEAD 2>/dev/null").c_str(), "r");
+  if (!pipe) return "";
+  char line[64] = {0};
+  std::string commit = std::fgets(line, sizeof line, pipe) ? line : "";
+  pclose(pipe);
+  while (!commit.empty() && std::isspace(static_cast<unsigned char>(commit.back())))
+    commit.pop_back();
+  return commit;
+}
+
 }  // namespace
 
-int run_command(const RunOptions& options) { return run(options); }
+int run_command(const RunOptions& options) {
+  std::string store_path = store_path_of(options.store);
+  if (store_path.empty()) return run(options);
+  // A store that cannot be used stops the run before anything runs.
+  std::unique_ptr<ResultsStore> store;
+  try {
+    store = std::make_unique<ResultsStore>(store_path);
+  } catch (const StoreError& error) {
+    std::cerr << "settle: " << error.what() << "\n";
+    return kExitBadInput;
+  }
+  RunOptions recorded = options;
+  TemporaryReport temporary;
+  std::string& json = recorded.reports["json"];
+  if (json.empty()) json = temporary.make();
+  int status = run(recorded);
+  if (!std::filesystem::exists(json)) return status;
+  try {
+    LoadedReport report = read_report(json);
+    long long id = store->record(report, test262_commit(options.test262_root));
+    std::cerr << "settle: recorded as run " << id << " in " << store_path << "\n";
+  } catch (const std::exception& error) {
+    std::cerr << "settle: " << error.what() << "\n";
+    return status == kExitOk ? kExitReportNotWritten : status;
+  }
+  return status;
+}
 
 void add_run_command(CLI::App& app, int* exit_status) {
   auto options = std::make_shared<RunOptions>();
@@ -294,6 +356,7 @@ void add_run_command(CLI::App& app, int* exit_status) {
                     "GitHub Actions: ::error annotations of unexpected failures (at most 50) and "
                     "the Markdown report as the job summary ($GITHUB_STEP_SUMMARY); on by itself "
                     "when GITHUB_ACTIONS=true");
+  add_store_option(*command, options->store);
   command->add_option("--repro-dir", options->repro_dir,
                       "Write a repro script of each unexpected failure here, for the engine's own "
                       "shell (as settle repro writes one)");
@@ -332,7 +395,7 @@ void add_run_command(CLI::App& app, int* exit_status) {
       ->add_option("--slowest", options->slowest,
                    "At the end, list the N slowest case-runs with their engine and duration")
       ->check(CLI::Range(std::size_t{1}, std::size_t{100'000}));
-  command->callback([options, exit_status] { *exit_status = run(*options); });
+  command->callback([options, exit_status] { *exit_status = run_command(*options); });
 }
 
 }  // namespace settle::cli

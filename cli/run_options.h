@@ -30,6 +30,7 @@ struct RunOptions {
   std::size_t slowest = 0;
   std::string engines_dir;
   std::string repro_dir;  // a repro script per unexpected failure
+  std::string store;      // --store FILE: the results store the run is recorded in
 };
 
 // Thrown by a step of `settle run` that cannot go on, once it has said why on stderr: the run
@@ -38,8 +39,9 @@ struct RunStopped {
   int status;
 };
 
-// Runs as `settle run` does with these options; its exit status. `settle versions` runs its
-// sweep through it.
+// Runs as `settle run` does with these options, and records the run in the results store
+// (options.store, else SETTLE_STORE) when there is one; its exit status. `settle versions` and
+// `settle bisect` run through it.
 int run_command(const RunOptions& options);
 
 }  // namespace settle::cli

@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/run_options.h"
+#include "cli/store_option.h"
 #include "cli/version_sweep.h"
 #include "engines/engines_dir.h"
 #include "reports/atomic_file.h"
@@ -24,6 +25,7 @@ struct VersionsOptions {
   std::string each = "minor";
   bool no_install = false;
   bool installed_only = false;  // --installed
+  std::string store;
   unsigned jobs = 0;
   int timeout_ms = 5000;
   std::vector<std::string> filters;
@@ -88,6 +90,7 @@ int versions(const VersionsOptions& options) {
   run.filters = options.filters;
   run.quiet = true;
   run.engines_dir = options.engines_dir;
+  run.store = options.store;
   int status = [&] {
     StdoutToStderr quiet;
     return run_command(run);
@@ -155,6 +158,7 @@ void add_versions_command(CLI::App& app, int* exit_status) {
   command->add_flag("--no-install", options->no_install,
                     "Do not install missing versions (by default this command installs them into "
                     "the engines folder, and says so)");
+  add_store_option(*command, options->store);
   command->add_flag("--installed", options->installed_only,
                     "Only the versions installed in the engines folder: no registry, no install");
   command->add_option("--engines-dir", options->engines_dir, kEnginesDirHelp);

