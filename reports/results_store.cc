@@ -154,7 +154,8 @@ long long ResultsStore::record(const LoadedReport& report, const std::string& te
     std::size_t index = 0;
     for (const Result& each : report.results) {
       if (pause && index++ == report.results.size() / 2) {
-        std::fprintf(stderr, "settle: store: writing\n");
+        std::fprintf(stdout, "settle: store: writing\n");
+        std::fflush(stdout);
         std::this_thread::sleep_for(std::chrono::milliseconds(std::atoi(pause)));
       }
       result.bind(1, static_cast<int64_t>(id));
