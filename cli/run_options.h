@@ -30,6 +30,7 @@ struct RunOptions {
   std::size_t slowest = 0;
   std::string engines_dir;
   std::string repro_dir;  // a repro script per unexpected failure
+  std::string lower;      // --lower es5|none: for every engine, over its profile's "lower"
 };
 
 // Thrown by a step of `settle run` that cannot go on, once it has said why on stderr: the run
