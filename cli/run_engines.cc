@@ -1,6 +1,8 @@
 #include "cli/run_engines.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -59,15 +61,20 @@ RunEngines start_engines(const RunOptions& options) {
       std::unique_ptr<EngineFactory> factory = make_engine_factory(name, run.options);
       if (levels[name] != LowerLevel::kNone) {
         if (!run.lowerer) {
+          // The cache is the engines folder's lowered/, or SETTLE_LOWERING_CACHE's folder.
           const EnginesDir folder = engines_dir();
-          run.lowerer = std::make_shared<Lowerer>(folder.node_modules,
-                                                  folder.node_modules.parent_path() / "lowered");
+          const char* cache = std::getenv("SETTLE_LOWERING_CACHE");
+          run.lowerer = std::make_shared<Lowerer>(
+              folder.node_modules, cache && *cache ? std::filesystem::path(cache)
+                                                   : folder.node_modules.parent_path() / "lowered");
         }
         factory = make_lowering_factory(std::move(factory), run.lowerer, levels[name]);
       }
       run.factories.push_back(std::move(factory));
     } catch (const PreludeError& error) {
       throw stop(error, kExitBadInput);
+    } catch (const LoweringError& error) {  // Babel is not installed
+      throw stop(error, kExitNoEngine);
     } catch (const std::runtime_error& error) {  // EngineUnavailable (a profile file gone since)
       if (interrupted()) break;
       throw stop(error, kExitNoEngine);

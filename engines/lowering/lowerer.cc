@@ -87,6 +87,9 @@ Lowerer::Lowerer(std::filesystem::path node_modules, std::filesystem::path cache
   transpiler_ = "babel " + (parsed.is_object() && parsed.contains("version")
                                 ? parsed["version"].get<std::string>()
                                 : std::string("(unknown version)"));
+  // Started here, on the thread that starts the engines and outlives the workers: a child
+  // process dies with the thread that started it (PR_SET_PDEATHSIG).
+  start();
 }
 
 Lowerer::~Lowerer() = default;

@@ -47,11 +47,12 @@ class LoweringError : public std::runtime_error {
 };
 
 // The run's one lowering service: a node process running engines/lowering/lowering_service.js,
-// started on the first text, asked one text at a time by every worker. Its cache under the
+// asked one text at a time by every worker. Its cache under the
 // engines folder keeps each text's lowering by digest, so a text is lowered once ever.
 class Lowerer {
  public:
-  // Throws LoweringError when Babel is not installed in `node_modules`.
+  // Starts the service (node; Babel itself loads on the first text no cache holds). Throws
+  // LoweringError when Babel is not installed in `node_modules` or node does not start.
   Lowerer(std::filesystem::path node_modules, std::filesystem::path cache_folder);
   ~Lowerer();
   Lowerer(const Lowerer&) = delete;
