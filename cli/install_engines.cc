@@ -15,6 +15,7 @@
 #include "engines/engine_registry.h"
 #include "engines/engine_versions.h"
 #include "engines/engines_dir.h"
+#include "engines/lowering/lowerer.h"
 #include "engines/profile.h"
 #include "runner/text_file.h"
 
@@ -135,6 +136,14 @@ bool install_debian_packages(const std::vector<std::string>& packages, bool yes)
   return run_to_stderr({"apt-get", "update"}, "", env) == 0 && run_to_stderr(apt, "", env) == 0;
 }
 
+// What `--lower es5` needs, as a profile for install_needs: Babel and its plugins.
+EngineProfile lowering_profile() {
+  EngineProfile profile;
+  profile.name = kLoweringInstallName;
+  profile.npm = lowering_npm_packages();
+  return profile;
+}
+
 }  // namespace
 
 int install_engines(const std::vector<std::string>& names, bool yes) {
@@ -143,6 +152,9 @@ int install_engines(const std::vector<std::string>& names, bool yes) {
     for (const std::string& name : names) {
       if (name == "all") {
         for (const auto& [builtin, profile] : builtin_profiles()) profiles.push_back(profile);
+        profiles.push_back(lowering_profile());
+      } else if (name == kLoweringInstallName) {
+        profiles.push_back(lowering_profile());
       } else {
         profiles.push_back(find_profile(name));
       }

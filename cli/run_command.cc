@@ -181,6 +181,12 @@ RunInfo run_info(const RunOptions& options, const RunEngines& engines,
   if (!options.expectations_path.empty()) settings.expectations = options.expectations_path;
   if (options.strict_expectations) settings.strict_expectations = "true";
   if (!options.baseline_path.empty()) settings.baseline = options.baseline_path;
+  std::string lowered;
+  for (const EngineInfo* info : engines.infos()) {
+    if (!info->lower.empty())
+      lowered += (lowered.empty() ? "" : ",") + info->name + "=" + info->lower;
+  }
+  if (!lowered.empty()) settings.lower = lowered;
   return run;
 }
 
@@ -220,6 +226,7 @@ RunOutcome run_cases(const RunOptions& options, const RunEngines& engines, const
     outcome.runner_failed = true;
   }
   summary.complete = !interrupted() && !outcome.runner_failed;
+  if (engines.lowerer) summary.lowering = engines.lowerer->counts();
   summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   return outcome;
 }
@@ -388,6 +395,12 @@ void add_run_command(CLI::App& app, int* exit_status) {
   command->add_option("--test262-dir", options->test262_root,
                       "Root of a test262 checkout (harness/ and test/); default: found above "
                       "each test262 test");
+  command
+      ->add_option("--lower", options->lower,
+                   "Lower test262 code and harness files to ES5 with Babel before every engine "
+                   "runs them (es5), or never (none); default: each profile's \"lower\". Only "
+                   "syntax without job semantics is lowered, never async functions or generators")
+      ->check(CLI::IsMember({"es5", "none"}));
   command->add_flag("-q,--quiet", options->quiet, "Print only the final line");
   command->add_flag("--strict-input", options->strict_input,
                     "Stop before running anything when a case file does not load");

@@ -1,10 +1,15 @@
 #include "cli/run_engines.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <map>
 
 #include "cli/exit_status.h"
 #include "engines/engine_registry.h"
+#include "engines/engines_dir.h"
+#include "engines/lowering/lowering_engine.h"
 #include "engines/profile.h"
 #include "runner/input_error.h"
 #include "runner/interrupt.h"
@@ -37,9 +42,11 @@ RunEngines start_engines(const RunOptions& options) {
   run.names = options.engines.empty() ? std::vector<std::string>{"duktape"} : options.engines;
   std::sort(run.names.begin(), run.names.end());
   run.names.erase(std::unique(run.names.begin(), run.names.end()), run.names.end());
+  std::map<std::string, LowerLevel> levels;
   for (const auto& name : run.names) {
     try {
-      find_profile(name);
+      const std::string& lower = options.lower.empty() ? find_profile(name).lower : options.lower;
+      levels[name] = lower_level_from_name(lower).value_or(LowerLevel::kNone);
     } catch (const ProfileError& error) {  // no such engine
       throw stop(error, kExitBadInput);
     } catch (const InputError& error) {  // a broken profile file
@@ -51,9 +58,23 @@ RunEngines start_engines(const RunOptions& options) {
     // so that the reports are written, marked incomplete.
     if (interrupted()) break;
     try {
-      run.factories.push_back(make_engine_factory(name, run.options));
+      std::unique_ptr<EngineFactory> factory = make_engine_factory(name, run.options);
+      if (levels[name] != LowerLevel::kNone) {
+        if (!run.lowerer) {
+          // The cache is the engines folder's lowered/, or SETTLE_LOWERING_CACHE's folder.
+          const EnginesDir folder = engines_dir();
+          const char* cache = std::getenv("SETTLE_LOWERING_CACHE");
+          run.lowerer = std::make_shared<Lowerer>(
+              folder.node_modules, cache && *cache ? std::filesystem::path(cache)
+                                                   : folder.node_modules.parent_path() / "lowered");
+        }
+        factory = make_lowering_factory(std::move(factory), run.lowerer, levels[name]);
+      }
+      run.factories.push_back(std::move(factory));
     } catch (const PreludeError& error) {
       throw stop(error, kExitBadInput);
+    } catch (const LoweringError& error) {  // Babel is not installed
+      throw stop(error, kExitNoEngine);
     } catch (const std::runtime_error& error) {  // EngineUnavailable (a profile file gone since)
       if (interrupted()) break;
       throw stop(error, kExitNoEngine);

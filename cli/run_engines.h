@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/run_options.h"
+#include "engines/lowering/lowerer.h"
 #include "runner/model/engine.h"
 
 namespace settle::cli {
@@ -14,6 +15,7 @@ struct RunEngines {
   std::vector<std::string> names;  // as --engine gave them, sorted, each once
   EngineOptions options;           // the user's preludes
   std::vector<std::unique_ptr<EngineFactory>> factories;  // in the names' order
+  std::shared_ptr<Lowerer> lowerer;  // the run's one lowering service, when an engine lowers
 
   std::vector<const EngineFactory*> engines() const;
   std::vector<const EngineInfo*> infos() const;

@@ -31,6 +31,7 @@ struct RunOptions {
   std::string engines_dir;
   std::string repro_dir;  // a repro script per unexpected failure
   std::string store;      // --store FILE: the results store the run is recorded in
+  std::string lower;      // --lower es5|none: for every engine, over its profile's "lower"
 };
 
 // Thrown by a step of `settle run` that cannot go on, once it has said why on stderr: the run

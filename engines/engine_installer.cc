@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "engines/lowering/lowerer.h"
+
 namespace settle {
 namespace embedded {
 extern const char* const kEnginesPackageJson;
@@ -37,6 +39,9 @@ InstallNeeds install_needs(const std::vector<EngineProfile>& profiles) {
   for (const EngineProfile& profile : profiles) {
     for (const std::string& name : profile.npm) add_once(needs.npm, name);
     for (const std::string& name : profile.debian) add_once(needs.debian, name);
+    if (lower_level_from_name(profile.lower).value_or(LowerLevel::kNone) != LowerLevel::kNone) {
+      for (const std::string& name : lowering_npm_packages()) add_once(needs.npm, name);
+    }
   }
   return needs;
 }

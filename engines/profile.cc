@@ -14,6 +14,7 @@
 #include "engines/embedded_files.h"
 #include "engines/engine_versions.h"
 #include "engines/engines_dir.h"
+#include "engines/lowering/lowerer.h"
 #include "engines/process/driver_source.h"
 #include "runner/json_fields.h"
 #include "runner/json_input.h"
@@ -96,10 +97,12 @@ ResourceLimits limits_field(const json& profile) {
 
 EngineProfile profile_from(const json& document) {
   static const std::set<std::string> kFields = {
-      "name",           "description", "adapter",  "driver",     "batch",
-      "command",        "version",     "preludes", "aliases",    "own_promise",
-      "silent_console", "probes",      "lacks",    "limits",     "install",
-      "promise_global", "npm",         "debian",   "no_modules", "//"};
+      "name",    "description", "adapter",        "driver",
+      "batch",   "command",     "version",        "preludes",
+      "aliases", "own_promise", "silent_console", "probes",
+      "lacks",   "limits",      "install",        "promise_global",
+      "npm",     "debian",      "no_modules",     "lower",
+      "//"};
   if (!document.is_object()) invalid("", "a profile is one JSON object");
   check_known_fields(document, "", kFields);
   EngineProfile profile;
@@ -138,6 +141,11 @@ EngineProfile profile_from(const json& document) {
   profile.npm = string_list_field(document, "", "npm");
   profile.debian = string_list_field(document, "", "debian");
   profile.no_modules = string_field(document, "", "no_modules");
+  profile.lower = string_field(document, "", "lower");
+  if (!profile.lower.empty() && !lower_level_from_name(profile.lower)) {
+    invalid("lower",
+            "must be \"es5\" (test262 code lowered with Babel before it runs) or \"none\"");
+  }
   if (profile.adapter == AdapterKind::kProcess) {
     if (profile.command.empty()) invalid("command", "required for the process adapter");
     if (!profile.driver.empty() && !has_builtin_driver(profile.driver)) {

@@ -32,6 +32,7 @@ struct EngineProfile {
   std::map<std::string, std::string> probes;  // extra feature probes: name -> expression
   std::vector<std::string> lacks;             // features declared missing
   std::string no_modules;  // why the engine runs no test262 module code, for the skip message
+  std::string lower;       // "es5": test262 code is lowered before it runs (--lower overrides)
   ResourceLimits limits;
   std::vector<std::string> npm;     // npm packages it loads, which `settle engines --install` puts
                                     // in the engines folder ({npm})

@@ -46,7 +46,10 @@ std::string ConsoleReporter::paint(const std::string& text, const char* code) co
 }
 
 void ConsoleReporter::begin(const RunInfo& run) {
-  for (const EngineInfo& engine : run.engines) engines_.push_back(engine.name);
+  for (const EngineInfo& engine : run.engines) {
+    engines_.push_back(engine.name);
+    if (!engine.lower.empty()) lowered_[engine.name] = {engine.lower, engine.lowered_by, 0};
+  }
   baseline_ = run.settings.baseline.value_or("");
   for (const InputError& error : run.load_errors) {
     std::fprintf(out_, "%s %s\n", paint("INPUT ERROR", "1;31").c_str(),
@@ -72,6 +75,7 @@ void ConsoleReporter::progress(std::size_t done, std::size_t total, const Result
 
 void ConsoleReporter::add(const Result& result) {
   slowest_.add(result);
+  if (!result.observed.lowered.empty()) ++lowered_[result.engine].runs;
   if (options_.quiet || result.status == Status::kPass || result.status == Status::kSkip) return;
   clear_progress();
   if (result.known_failure) {
@@ -180,6 +184,19 @@ void ConsoleReporter::print_slowest() {
   }
 }
 
+// Says which engines ran lowered code, so that nobody takes their verdicts for native ones.
+void ConsoleReporter::print_lowering(const Summary& summary) {
+  for (const auto& [engine, lowered] : lowered_) {
+    std::fprintf(out_,
+                 "%s: %zu test262 runs lowered to %s by %s before they ran: not native verdicts\n",
+                 engine.c_str(), lowered.runs, lowered.level.c_str(), lowered.transpiler.c_str());
+  }
+  if (summary.lowering) {
+    std::fprintf(out_, "lowering: %zu texts lowered, %zu from the cache\n",
+                 summary.lowering->transformed, summary.lowering->from_cache);
+  }
+}
+
 void ConsoleReporter::end(const Summary& summary) {
   clear_progress();
   if (!options_.quiet && engines_.size() > 1 && results_) print_disagreements();
@@ -195,6 +212,7 @@ void ConsoleReporter::end(const Summary& summary) {
       for (Status status : kAllStatuses) std::fprintf(out_, " %7zu", counts.count(status));
       std::fprintf(out_, " %7zu\n", counts.total());
     }
+    print_lowering(summary);
   }
   if (!options_.quiet) print_gate(summary.gate);
   std::fprintf(out_, "%s\n", final_line(summary).c_str());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdio>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,7 @@ class ConsoleReporter : public Reporter {
   void print_disagreements();
   void print_gate(const GateOutcome& gate);
   void print_slowest();
+  void print_lowering(const Summary& summary);
 
   std::FILE* out_;
   std::FILE* progress_out_;
@@ -55,7 +57,13 @@ class ConsoleReporter : public Reporter {
   bool progress_shown_ = false;
   const ResultStore* results_;
   std::vector<std::string> engines_;
-  std::string baseline_;  // the --baseline file, when given
+  struct Lowered {
+    std::string level;       // "es5"
+    std::string transpiler;  // "babel 7.29.17"
+    std::size_t runs = 0;    // runs whose code was lowered
+  };
+  std::map<std::string, Lowered> lowered_;  // by engine: the engines whose code is lowered
+  std::string baseline_;                    // the --baseline file, when given
   SlowestRuns slowest_;
 };
 

@@ -20,6 +20,10 @@ void JsonReporter::begin(const RunInfo& run) {
                                   {"version", engine.version},
                                   {"adapter", adapter_name(engine.adapter)},
                                   {"features", engine.features}});
+    if (!engine.lower.empty()) {
+      header_["engines"].back()["lower"] = engine.lower;
+      header_["engines"].back()["lowered_by"] = engine.lowered_by;
+    }
   }
   for (const InputError& error : run.load_errors) {
     header_["load_errors"].push_back({{"file", error.file()},
@@ -57,6 +61,11 @@ void JsonReporter::end(const Summary& summary) {
   report.member("complete", summary.complete);
   report.member("seconds", std::round(summary.seconds * 1000) / 1000);
   report.member("summary", counts_by_engine);
+  if (summary.lowering) {
+    report.member("lowering", json{{"transpiler", summary.lowering->transpiler},
+                                   {"transformed", summary.lowering->transformed},
+                                   {"from_cache", summary.lowering->from_cache}});
+  }
   for (const char* key : {"settings", "engines", "load_errors"}) report.member(key, header_[key]);
   report.array_member("results", results_.get(), count_);
   report.close();

@@ -47,6 +47,8 @@ json result_json(const Result& result) {
   record["message"] = result.message;
   if (!test.description.empty()) record["description"] = test.description;
   if (result.known_failure) record["known_failure"] = *result.known_failure;
+  // So that nobody takes a lowered verdict for a native one; absent on a run without lowering.
+  if (!result.observed.lowered.empty()) record["lowered"] = result.observed.lowered;
   return record;
 }
 

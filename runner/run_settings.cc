@@ -20,6 +20,7 @@ constexpr Named kNamed[] = {
     {"expectations", &RunSettings::expectations},
     {"strict_expectations", &RunSettings::strict_expectations},
     {"baseline", &RunSettings::baseline},
+    {"lower", &RunSettings::lower},
 };
 
 }  // namespace

@@ -20,6 +20,7 @@ struct RunSettings {
   std::optional<std::string> expectations;         // the file
   std::optional<std::string> strict_expectations;  // "true"
   std::optional<std::string> baseline;             // the file
+  std::optional<std::string> lower;  // engines whose test262 code is lowered: duktape=es5,...
   // Settings of a report that a later settle wrote, kept as they are (settle merge).
   std::map<std::string, std::string> others;
 

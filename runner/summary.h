@@ -2,6 +2,7 @@
 
 #include <array>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,12 +30,22 @@ struct StatusCounts {
   std::size_t total() const;
 };
 
+// What a run's lowering (--lower) did: texts Babel lowered in this run, and texts it found
+// lowered already (earlier in the run, or by an earlier run, in the cache under the engines
+// folder).
+struct LoweringCounts {
+  std::string transpiler;  // "babel 7.29.17"
+  std::size_t transformed = 0;
+  std::size_t from_cache = 0;
+};
+
 struct Summary {
   std::map<std::string, StatusCounts> per_engine;
   std::size_t load_errors = 0;
   bool complete = true;
   double seconds = 0;
-  GateOutcome gate;  // known failures, stale expectations, baseline changes
+  GateOutcome gate;                        // known failures, stale expectations, baseline changes
+  std::optional<LoweringCounts> lowering;  // when some engine's code was lowered
 
   void add(const Result& result) {
     ++per_engine[result.engine].by_status[static_cast<std::size_t>(result.status)];

@@ -28,6 +28,10 @@ struct EngineInfo {
   bool modules = false;
   std::string no_modules{};  // why not, when the profile says (appended to the skip message)
   bool can_block = true;
+  // When its test262 code is lowered before it runs (--lower, a profile's "lower"): the level
+  // ("es5") and the transpiler ("babel 7.29.17"); empty otherwise.
+  std::string lower{};
+  std::string lowered_by{};
 
   bool lacks(const std::string& feature) const {
     auto found = features.find(feature);

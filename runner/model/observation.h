@@ -23,7 +23,8 @@ struct Observation {
   std::string harness_error;       // a test262 harness file failed to load: the test fails
   std::string uncaught;            // an exception no code caught, in a job or a timer callback
   bool timed_out = false;
-  std::string fault;  // non-empty when the engine crashed, ran out of memory or broke protocol
+  std::string fault;    // non-empty when the engine crashed, ran out of memory or broke protocol
+  std::string lowered;  // "es5" when the case's code was lowered before the engine ran it
 };
 
 }  // namespace settle
