@@ -13,5 +13,6 @@ void add_engines_command(CLI::App& app, int* exit_status);
 void add_diff_command(CLI::App& app, int* exit_status);
 void add_merge_command(CLI::App& app, int* exit_status);
 void add_repro_command(CLI::App& app, int* exit_status);
+void add_explore_command(CLI::App& app, int* exit_status);
 
 }  // namespace settle::cli

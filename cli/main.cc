@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   settle::cli::add_diff_command(app, &exit_status);
   settle::cli::add_merge_command(app, &exit_status);
   settle::cli::add_repro_command(app, &exit_status);
+  settle::cli::add_explore_command(app, &exit_status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
