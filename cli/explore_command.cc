@@ -90,7 +90,8 @@ class Explorer {
   }
 
   int run() {
-    const std::optional<double> budget = parse_duration(options_.time);
+    budget_ = parse_duration(options_.time);
+    const std::optional<double>& budget = budget_;
     const std::size_t batch = std::max<std::size_t>(4, 2 * options_.jobs);
     std::filesystem::create_directories(options_.out);
     started_ = Clock::now();
@@ -221,6 +222,9 @@ class Explorer {
       for (const auto& entry : signature) involved.push_back(entry.first);
     }
     const Program reduced = reduce_program(program, [&](const std::vector<Program>& candidates) {
+      // Past the budget (or interrupted) the reduction stops where it is.
+      if (interrupted() || (budget_ && seconds() >= *budget_))
+        return std::vector<bool>(candidates.size(), false);
       std::vector<Observations> seen = run_programs(candidates, involved);
       std::vector<bool> fails;
       for (const Observations& one : seen)
@@ -354,6 +358,7 @@ class Explorer {
   std::vector<std::string> names_;
   std::set<std::string> features_;
   Clock::time_point started_;
+  std::optional<double> budget_;
   std::size_t programs_run_ = 0, disagreements_ = 0, confirmed_ = 0, flaky_ = 0, reduced_ = 0;
   FindingIndex index_;
   std::vector<Finding> findings_;
