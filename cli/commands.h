@@ -16,5 +16,6 @@ void add_repro_command(CLI::App& app, int* exit_status);
 void add_versions_command(CLI::App& app, int* exit_status);
 void add_bisect_command(CLI::App& app, int* exit_status);
 void add_history_command(CLI::App& app, int* exit_status);
+void add_explore_command(CLI::App& app, int* exit_status);
 
 }  // namespace settle::cli

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   settle::cli::add_versions_command(app, &exit_status);
   settle::cli::add_bisect_command(app, &exit_status);
   settle::cli::add_history_command(app, &exit_status);
+  settle::cli::add_explore_command(app, &exit_status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

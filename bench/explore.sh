@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Prints what `settle explore` finds within a budget: for each target (an engine, with engine262
+# as the oracle) and each fixed seed, the findings, how long each took and how many lines its case
+# has; then each finding rerun through `settle run` (it must fail on the engines it names and pass
+# on engine262). With `mutants`, each node mutant of tests/mutants/ as its own engine beside
+# node-current, with a 2-minute budget each. It prints figures; it never fails on a time.
+#   bench/explore.sh [targets|mutants] [BUDGET]      (defaults: targets 5m; mutants 2m)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SETTLE=${SETTLE:-build/settle}
+MODE=${1:-targets}
+[[ -x $SETTLE ]] || { echo "build settle first (make build)" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+SEEDS=(1 2 3)
+
+summarise() {  # report.json, findings folder, engines named
+  local report=$1
+  node -e '
+    const r = require(process.argv[1]);
+    console.log(`  ${r.programs_run} programs in ${r.seconds.toFixed(0)} s (${r.programs_per_second.toFixed(2)}/s), ` +
+      `${r.disagreements} disagreements, ${r.confirmed} confirmed, ${r.reduced} reduced, ${r.new} new`);
+    for (const f of r.findings)
+      console.log(`  after ${f.found_after_seconds.toFixed(0)} s: ${f.signature} [${f.shape}] ${f.lines} lines (program ${f.program})`);
+  ' "$report"
+}
+
+verify() {  # findings folder
+  for file in "$1"/*.json; do
+    [[ $(basename "$file") == report.json ]] && continue
+    engines=$(node -e 'const r=require(process.argv[1]).cases[0].description.match(/ (\S+) differs in/g)||[];console.log(r.map(s=>s.split(" ")[1]).join(" "))' "$(realpath "$file")")
+    "$SETTLE" run "$file" -e engine262 -j 1 -q >/dev/null && oracle=pass || oracle=FAIL
+    verdicts=""
+    for engine in $engines; do
+      "$SETTLE" run "$file" -e "$engine" -j 1 -q >/dev/null && verdicts+=" $engine:PASSES(false finding)" || verdicts+=" $engine:fails"
+    done
+    echo "  rerun $(basename "$file"): engine262 $oracle;$verdicts"
+  done
+}
+
+if [[ $MODE == targets ]]; then
+  BUDGET=${2:-5m}
+  for engine in bun hermes jsc node-current+core-js duktape+bluebird; do
+    for seed in "${SEEDS[@]}"; do
+      out="$work/$engine-$seed"
+      echo "$engine, seed $seed, budget $BUDGET:"
+      "$SETTLE" explore -e "$engine" --time "$BUDGET" --seed "$seed" -j 2 -q --out "$out" >/dev/null || true
+      summarise "$out/report.json"
+      verify "$out"
+    done
+  done
+else
+  BUDGET=${2:-2m}
+  found=0 total=0
+  for mutant in tests/mutants/*.js; do
+    name=$(basename "$mutant" .js)
+    profile="$work/node-$name.json"
+    node -e '
+      const p = require(process.argv[1]);
+      p.name = "node-" + process.argv[2];
+      p.preludes = (p.preludes || []).concat([process.argv[3]]);
+      require("fs").writeFileSync(process.argv[4], JSON.stringify(p));
+    ' "$(realpath engines/profiles/node-current.json)" "$name" "$(realpath "$mutant")" "$profile"
+    out="$work/$name"
+    total=$((total + 1))
+    "$SETTLE" explore -e "$profile" -e node-current --time "$BUDGET" --seed 1 -j 2 -q --out "$out" >/dev/null || true
+    first=$(node -e '
+      const r = require(process.argv[1]);
+      const f = r.findings.find(f => f.signature.includes("node-" + process.argv[2]));
+      console.log(f ? f.found_after_seconds.toFixed(0) + " s" : "");
+    ' "$out/report.json" "$name")
+    if [[ -n $first ]]; then found=$((found + 1)); echo "$name: found after $first"; else echo "$name: not found in $BUDGET"; fi
+  done
+  echo "mutants found: $found of $total"
+fi

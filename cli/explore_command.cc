@@ -1,0 +1,427 @@
+// `settle explore`: generated promise programs, run as cases on the chosen engines through the
+// runner's scheduler, judged against an oracle (engine262, or the majority); each confirmed
+// disagreement is reduced by delta debugging and, when its signature is new, written as a case.
+#include <unistd.h>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/exit_status.h"
+#include "cli/run_engines.h"
+#include "cli/run_options.h"
+#include "engines/engines_dir.h"
+#include "engines/profile.h"
+#include "engines/repro_script.h"
+#include "reports/atomic_file.h"
+#include "runner/explore_generator.h"
+#include "runner/explore_program.h"
+#include "runner/explore_reducer.h"
+#include "runner/explore_verdict.h"
+#include "runner/interrupt.h"
+#include "runner/job_feed.h"
+#include "runner/plan.h"
+#include "runner/scheduler.h"
+
+namespace settle::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using Observations = std::map<std::string, Observation>;  // by engine
+
+struct ExploreOptions {
+  std::vector<std::string> engines;
+  std::string oracle = "engine262";
+  std::string time;
+  std::size_t programs = 0;
+  std::uint64_t seed = 1;
+  unsigned jobs = 1;
+  std::string out = "explore-findings";
+  std::string json;
+  std::string engines_dir;
+  int timeout_ms = 5000;
+  bool quiet = false;
+};
+
+// "90", "90s", "5m", "1h": seconds.
+std::optional<double> parse_duration(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  std::size_t used = 0;
+  double amount = 0;
+  try {
+    amount = std::stod(text, &used);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  const std::string unit = text.substr(used);
+  if (unit.empty() || unit == "s") return amount;
+  if (unit == "m") return amount * 60;
+  if (unit == "h") return amount * 3600;
+  return std::nullopt;
+}
+
+struct Finding {
+  std::uint64_t program = 0;
+  Signature signature;
+  std::string shape;
+  std::string file;
+  std::size_t lines = 0;
+};
+
+class Explorer {
+ public:
+  Explorer(const ExploreOptions& options, RunEngines& engines)
+      : options_(options), engines_(engines) {
+    for (const EngineInfo* info : engines_.infos()) names_.push_back(info->name);
+    for (const char* feature : {"class", "async-functions", "async-iteration"}) {
+      bool everywhere = true;
+      for (const EngineInfo* info : engines_.infos()) everywhere &= !info->lacks(feature);
+      if (everywhere) features_.insert(feature);
+    }
+  }
+
+  int run() {
+    budget_ = parse_duration(options_.time);
+    const std::optional<double>& budget = budget_;
+    const std::size_t batch = std::max<std::size_t>(4, 2 * options_.jobs);
+    std::filesystem::create_directories(options_.out);
+    started_ = Clock::now();
+    std::uint64_t next = 0;
+    while (!interrupted()) {
+      if (options_.programs && next >= options_.programs) break;
+      if (budget && seconds() >= *budget) break;
+      if (!options_.programs && !budget && next >= 100) break;  // neither given: 100 programs
+      std::vector<std::uint64_t> numbers;
+      for (std::size_t i = 0; i < batch; ++i) {
+        if (options_.programs && next >= options_.programs) break;
+        numbers.push_back(next++);
+      }
+      std::vector<Program> programs;
+      for (std::uint64_t number : numbers)
+        programs.push_back(generate_program(options_.seed, number, features_));
+      std::vector<Observations> observed = run_programs(programs, names_);
+      for (std::size_t i = 0; i < programs.size() && !interrupted(); ++i) {
+        ++programs_run_;
+        examine(numbers[i], programs[i], observed[i]);
+      }
+      progress();
+    }
+    if (!options_.quiet && isatty(STDERR_FILENO)) std::cerr << "\n";
+    write_report();
+    std::cout << "explore: " << programs_run_ << " programs in " << seconds() << " s, "
+              << disagreements_ << " disagreements, " << confirmed_ << " confirmed, " << reduced_
+              << " reduced, " << findings_.size() << " new (" << options_.out << ")\n";
+    return interrupted() ? exit_interrupted(interrupt_signal()) : kExitOk;
+  }
+
+ private:
+  double seconds() const { return std::chrono::duration<double>(Clock::now() - started_).count(); }
+
+  Case case_of(const Program& program, const std::string& id) const {
+    Case test;
+    test.id = "explore/" + id;
+    test.local_id = id;
+    test.file = "explore";
+    std::string code;
+    for (const std::string& line : render(program)) code += line + "\n";
+    test.code = code;
+    const std::set<std::string> features = program_features(program);
+    test.features.assign(features.begin(), features.end());
+    test.expect.value = nlohmann::json{{"$any", true}};
+    return test;
+  }
+
+  // Each program on the named engines, through the scheduler: one batch of cases.
+  std::vector<Observations> run_programs(const std::vector<Program>& programs,
+                                         const std::vector<std::string>& on) {
+    auto batch = std::make_unique<JobBatch>();
+    batch->cases.reserve(programs.size());
+    for (std::size_t i = 0; i < programs.size(); ++i) {
+      char id[32];
+      std::snprintf(id, sizeof id, "p%06zu", i);
+      batch->cases.push_back(case_of(programs[i], id));
+    }
+    std::vector<const Case*> cases;
+    for (const Case& test : batch->cases) cases.push_back(&test);
+    std::vector<const EngineFactory*> factories;
+    std::vector<const EngineInfo*> infos;
+    for (const EngineFactory* factory : engines_.engines()) {
+      if (std::find(on.begin(), on.end(), factory->info().name) == on.end()) continue;
+      factories.push_back(factory);
+      infos.push_back(&factory->info());
+    }
+    batch->jobs =
+        plan_jobs(cases, infos, PlanSettings{std::chrono::milliseconds(options_.timeout_ms)});
+    std::map<const Case*, std::size_t> index;
+    for (std::size_t i = 0; i < cases.size(); ++i) index[cases[i]] = i;
+    std::vector<Observations> observed(programs.size());
+    const std::size_t total = batch->jobs.size();
+    SchedulerCallbacks callbacks;
+    callbacks.on_result = [&](Result&& result) {
+      if (result.status == Status::kSkip) return;
+      observed[index.at(result.test)][result.engine] = std::move(result.observed);
+    };
+    callbacks.on_progress = [](std::size_t, std::size_t, const Result&) {};
+    std::shared_ptr<JobBatch> pending(batch.release());
+    bool given = false;
+    run_jobs(
+        [&]() -> std::unique_ptr<JobBatch> {
+          if (given) return nullptr;
+          given = true;
+          return std::make_unique<JobBatch>(std::move(*pending));
+        },
+        total, factories, options_.jobs, callbacks);
+    return observed;
+  }
+
+  // The oracle's observation of one program, when it has a comparable one.
+  std::optional<Observation> oracle_of(const Observations& observed) const {
+    if (options_.oracle == "majority") return majority_observation(observed);
+    auto found = observed.find(options_.oracle);
+    if (found == observed.end() || !comparable(found->second)) return std::nullopt;
+    return found->second;
+  }
+
+  Signature signature_against_oracle(const Observations& observed) const {
+    std::optional<Observation> oracle = oracle_of(observed);
+    if (!oracle) return {};
+    Observations others = observed;
+    if (options_.oracle != "majority") others.erase(options_.oracle);
+    return signature_of(others, *oracle);
+  }
+
+  void examine(std::uint64_t number, const Program& program, const Observations& observed) {
+    const Signature signature = signature_against_oracle(observed);
+    if (signature.empty()) return;
+    ++disagreements_;
+    // Confirm: the same observations again on every engine that took part.
+    std::vector<Observations> again = run_programs({program}, names_);
+    for (const auto& [engine, observation] : observed) {
+      auto other = again[0].find(engine);
+      if (other == again[0].end() || !differing_part(observation, other->second).empty() ||
+          observation.uncaught != other->second.uncaught) {
+        ++flaky_;
+        return;
+      }
+    }
+    ++confirmed_;
+    std::vector<std::string> involved;
+    if (options_.oracle == "majority") {
+      involved = names_;
+    } else {
+      involved.push_back(options_.oracle);
+      for (const auto& entry : signature) involved.push_back(entry.first);
+    }
+    const Program reduced = reduce_program(program, [&](const std::vector<Program>& candidates) {
+      // Past the budget (or interrupted) the reduction stops where it is.
+      if (interrupted() || (budget_ && seconds() >= *budget_))
+        return std::vector<bool>(candidates.size(), false);
+      std::vector<Observations> seen = run_programs(candidates, involved);
+      std::vector<bool> fails;
+      for (const Observations& one : seen)
+        fails.push_back(signature_against_oracle(one) == signature);
+      return fails;
+    });
+    ++reduced_;
+    // The finding names every engine that differs on the reduced program, not only those that
+    // were reduced against.
+    Observations final_observed = run_programs({reduced}, names_)[0];
+    const Signature final_signature = signature_against_oracle(final_observed);
+    std::optional<Observation> oracle = oracle_of(final_observed);
+    if (final_signature.empty() || !oracle) return;
+    const std::string shape = program_shape(reduced);
+    if (!index_.add(final_signature, shape)) return;
+    write_finding(number, reduced, final_observed, *oracle, final_signature, shape);
+  }
+
+  static nlohmann::json expectation_of(const Observation& observation) {
+    nlohmann::json expect = nlohmann::json::object();
+    const Outcome state = *observation.state;
+    expect[std::string(outcome_name(state))] =
+        state == Outcome::kPending ? nlohmann::json(true) : observation.value;
+    expect["log"] = observation.log;
+    return expect;
+  }
+
+  static std::string described(const Observation& observation) {
+    return std::string(outcome_name(*observation.state)) + " " + observation.value.dump() +
+           ", log " + observation.log.dump();
+  }
+
+  void write_finding(std::uint64_t number, const Program& program, const Observations& observed,
+                     const Observation& oracle, const Signature& signature,
+                     const std::string& shape) {
+    std::string engines;
+    for (const auto& entry : signature) engines += (engines.empty() ? "" : "-") + entry.first;
+    std::string id = shape + "-" + engines;
+    for (char& c : id) {
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!std::isalnum(static_cast<unsigned char>(c))) c = '-';
+    }
+    std::string description = "Found by settle explore --seed " + std::to_string(options_.seed) +
+                              ", program " + std::to_string(number) + " (oracle " +
+                              options_.oracle + "), reduced. Expected: " + described(oracle) + ".";
+    for (const auto& [engine, part] : signature)
+      description +=
+          " " + engine + " differs in the " + part + ": " + described(observed.at(engine)) + ".";
+    const std::vector<std::string> lines = render(program);
+    nlohmann::json test = {{"id", id}, {"description", description}, {"code", lines}};
+    const std::set<std::string> features = program_features(program);
+    if (!features.empty()) test["features"] = features;
+    test["expect"] = expectation_of(oracle);
+    nlohmann::json file = {{"suite", "settle explore findings"},
+                           {"cases", nlohmann::json::array({test})}};
+    const std::string path = options_.out + "/" + id + ".json";
+    write_file_atomically(path, file.dump(2) + "\n");
+
+    Case as_case = case_of(program, id);
+    as_case.file = path;
+    for (const auto& entry : signature) {
+      try {
+        EngineProfile profile = find_profile(entry.first);
+        const std::string script_path = options_.out + "/" + id + "." + entry.first + ".repro.js";
+        ReproScript script = make_repro_script(profile, profile_preludes(profile), as_case,
+                                               script_path, {"expected: " + test["expect"].dump()});
+        write_file_atomically(script_path, script.text);
+      } catch (const std::exception& error) {
+        std::cerr << "settle: no repro script for " << entry.first << ": " << error.what() << "\n";
+      }
+    }
+    Finding finding;
+    finding.program = number;
+    finding.signature = signature;
+    finding.shape = shape;
+    finding.file = path;
+    finding.lines = lines.size();
+    findings_.push_back(finding);
+    finding_seconds_.push_back(seconds());
+  }
+
+  void progress() const {
+    if (options_.quiet || !isatty(STDERR_FILENO)) return;
+    const double elapsed = seconds();
+    std::fprintf(stderr,
+                 "\rexplore: %zu programs (%.1f/s), %zu disagreements, %zu confirmed, %zu new ",
+                 programs_run_, elapsed > 0 ? programs_run_ / elapsed : 0.0, disagreements_,
+                 confirmed_, findings_.size());
+    std::fflush(stderr);
+  }
+
+  void write_report() const {
+    const double elapsed = seconds();
+    nlohmann::json report = {
+        {"format", "settle-explore/1"},
+        {"seed", options_.seed},
+        {"oracle", options_.oracle},
+        {"engines", names_},
+        {"features", features_},
+        {"seconds", elapsed},
+        {"programs_run", programs_run_},
+        {"programs_per_second", elapsed > 0 ? programs_run_ / elapsed : 0.0},
+        {"disagreements", disagreements_},
+        {"confirmed", confirmed_},
+        {"flaky", flaky_},
+        {"reduced", reduced_},
+        {"new", findings_.size()},
+        {"complete", !interrupted()},
+    };
+    nlohmann::json per_engine = nlohmann::json::object();
+    nlohmann::json list = nlohmann::json::array();
+    for (std::size_t i = 0; i < findings_.size(); ++i) {
+      const Finding& finding = findings_[i];
+      for (const auto& [engine, part] : finding.signature)
+        per_engine[engine].push_back(part + " " + finding.shape);
+      list.push_back({{"program", finding.program},
+                      {"signature", signature_text(finding.signature)},
+                      {"shape", finding.shape},
+                      {"file", finding.file},
+                      {"lines", finding.lines},
+                      {"found_after_seconds", finding_seconds_[i]}});
+    }
+    report["signatures"] = per_engine;
+    report["findings"] = list;
+    const std::string path = options_.json.empty() ? options_.out + "/report.json" : options_.json;
+    write_file_atomically(path, report.dump(2) + "\n");
+  }
+
+  const ExploreOptions& options_;
+  RunEngines& engines_;
+  std::vector<std::string> names_;
+  std::set<std::string> features_;
+  Clock::time_point started_;
+  std::optional<double> budget_;
+  std::size_t programs_run_ = 0, disagreements_ = 0, confirmed_ = 0, flaky_ = 0, reduced_ = 0;
+  FindingIndex index_;
+  std::vector<Finding> findings_;
+  std::vector<double> finding_seconds_;
+};
+
+int explore(const ExploreOptions& options) {
+  if (options.oracle != "majority" && options.oracle != "engine262") {
+    std::cerr << "settle: --oracle is engine262 or majority, not \"" << options.oracle << "\"\n";
+    return kExitBadInput;
+  }
+  if (!options.time.empty() && !parse_duration(options.time)) {
+    std::cerr << "settle: --time takes a duration such as 90s, 5m or 1h, not \"" << options.time
+              << "\"\n";
+    return kExitBadInput;
+  }
+  if (!options.engines_dir.empty()) set_engines_dir_option(options.engines_dir);
+  install_interrupt_handlers();
+  RunOptions run;
+  run.engines =
+      options.engines.empty() ? std::vector<std::string>{"node-current"} : options.engines;
+  if (options.oracle == "engine262" &&
+      std::find(run.engines.begin(), run.engines.end(), "engine262") == run.engines.end())
+    run.engines.push_back("engine262");
+  run.jobs = options.jobs;
+  run.timeout_ms = options.timeout_ms;
+  try {
+    RunEngines engines = start_engines(run);
+    if (options.oracle == "majority" && engines.names.size() < 3) {
+      std::cerr << "settle: --oracle majority needs at least three engines\n";
+      return kExitBadInput;
+    }
+    Explorer explorer(options, engines);
+    return explorer.run();
+  } catch (const RunStopped& stopped) {
+    return stopped.status;
+  } catch (const ReportWriteError& error) {
+    std::cerr << "settle: " << error.what() << "\n";
+    return kExitReportNotWritten;
+  }
+}
+
+}  // namespace
+
+void add_explore_command(CLI::App& app, int* exit_status) {
+  auto options = std::make_shared<ExploreOptions>();
+  CLI::App* command = app.add_subcommand(
+      "explore",
+      "Generate promise programs, run them on the engines, and reduce each confirmed "
+      "disagreement with the oracle to a case file");
+  command->add_option("-e,--engine", options->engines, "Engine or profile file; repeatable");
+  command->add_option("--oracle", options->oracle, "engine262 (default) or majority");
+  command->add_option("--time", options->time, "Explore for this long (90s, 5m, 1h)");
+  command->add_option("--programs", options->programs, "Explore this many programs");
+  command->add_option("--seed", options->seed, "The generator's seed (default 1)");
+  command->add_option("-j,--jobs", options->jobs, "Workers (default 1)")
+      ->check(CLI::PositiveNumber);
+  command->add_option("--out", options->out, "Folder for the findings (default explore-findings)");
+  command->add_option("--json", options->json, "The JSON report (default OUT/report.json)");
+  command->add_option("--engines-dir", options->engines_dir, "Where installed engines are");
+  command->add_option("--timeout", options->timeout_ms, "Per-program timeout in milliseconds");
+  command->add_flag("-q,--quiet", options->quiet, "No progress line");
+  command->callback([options, exit_status] { *exit_status = explore(*options); });
+}
+
+}  // namespace settle::cli

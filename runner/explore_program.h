@@ -1,0 +1,56 @@
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace settle {
+
+// A generated promise program (`settle explore`): a list of steps, each one statement, rendered to
+// JavaScript with every job logged by `$log`. A step's arguments are small integers whose 0 is the
+// simplest choice, so that the reducer simplifies a step by lowering its arguments.
+enum class StepKind {
+  kResolved,    // var pK = Promise.resolve(v)
+  kRejected,    // var pK = Promise.reject(v)
+  kConstruct,   // var pK = new Promise(executor), settled now or later
+  kChain,       // var pK = pJ.then/catch/finally(handler)
+  kCombinator,  // var pK = Promise.all/allSettled/any/race([pI, pJ])
+  kAwait,       // var pK = (async function () { await x })()
+  kSubclass,    // var pK = SubPromise.resolve(pJ) / new SubPromise / pJ.then with species
+  kForAwait,    // var pK = (async function () { for await (x of [pJ, v]) ... })()
+  kTimer,       // setTimeout(function () { pJ.then(...) }, ms)
+};
+
+struct Step {
+  StepKind kind = StepKind::kResolved;
+  int id = 0;  // the step's variable is p<id>; ids are unique in a program and never reused
+  std::vector<int> args;
+
+  bool operator==(const Step& other) const {
+    return kind == other.kind && id == other.id && args == other.args;
+  }
+};
+
+struct Program {
+  std::vector<Step> steps;
+  bool operator==(const Program& other) const { return steps == other.steps; }
+};
+
+// The number of choices for each argument of a kind: argument i takes 0 .. arg_ranges(kind)[i]-1.
+// An argument that names an earlier step holds that step's id (its range is 0).
+const std::vector<int>& arg_ranges(StepKind kind);
+// Whether argument `index` of `kind` names an earlier step.
+bool is_reference(StepKind kind, std::size_t index);
+
+// The test262 feature names the program needs (class, async-functions, ...).
+std::set<std::string> program_features(const Program& program);
+
+// The program as lines of JavaScript; its completion value (the case's subject) is the last
+// step's promise. A reference to a step that is not there (the reducer removed it) renders as
+// Promise.resolve(<id>).
+std::vector<std::string> render(const Program& program);
+
+// A short name for what the program exercises ("finally+await"), for finding names.
+std::string program_shape(const Program& program);
+
+}  // namespace settle

@@ -1,0 +1,65 @@
+#include "runner/explore_verdict.h"
+
+#include <vector>
+
+namespace settle {
+
+bool comparable(const Observation& observed) {
+  return observed.state.has_value() && !observed.timed_out && observed.fault.empty();
+}
+
+std::string differing_part(const Observation& observed, const Observation& oracle) {
+  const bool outcome = observed.state != oracle.state || observed.value != oracle.value ||
+                       observed.uncaught.empty() != oracle.uncaught.empty();
+  const bool log = observed.log != oracle.log;
+  if (outcome && log) return "outcome+log";
+  if (outcome) return "outcome";
+  if (log) return "log";
+  return "";
+}
+
+std::string signature_text(const Signature& signature) {
+  std::string text;
+  for (const auto& [engine, part] : signature)
+    text += (text.empty() ? "" : " ") + engine + ":" + part;
+  return text;
+}
+
+Signature signature_of(const std::map<std::string, Observation>& observed,
+                       const Observation& oracle) {
+  Signature signature;
+  for (const auto& [engine, observation] : observed) {
+    if (!comparable(observation)) continue;
+    std::string part = differing_part(observation, oracle);
+    if (!part.empty()) signature[engine] = part;
+  }
+  return signature;
+}
+
+std::optional<Observation> majority_observation(
+    const std::map<std::string, Observation>& observed) {
+  std::vector<const Observation*> kinds;
+  std::vector<std::size_t> counts;
+  std::size_t total = 0;
+  for (const auto& entry : observed) {
+    const Observation& observation = entry.second;
+    if (!comparable(observation)) continue;
+    ++total;
+    std::size_t k = 0;
+    while (k < kinds.size() && !differing_part(observation, *kinds[k]).empty()) ++k;
+    if (k == kinds.size()) {
+      kinds.push_back(&observation);
+      counts.push_back(0);
+    }
+    ++counts[k];
+  }
+  for (std::size_t k = 0; k < kinds.size(); ++k)
+    if (counts[k] * 2 > total) return *kinds[k];
+  return std::nullopt;
+}
+
+bool FindingIndex::add(const Signature& signature, const std::string& shape) {
+  return seen_.insert(signature_text(signature) + "|" + shape).second;
+}
+
+}  // namespace settle

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "runner/model/observation.h"
+
+namespace settle {
+
+// Which part of an observation an engine got differently from the oracle: "outcome" (the
+// subject's state or value), "log" (job order or logged values), or "outcome+log". Empty when
+// they agree.
+std::string differing_part(const Observation& observed, const Observation& oracle);
+
+// Whether an observation can be compared: it finished, with no fault or timeout.
+bool comparable(const Observation& observed);
+
+// A disagreement's signature: each differing engine and the part it got wrong.
+using Signature = std::map<std::string, std::string>;
+
+std::string signature_text(const Signature& signature);  // "bun:log hermes:outcome"
+
+// The signature of one program's observations (by engine) against the oracle's. Engines whose
+// observation is not comparable are left out.
+Signature signature_of(const std::map<std::string, Observation>& observed,
+                       const Observation& oracle);
+
+// The oracle's observation by majority: the observation most engines agree on, when more than
+// half of the comparable ones do.
+std::optional<Observation> majority_observation(const std::map<std::string, Observation>& observed);
+
+// Findings already written, by signature and the shape of the reduced program
+// (program_shape): a second finding with both the same is a duplicate.
+class FindingIndex {
+ public:
+  // True when the finding is new (and records it).
+  bool add(const Signature& signature, const std::string& shape);
+  std::size_t size() const { return seen_.size(); }
+
+ private:
+  std::set<std::string> seen_;
+};
+
+}  // namespace settle

@@ -1,0 +1,174 @@
+// The parts of `settle explore` that need no engine: the generator's reproducibility, the
+// rendering, the reducer and deduplication.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "runner/explore_generator.h"
+#include "runner/explore_program.h"
+#include "runner/explore_reducer.h"
+#include "runner/explore_verdict.h"
+
+namespace settle {
+namespace {
+
+const std::set<std::string> kAllFeatures = {"class", "async-functions", "async-iteration"};
+
+std::string text_of(const Program& program) {
+  std::string text;
+  for (const std::string& line : render(program)) text += line + "\n";
+  return text;
+}
+
+TEST(ExploreGenerator, SameSeedAndNumberGiveTheSameProgram) {
+  for (std::uint64_t n = 0; n < 50; ++n)
+    EXPECT_EQ(text_of(generate_program(7, n, kAllFeatures)),
+              text_of(generate_program(7, n, kAllFeatures)));
+}
+
+TEST(ExploreGenerator, SeedsAndNumbersGiveDifferentPrograms) {
+  std::set<std::string> seen;
+  for (std::uint64_t seed = 1; seed <= 3; ++seed)
+    for (std::uint64_t n = 0; n < 30; ++n)
+      seen.insert(text_of(generate_program(seed, n, kAllFeatures)));
+  EXPECT_GT(seen.size(), 80u);
+}
+
+// The PRNG is SplitMix64 with its own range mapping: these values hold on every platform.
+TEST(ExploreGenerator, PrngIsPlatformIndependent) {
+  ExplorePrng prng(1);
+  EXPECT_EQ(prng.next(), 0x910a2dec89025cc1ULL);
+  ExplorePrng ranged(42);
+  std::vector<int> draws;
+  for (int i = 0; i < 6; ++i) draws.push_back(ranged.below(10));
+  ExplorePrng again(42);
+  for (int draw : draws) EXPECT_EQ(again.below(10), draw);
+  for (int draw : draws) EXPECT_LT(draw, 10);
+}
+
+TEST(ExploreGenerator, KeepsToTheEnginesFeatures) {
+  for (std::uint64_t n = 0; n < 200; ++n) {
+    const Program program = generate_program(3, n, {});
+    EXPECT_TRUE(program_features(program).empty()) << text_of(program);
+    const std::string text = text_of(program);
+    EXPECT_EQ(text.find("async"), std::string::npos) << text;
+    EXPECT_EQ(text.find("class"), std::string::npos) << text;
+  }
+}
+
+TEST(ExploreGenerator, CoversTheGrammar) {
+  std::string all;
+  for (std::uint64_t n = 0; n < 300; ++n) all += text_of(generate_program(5, n, kAllFeatures));
+  for (const char* piece : {".finally(", ".catch(", ".then(", "Promise.all(", "Promise.allSettled(",
+                            "Promise.any(", "Promise.race(", "new Promise(", "await ", "for await",
+                            "class SubPromise", "get then()", "setTimeout(", "throw "})
+    EXPECT_NE(all.find(piece), std::string::npos) << piece;
+}
+
+TEST(ExploreRender, MissingReferenceBecomesAResolvedPromise) {
+  Program program;
+  program.steps.push_back({StepKind::kChain, 3, {1, 2, 0, 0, -1}});
+  EXPECT_EQ(render(program),
+            (std::vector<std::string>{
+                "var p3 = Promise.resolve(1).finally(function (v) { $log([\"3 finally\", v]); "
+                "return 30; });",
+                "p3;"}));
+}
+
+// A difference planted in `finally` with a thenable result: the reducer must bring any program
+// that has one down to that single step with every other choice at its simplest.
+TEST(ExploreReducer, PlantedDifferenceReducesToTheKnownMinimalProgram) {
+  auto planted = [](const Program& program) {
+    return std::any_of(program.steps.begin(), program.steps.end(), [](const Step& step) {
+      return step.kind == StepKind::kChain && step.args[1] == 2 && step.args[2] == 4;
+    });
+  };
+  std::size_t reduced = 0;
+  for (std::uint64_t n = 0; n < 400 && reduced < 5; ++n) {
+    Program program = generate_program(11, n, kAllFeatures);
+    if (!planted(program) || program.steps.size() < 3) continue;
+    ++reduced;
+    std::size_t batches = 0;
+    const Program minimal = reduce_program(program, [&](const std::vector<Program>& candidates) {
+      ++batches;
+      std::vector<bool> fails;
+      for (const Program& candidate : candidates) fails.push_back(planted(candidate));
+      return fails;
+    });
+    ASSERT_EQ(minimal.steps.size(), 1u) << text_of(minimal);
+    const Step& step = minimal.steps[0];
+    EXPECT_EQ(step.kind, StepKind::kChain);
+    EXPECT_EQ(step.args, (std::vector<int>{-1, 2, 4, 0, -1})) << text_of(minimal);
+    EXPECT_GT(batches, 1u);
+  }
+  EXPECT_EQ(reduced, 5u);
+}
+
+TEST(ExploreReducer, KeepsWhatTheDifferenceNeeds) {
+  // The difference needs a chain on a constructed promise that settles later.
+  Program program;
+  program.steps.push_back({StepKind::kResolved, 0, {3}});
+  program.steps.push_back({StepKind::kConstruct, 1, {2, 3, 0}});
+  program.steps.push_back({StepKind::kTimer, 2, {0, 2}});
+  program.steps.push_back({StepKind::kChain, 3, {1, 1, 5, 2, 0}});
+  auto fails = [](const Program& candidate) {
+    const std::string text = text_of(candidate);
+    return text.find("setTimeout(function () { $log(\"1 later\"); resolve") != std::string::npos &&
+           text.find("p1.") != std::string::npos;
+  };
+  const Program minimal = reduce_program(program, [&](const std::vector<Program>& candidates) {
+    std::vector<bool> out;
+    for (const Program& candidate : candidates) out.push_back(fails(candidate));
+    return out;
+  });
+  ASSERT_EQ(minimal.steps.size(), 2u) << text_of(minimal);
+  EXPECT_EQ(minimal.steps[0], (Step{StepKind::kConstruct, 1, {2, 0, -1}}));
+  EXPECT_EQ(minimal.steps[1], (Step{StepKind::kChain, 3, {1, 0, 0, 0, -1}}));
+}
+
+Observation observation(Outcome state, nlohmann::json value, nlohmann::json log) {
+  Observation observed;
+  observed.state = state;
+  observed.value = std::move(value);
+  observed.log = std::move(log);
+  return observed;
+}
+
+TEST(ExploreVerdict, SignatureNamesTheEnginesAndTheParts) {
+  const Observation oracle = observation(Outcome::kFulfilled, 1, {"a", "b"});
+  std::map<std::string, Observation> observed = {
+      {"bun", observation(Outcome::kFulfilled, 1, {"b", "a"})},
+      {"hermes", observation(Outcome::kRejected, 1, {"a", "b"})},
+      {"jsc", observation(Outcome::kFulfilled, 1, {"a", "b"})},
+      {"node", observation(Outcome::kFulfilled, 2, {"a"})},
+  };
+  Observation timed_out;
+  timed_out.timed_out = true;
+  observed["slow"] = timed_out;
+  EXPECT_EQ(signature_text(signature_of(observed, oracle)),
+            "bun:log hermes:outcome node:outcome+log");
+}
+
+TEST(ExploreVerdict, MajorityNeedsMoreThanHalf) {
+  const Observation a = observation(Outcome::kFulfilled, 1, {"a"});
+  const Observation b = observation(Outcome::kFulfilled, 1, {"b"});
+  auto found = majority_observation({{"x", a}, {"y", a}, {"z", b}});
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->log, a.log);
+  EXPECT_FALSE(majority_observation({{"x", a}, {"y", b}}));
+}
+
+TEST(ExploreVerdict, DeduplicatesBySignatureAndShape) {
+  FindingIndex index;
+  const Signature bun_log = {{"bun", "log"}};
+  EXPECT_TRUE(index.add(bun_log, "finally"));
+  EXPECT_FALSE(index.add(bun_log, "finally"));
+  EXPECT_TRUE(index.add(bun_log, "await"));
+  EXPECT_TRUE(index.add({{"bun", "outcome"}}, "finally"));
+  EXPECT_TRUE(index.add({{"bun", "log"}, {"hermes", "log"}}, "finally"));
+  EXPECT_EQ(index.size(), 4u);
+}
+
+}  // namespace
+}  // namespace settle
