@@ -107,7 +107,7 @@ TEST(Rejections, BadRejectionsPatternNamesTheField) {
       R"({"cases": [{"id": "x", "code": "0", "expect": {"returns": 0, "rejections": [{"lost": 1}]}}]})");
   ProcessResult run = settle({"run", "cases", "-e", "duktape"}, dir.path());
   EXPECT_NE(run.exit_code, 0);
-  EXPECT_TRUE(contains(run.err, "expect.rejections[0]")) << run.err;
+  EXPECT_TRUE(contains(run.out + run.err, "cases[0].expect.rejections[0]")) << run.out << run.err;
 }
 
 TEST(Rejections, AreaPassesOnEngine262TheSpec) {
