@@ -180,6 +180,7 @@ RunInfo run_info(const RunOptions& options, const RunEngines& engines,
   if (!options.shard.empty()) settings.shard = parse_shard(options.shard)->text();
   if (!options.expectations_path.empty()) settings.expectations = options.expectations_path;
   if (options.strict_expectations) settings.strict_expectations = "true";
+  if (options.strict_rejections) settings.set("strict_rejections", "true");
   if (!options.baseline_path.empty()) settings.baseline = options.baseline_path;
   std::string lowered;
   for (const EngineInfo* info : engines.infos()) {
@@ -201,8 +202,9 @@ RunOutcome run_cases(const RunOptions& options, const RunEngines& engines, const
   const std::vector<const EngineInfo*> infos = engines.infos();
   CaseSelection selection = selection_of(options);
   const std::size_t total = selection.taken_of(checked.matching) * infos.size();
-  JobFeed feed(*checked.corpus, std::move(selection), infos,
-               PlanSettings{std::chrono::milliseconds(options.timeout_ms)});
+  JobFeed feed(
+      *checked.corpus, std::move(selection), infos,
+      PlanSettings{std::chrono::milliseconds(options.timeout_ms), options.strict_rejections});
   if (keep_every_fact) outcome.facts.reserve(total);
 
   reporters.begin(run_info(options, engines, checked));
@@ -373,6 +375,9 @@ void add_run_command(CLI::App& app, int* exit_status) {
                       "Write the known failures of this run to this expectations file");
   command->add_flag("--strict-expectations", options->strict_expectations,
                     "Unexpected passes and entries for missing cases fail the gate too");
+  command->add_flag("--strict-rejections", options->strict_rejections,
+                    "Check \"unhandled\": [] on every case that says nothing of rejections: "
+                    "lists what each engine leaves unhandled (docs/design.md)");
   command->add_option("--baseline", options->baseline_path,
                       "An earlier --json report: regressions fail the gate, fixes are listed");
   command

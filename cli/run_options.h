@@ -17,6 +17,7 @@ struct RunOptions {
   std::string expectations_path;
   std::string update_expectations_path;
   bool strict_expectations = false;
+  bool strict_rejections = false;  // check "unhandled": [] on cases that say nothing of rejections
   std::string baseline_path;
   std::string shard;
   unsigned jobs = 0;

@@ -11,6 +11,8 @@ json expected_json(const Expectation& expect) {
   json expected = json::object();
   expected[std::string(outcome_name(expect.outcome))] = expect.value;
   if (expect.log) expected["log"] = *expect.log;
+  if (expect.unhandled) expected["unhandled"] = *expect.unhandled;
+  if (expect.rejections) expected["rejections"] = *expect.rejections;
   return expected;
 }
 
@@ -24,6 +26,7 @@ json observed_json(const Observation& observed) {
   if (observed.parse_error) out["parse_error"] = true;
   if (observed.resolution_error) out["resolution_error"] = true;
   if (!observed.harness_error.empty()) out["harness_error"] = observed.harness_error;
+  if (observed.rejections) out["rejections"] = *observed.rejections;
   return out;
 }
 

@@ -34,6 +34,9 @@ std::string encode_result(const Result& result) {
       {"value", test.expect.value},
       {"log", test.expect.log ? *test.expect.log : json()},
       {"has_log", test.expect.log.has_value()},
+      {"unhandled", test.expect.unhandled ? *test.expect.unhandled : json()},
+      {"expected_rejections", test.expect.rejections ? *test.expect.rejections : json()},
+      {"rejections", seen.rejections ? *seen.rejections : json()},
       {"engine", result.engine},
       {"status", static_cast<int>(result.status)},
       {"state", seen.state ? json(static_cast<int>(*seen.state)) : json(nullptr)},
@@ -69,6 +72,13 @@ void decode_result(std::string_view record, StoredResult& out) {
     test.expect.value = std::move(fields.at("value"));
     test.expect.log.reset();
     if (fields.at("has_log").get<bool>()) test.expect.log = std::move(fields.at("log"));
+    test.expect.unhandled.reset();
+    test.expect.rejections.reset();
+    if (!fields.at("unhandled").is_null())
+      test.expect.unhandled = std::move(fields.at("unhandled"));
+    if (!fields.at("expected_rejections").is_null()) {
+      test.expect.rejections = std::move(fields.at("expected_rejections"));
+    }
 
     Result& result = out.result;
     result.test = &test;
@@ -89,6 +99,8 @@ void decode_result(std::string_view record, StoredResult& out) {
     seen.uncaught = fields.at("uncaught").get<std::string>();
     seen.timed_out = fields.at("timed_out").get<bool>();
     seen.fault = fields.at("fault").get<std::string>();
+    seen.rejections.reset();
+    if (!fields.at("rejections").is_null()) seen.rejections = std::move(fields.at("rejections"));
     result.duration_ms = fields.at("duration_ms").get<double>();
     result.message = fields.at("message").get<std::string>();
     result.known_failure = optional_text(fields.at("known_failure"));

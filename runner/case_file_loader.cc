@@ -1,5 +1,7 @@
 #include "runner/case_file_loader.h"
 
+#include "runner/rejection_matcher.h"
+
 #include <algorithm>
 #include <regex>
 #include <set>
@@ -62,10 +64,24 @@ Expectation expect_field(const json& object, const std::string& path) {
       result.log = value;
       continue;
     }
+    if (key == "unhandled") {
+      if (!value.is_array())
+        invalid(member, "must be an array of value patterns (the reasons left unhandled)");
+      check_value_pattern(value, member);
+      result.unhandled = value;
+      continue;
+    }
+    if (key == "rejections") {
+      if (auto problem = check_rejections_pattern(value, member))
+        invalid(problem->path, problem->message);
+      result.rejections = value;
+      continue;
+    }
     auto outcome = outcome_from_name(key);
     if (!outcome) {
       invalid(member,
-              "unknown field (allowed: fulfilled, rejected, pending, returns, throws, log)");
+              "unknown field (allowed: fulfilled, rejected, pending, returns, throws, log, "
+              "unhandled, rejections)");
     }
     if (++outcomes > 1) invalid(member, "expect holds exactly one outcome key");
     if (*outcome == Outcome::kPending && value != true) invalid(member, "must be true");

@@ -5,8 +5,8 @@
 
 namespace settle {
 
-Result judge(const Case& test, const std::string& engine, Observation observed,
-             double duration_ms) {
+Result judge(const Case& test, const std::string& engine, Observation observed, double duration_ms,
+             bool strict_rejections) {
   Result result;
   result.test = &test;
   result.engine = engine;
@@ -23,7 +23,7 @@ Result judge(const Case& test, const std::string& engine, Observation observed,
     result.status = Status::kError;
     result.message = observed.fault;
   } else {
-    Verdict verdict = match(test.expect, observed);
+    Verdict verdict = match(test.expect, observed, strict_rejections);
     result.status = verdict.pass ? Status::kPass : Status::kFail;
     result.message = std::move(verdict.message);
   }

@@ -6,6 +6,7 @@
 
 #include "runner/json_source.h"
 #include "runner/model/notation.h"
+#include "runner/rejection_matcher.h"
 
 namespace settle {
 namespace {
@@ -271,6 +272,8 @@ std::vector<std::string> same_references(const Expectation& expect) {
   std::vector<std::string> names;
   collect_same(expect.value, &names);
   if (expect.log) collect_same(*expect.log, &names);
+  if (expect.unhandled) collect_same(*expect.unhandled, &names);
+  if (expect.rejections) collect_same(*expect.rejections, &names);
   return names;
 }
 
@@ -279,7 +282,7 @@ bool value_matches(const json& pattern, const json& observed, const json& global
   return matches_at(pattern, observed, globals, "", why);
 }
 
-Verdict match(const Expectation& expect, const Observation& observed) {
+Verdict match(const Expectation& expect, const Observation& observed, bool strict_rejections) {
   Verdict verdict;
   std::string expected_text =
       expect.outcome == Outcome::kPending
@@ -318,6 +321,10 @@ Verdict match(const Expectation& expect, const Observation& observed) {
                         "]: " + detail;
       return verdict;
     }
+  }
+  if (auto mismatch = rejections_mismatch(expect, observed, strict_rejections)) {
+    verdict.message = std::move(*mismatch);
+    return verdict;
   }
   verdict.pass = true;
   return verdict;

@@ -33,7 +33,10 @@ struct Verdict {
   std::string message;  // for a failure: expected beside observed
 };
 
-// Compares a completed observation (neither timed out nor faulted) with the expectation.
-Verdict match(const Expectation& expect, const Observation& observed);
+// Compares a completed observation (neither timed out nor faulted) with the expectation. With
+// strict_rejections, an expectation that says nothing of rejections is checked as
+// `"unhandled": []` (where the host tracks them).
+Verdict match(const Expectation& expect, const Observation& observed,
+              bool strict_rejections = false);
 
 }  // namespace settle

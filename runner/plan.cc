@@ -47,6 +47,7 @@ std::vector<PlannedJob> plan_jobs(const std::vector<const Case*>& cases,
       planned.job.timeout =
           test->timeout_ms ? std::chrono::milliseconds(*test->timeout_ms) : settings.timeout;
       planned.job.watched_globals = watched;
+      planned.strict_rejections = settings.strict_rejections;
       if (test->skip) {
         planned.skip = "skipped by the case: " + *test->skip;
       } else {

@@ -42,6 +42,10 @@ Expectation expectation_from(const json& expected) {
   for (const auto& [key, value] : expected.items()) {
     if (key == "log") {
       expect.log = value;
+    } else if (key == "unhandled") {
+      expect.unhandled = value;
+    } else if (key == "rejections") {
+      expect.rejections = value;
     } else if (auto outcome = outcome_from_name(key)) {
       expect.outcome = *outcome;
       expect.value = value;
@@ -61,6 +65,10 @@ Observation observation_from(const json& observed) {
   if (auto log = observed.find("log"); log != observed.end()) observation.log = *log;
   if (auto globals = observed.find("globals"); globals != observed.end()) {
     observation.globals = *globals;
+  }
+  if (auto rejections = observed.find("rejections");
+      rejections != observed.end() && rejections->is_array()) {
+    observation.rejections = *rejections;
   }
   if (auto printed = observed.find("printed"); printed != observed.end() && printed->is_string()) {
     observation.printed = printed->get<std::string>();

@@ -37,7 +37,7 @@ Result run_one(const PlannedJob& planned, const EngineFactory& factory,
     observed.fault = std::string("the engine failed: ") + error.what();
   }
   std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
-  return judge(test, name, std::move(observed), took.count());
+  return judge(test, name, std::move(observed), took.count(), planned.strict_rejections);
 }
 
 // The batches of a run, from the one whose results are being handed over to the one whose jobs

@@ -369,6 +369,9 @@ Observation run_in_new_realm(duk_context* main, DuktapeHeap& heap,
   while (true) {
     drain_jobs(ctx, heap, queue);
     if (heap.timed_out() || heap.out_of_memory()) break;
+    // The job queue has drained: the host's rejection checkpoint (docs/design.md).
+    call_host(ctx, "checkpoint", 0);
+    duk_pop(ctx);
     bool ran_timer =
         call_host(ctx, "runNextTimer", 0) == 0 && duk_get_boolean_default(ctx, -1, false);
     duk_pop(ctx);

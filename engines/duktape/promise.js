@@ -11,7 +11,8 @@
 //                     [[PromiseFulfillReactions]], [[PromiseRejectReactions]], [[PromiseIsHandled]].
 //
 // It returns { isPromise, state, result } so that the host can observe a promise without
-// calling its `then`.
+// calling its `then`, and trackRejections(tracker), with which the host receives the calls of
+// HostPromiseRejectionTracker (§27.2.1.9).
 //
 // Every algorithm below follows the numbered steps of the specification; the comment above
 // each names its section, and `// 3.` comments carry the step numbers.
@@ -787,8 +788,23 @@
     }
 
     // 27.2.1.9 HostPromiseRejectionTracker ( promise, operation )
-    // The host does not track rejections: the default implementation, which does nothing.
+    // A host-defined operation; §27.2.1.9 requires of every implementation that it complete
+    // normally (it throws nothing) and, so that the host can tell unhandled rejections, be called
+    // with "reject" by RejectPromise (§27.2.1.7 step 7) and with "handle" by PerformPromiseThen
+    // (§27.2.5.4.1 step 11.c), each time only while [[PromiseIsHandled]] is false. settle's host
+    // is HTML's: its steps (HTML §8.1.5.7, steps 6 and 7, kept in engines/host/host.js, which
+    // computes them alike for every engine) receive the call through the tracker that the host
+    // registered with trackRejections; without one, this is the default implementation.
+    var rejectionTracker = null;
     function HostPromiseRejectionTracker(promise, operation) {
+      // 1. If the host registered a tracker, call it with promise and operation ("reject" or
+      //    "handle"); what it throws is the host's failure, and never reaches ECMAScript code.
+      if (rejectionTracker !== null) {
+        try {
+          rejectionTracker(promise, operation);
+        } catch (ignored) {}
+      }
+      // 2. Return unused.
       return undefined;
     }
 
@@ -1826,7 +1842,8 @@
     return {
       isPromise: IsPromise,
       state: function (p) { return p[SLOTS].state; },
-      result: function (p) { return p[SLOTS].result; }
+      result: function (p) { return p[SLOTS].result; },
+      trackRejections: function (tracker) { rejectionTracker = tracker; }
     };
   })();
 })

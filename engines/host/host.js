@@ -8,6 +8,7 @@
 //   hooks.promise          optional {isPromise, state, result}: reads a native promise's state
 //                          without calling its `then` (so observing it changes nothing)
 //   hooks.asciiJson        optional: true to write the report with non-ASCII characters escaped
+//   hooks.tracksRejections optional: true when the adapter feeds rejectionTracker or rejectionEvent
 // and gets back the functions it drives the case with (see the return statement).
 (function (global, hooks) {
   'use strict';
@@ -124,6 +125,104 @@
   hostFunction('setInterval', setInterval, 2);
   hostFunction('clearInterval', function clearInterval(id) { clearTimeout(id); }, 1);
 
+  // ---- unhandled rejections (docs/design.md, "Unhandled rejections") ------------------------
+
+  // HTML's rule (HTML §8.1.5.7, "HostPromiseRejectionTracker", and §8.1.7.3, "notify about
+  // rejected promises"), computed here alike for every engine. The adapter feeds it either the
+  // raw calls of ECMA-262's HostPromiseRejectionTracker (rejectionTracker: engine262, SpiderMonkey,
+  // settle's Duktape Promise) or the host's own batched events (rejectionEvent: node, Deno, Bun),
+  // and the driver calls checkpoint() each time the job queue has drained: after the case's
+  // script and after each timer callback. An adapter that feeds it says so (hooks.tracksRejections,
+  // or a promise hook with trackRejections); the report has `rejections` only then.
+  var tracking = hooks.tracksRejections === true;
+  var aboutToBeNotified = [];  // HTML's "about-to-be-notified rejected promises list": [promise, reason]
+  var outstanding = [];        // HTML's "outstanding rejected promises weak set", as a list
+  var handledSince = [];       // reported promises handled since the last checkpoint: [promise, reason]
+  var rejections = [];         // what the report holds: {unhandled: reason} / {handled: reason}
+  var MAX_REJECTIONS = 1000;
+
+  function indexOfPromise(list, promise) {
+    for (var i = 0; i < list.length; i++) {
+      if (list[i][0] === promise) return i;
+    }
+    return -1;
+  }
+
+  // HTML's HostPromiseRejectionTracker(promise, operation), steps 6 and 7 (steps 1-5 find the
+  // global, and a realm here is one global). `operation` is "reject" or "handle"; SpiderMonkey's
+  // shell passes 0 and 1.
+  function rejectionTracker(promise, operation) {
+    if (promise === subject) return;  // settle awaits the subject: it is never unhandled
+    // 6. If operation is "reject", append promise to global's about-to-be-notified rejected
+    //    promises list.
+    if (operation === 'reject' || operation === 0) {
+      if (indexOfPromise(aboutToBeNotified, promise) === -1) push(aboutToBeNotified, [promise, promiseReason(promise)]);
+      return;
+    }
+    // 7. If operation is "handle", then:
+    //    1. If global's about-to-be-notified rejected promises list contains promise, then remove
+    //       promise from that list and return.
+    var waiting = indexOfPromise(aboutToBeNotified, promise);
+    if (waiting !== -1) {
+      splice(aboutToBeNotified, waiting, 1);
+      return;
+    }
+    //    2. If global's outstanding rejected promises weak set does not contain promise, then return.
+    var reported = indexOfPromise(outstanding, promise);
+    if (reported === -1) return;
+    //    3. Remove promise from global's outstanding rejected promises weak set.
+    var entry = outstanding[reported];
+    splice(outstanding, reported, 1);
+    //    4. Queue a global task to fire rejectionhandled: here, reported at the next checkpoint.
+    push(handledSince, entry);
+  }
+
+  // A host's own batched events: 'unhandled' (its unhandledRejection) and 'handled' (its
+  // rejectionHandled), as the host delivered them before the checkpoint.
+  function rejectionEvent(kind, promise, reason) {
+    if (promise === subject) return;
+    if (kind === 'unhandled') {
+      push(outstanding, [promise, reason]);
+      recordRejection('unhandled', reason);
+    } else if (kind === 'handled') {
+      var reported = indexOfPromise(outstanding, promise);
+      if (reported === -1) return;
+      recordRejection('handled', outstanding[reported][1]);
+      splice(outstanding, reported, 1);
+    }
+  }
+
+  function recordRejection(kind, reason) {
+    if (rejections.length >= MAX_REJECTIONS) return;
+    var event = {};
+    setOwn(event, kind, reason);
+    push(rejections, event);
+  }
+
+  function promiseReason(promise) {
+    return nativePromise && nativePromise.isPromise(promise) ? nativePromise.result(promise) : undefined;
+  }
+
+  // The job queue has drained: the promises handled since they were reported (rejectionhandled,
+  // in the order they were handled), then HTML's "notify about rejected promises" on the list, in
+  // the order of rejection.
+  function checkpoint() {
+    var i;
+    for (i = 0; i < handledSince.length; i++) recordRejection('handled', handledSince[i][1]);
+    handledSince = [];
+    var list = aboutToBeNotified;
+    aboutToBeNotified = [];
+    for (i = 0; i < list.length; i++) {
+      push(outstanding, list[i]);
+      recordRejection('unhandled', list[i][1]);
+    }
+  }
+
+  if (nativePromise && typeof nativePromise.trackRejections === 'function') {
+    tracking = true;
+    nativePromise.trackRejections(rejectionTracker);
+  }
+
   // ---- what case code must not have, or keep past its case -----------------------------------
 
   // A stack walk hands case code the functions that called it: the host's own (observe, with which
@@ -222,6 +321,9 @@
   // directly at the end instead of through `then`.
   function observe(completion) {
     subject = completion;
+    // settle awaits the subject (a rejection it was left with is its outcome, not unhandled).
+    var waiting = indexOfPromise(aboutToBeNotified, completion);
+    if (waiting !== -1) splice(aboutToBeNotified, waiting, 1);
     if (nativePromise && nativePromise.isPromise(completion)) {
       outcome = { state: 'native' };
       return;
@@ -545,6 +647,15 @@
     for (i = 0; i < uncaught.length; i++) {
       push(report.uncaught, { where: uncaught[i].where, value: new Serializer([], budget).write(uncaught[i].value) });
     }
+    if (tracking) {
+      setOwn(report, 'rejections', []);
+      for (i = 0; i < rejections.length; i++) {
+        var kind = hasOwn(rejections[i], 'unhandled') ? 'unhandled' : 'handled';
+        var written = {};
+        setOwn(written, kind, new Serializer(watched, budget).write(rejections[i][kind]));
+        push(report.rejections, written);
+      }
+    }
     setOwn(report, 'printed', cleanString(printed));
     return encodeJson(report);
   }
@@ -557,6 +668,9 @@
     capturePromise: capturePromise,
     reportUncaught: reportUncaught,
     runNextTimer: runNextTimer,
+    rejectionTracker: rejectionTracker,
+    rejectionEvent: rejectionEvent,
+    checkpoint: checkpoint,
     finish: finish,
     // Whether the case asked for a callback that the engine may run after the case has ended.
     outlivesCase: function () { return outlives; }

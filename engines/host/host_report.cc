@@ -17,6 +17,11 @@ void read_host_report(const nlohmann::json& report, Observation& observation) {
   observation.state = outcome_from_name(report.value("state", ""));
   observation.value = report.value("value", nlohmann::json());
   observation.thrown_constructor = report.value("thrown_constructor", "");
+  if (auto rejections = report.find("rejections"); rejections != report.end()) {
+    if (!rejections->is_array())
+      throw std::runtime_error("the host report's rejections are not an array");
+    observation.rejections = *rejections;
+  }
   const nlohmann::json& uncaught = report.value("uncaught", nlohmann::json::array());
   if (uncaught.is_array() && !uncaught.empty() && uncaught[0].is_object()) {
     observation.uncaught = "uncaught exception in " +

@@ -269,11 +269,18 @@ var settleDriver = (function () {
         modules: Boolean(adapter.modules && adapter.runModule) });
     }
 
+    // The job queue has drained: the host's rejection checkpoint (docs/design.md, "Unhandled
+    // rejections"), then the timer due first; false when none is left.
+    function afterDrain(realm) {
+      if (realm.api.checkpoint) realm.api.checkpoint();
+      return realm.api.runNextTimer();
+    }
+
     // Runs jobs, then the timer due first, until neither is left; then done().
     function drainAll(realm, done) {
       function next() {
         try {
-          if (!realm.api.runNextTimer()) return done(null);
+          if (!afterDrain(realm)) return done(null);
           drainAll(realm, done);
         } catch (error) {
           done(error);
@@ -281,7 +288,7 @@ var settleDriver = (function () {
       }
       try {
         while (adapter.drain(realm, next)) {
-          if (!realm.api.runNextTimer()) return done(null);
+          if (!afterDrain(realm)) return done(null);
         }
       } catch (error) {
         done(error);

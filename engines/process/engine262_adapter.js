@@ -180,11 +180,16 @@
       }
     });
     e262.setSurroundingAgent(agent);
-    var realm = new e262.ManagedRealm({});
+    var api = null;
+    // ECMA-262's HostPromiseRejectionTracker, raw, to host.js's tracker (HTML's rule).
+    var realm = new e262.ManagedRealm({
+      promiseRejectionTracker: function (promise, operation) {
+        if (api) callApi('rejectionTracker', [promise, Value(operation)]);
+      }
+    });
     lastRealm = realm;
     var test262 = request && request.test262;
     if (test262 && test262.folder) modules = moduleLoader(realm, test262);
-    var api = null;
     function callApi(name, args) {
       return realm.scope(function () {
         return unwrap(e262.Call(unwrap(e262.Get(api, Value(name))), api, args));
@@ -219,7 +224,7 @@
           return value.PromiseState === 'pending' || value.PromiseResult === undefined ? Value.undefined : value.PromiseResult;
         })
       });
-      var hooks = dataObject(realm, { enqueueJob: enqueueJob, promise: promise });
+      var hooks = dataObject(realm, { enqueueJob: enqueueJob, promise: promise, tracksRejections: Value.true });
       api = unwrap(e262.Call(installer, Value.undefined, [global, hooks]));
       env.preludes.forEach(function (prelude) { unwrap(run(realm, prelude)); });
     });
@@ -252,6 +257,7 @@
           });
         },
         runNextTimer: function () { return callApi('runNextTimer', []) === Value.true; },
+        checkpoint: function () { callApi('checkpoint', []); },
         finish: function (names) {
           return realm.scope(function () {
             var watch = unwrap(e262.CreateArrayFromList(names.map(function (name) { return Value(name); })));

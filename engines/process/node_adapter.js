@@ -66,12 +66,20 @@
   }
 
   // A case's unhandled rejection or stray exception must not end the process.
-  process.on('unhandledRejection', function () {});
+  // The host's own batched events, for host.js's rule (docs/design.md, "Unhandled rejections"):
+  // they come once the microtasks have drained, before the setImmediate that ends a drain.
+  process.on('unhandledRejection', function (reason, promise) {
+    if (current.api) current.api.rejectionEvent('unhandled', promise, reason);
+  });
+  process.on('rejectionHandled', function (promise) {
+    if (current.api) current.api.rejectionEvent('handled', promise);
+  });
   process.on('uncaughtException', function () {});
 
   var hooks = {
     enqueueJob: function (job) { queueJob(job); },
-    promise: promiseHooks
+    promise: promiseHooks,
+    tracksRejections: true
   };
 
   // The names each runtime adds to every vm context that the host API does not have. Among them
@@ -97,7 +105,7 @@
   // whose constructor's constructor is this realm's Function, and through it `process`. And a
   // callback must not belong to one realm: V8 caches eval code with the callback of the script that
   // first compiled it, so a later case's (0, eval)('import(...)') would reach an earlier case's realm.
-  var current = { global: null, modules: null };  // set by newRealm for each case
+  var current = { global: null, modules: null, api: null };  // set by newRealm for each case
   function importForCurrentCase(specifier, referrer, attributes) {
     if (current.modules) return current.modules.dynamicImport(specifier, referrer, attributes);
     throw new current.global.TypeError("import('" + String(specifier) + "'): this case has no modules to import");
@@ -236,7 +244,7 @@
       env.preludes.forEach(run);
       var test262 = request && request.test262;
       var modules = runsModules && test262 && test262.folder ? moduleLoader(context, global, test262) : null;
-      if (request) current = { global: global, modules: modules };
+      if (request) current = { global: global, modules: modules, api: api };
       return {
         api: api,
         modules: modules,

@@ -148,6 +148,7 @@ json observation_to_json(const Observation& observation) {
               {"timed_out", observation.timed_out},
               {"fault", observation.fault}};
   if (observation.state) out["state"] = std::string(outcome_name(*observation.state));
+  if (observation.rejections) out["rejections"] = *observation.rejections;
   return out;
 }
 
@@ -172,6 +173,9 @@ Observation observation_from_json(const json& in) {
   observation.uncaught = in.value("uncaught", std::string());
   observation.timed_out = in.value("timed_out", false);
   observation.fault = in.value("fault", std::string());
+  if (auto rejections = in.find("rejections"); rejections != in.end() && rejections->is_array()) {
+    observation.rejections = *rejections;
+  }
   return observation;
 }
 

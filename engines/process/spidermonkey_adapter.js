@@ -241,7 +241,8 @@
     var parseIn = global.parse;
     // The realm's own, which work on its modules and promises.
     var shell = { parseModule: global.parseModule, registerModule: global.registerModule,
-      addPromiseReactions: evaluateIn(kReactionsFactory)(global.addPromiseReactions) };
+      addPromiseReactions: evaluateIn(kReactionsFactory)(global.addPromiseReactions),
+      setPromiseRejectionTrackerCallback: global.setPromiseRejectionTrackerCallback };
     Object.getOwnPropertyNames(global).forEach(function (name) {
       if (!keep[name]) delete global[name];
     });
@@ -256,6 +257,7 @@
     var hooks = {
       // The shell's enqueueJob takes only functions of this compartment: wrap the job in one.
       enqueueJob: function (job) { shellEnqueueJob(function () { job(); }); },
+      tracksRejections: true,
       promise: {
         isPromise: function (value) {
           var wrapped = debuggee.makeDebuggeeValue(value);
@@ -274,6 +276,10 @@
       return evaluateIn(script.code, { fileName: script.name });
     }
     var api = run(env.host)(global, hooks);
+    // ECMA-262's HostPromiseRejectionTracker, raw (0 reject, 1 handle), to host.js's tracker. One
+    // callback serves the shell; host.js's function is of this realm's compartment, so it gets
+    // this realm's promises unwrapped.
+    shell.setPromiseRejectionTrackerCallback(api.rejectionTracker);
     env.preludes.forEach(run);
     var test262 = request && request.test262;
     var modules = test262 && test262.folder ? moduleLoader(global, test262, shell) : null;

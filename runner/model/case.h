@@ -15,6 +15,10 @@ struct Expectation {
   Outcome outcome = Outcome::kFulfilled;
   nlohmann::json value;               // the value pattern (`true` for pending)
   std::optional<nlohmann::json> log;  // array of patterns, when the case states a log
+  // Rejection tracking (docs/design.md, "Unhandled rejections"): the reasons left unhandled at
+  // the end, and/or the whole event list; each array of patterns, when the case states it.
+  std::optional<nlohmann::json> unhandled;
+  std::optional<nlohmann::json> rejections;
 };
 
 // One runnable case. Loaders produce it; nothing else builds one.

@@ -22,6 +22,9 @@ struct Observation {
   std::string thrown_constructor;  // the name of a thrown object's constructor (test262 negatives)
   std::string harness_error;       // a test262 harness file failed to load: the test fails
   std::string uncaught;            // an exception no code caught, in a job or a timer callback
+  // The rejection tracker's events, in order: [{"unhandled": value} or {"handled": value}]
+  // (docs/design.md, "Unhandled rejections"); empty when the host tracks no rejections.
+  std::optional<nlohmann::json> rejections;
   bool timed_out = false;
   std::string fault;    // non-empty when the engine crashed, ran out of memory or broke protocol
   std::string lowered;  // "es5" when the case's code was lowered before the engine ran it

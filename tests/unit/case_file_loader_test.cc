@@ -455,7 +455,8 @@ TEST(CaseFileLoaderErrors, UnknownExpectKey) {
   std::string text =
       case_file({{R"("id": "a")", R"("code": "1")", R"("expect": {"resolved": 1})"}});
   expect_error(text, "cases[0].expect.resolved", "\"resolved\"",
-               "unknown field (allowed: fulfilled, rejected, pending, returns, throws, log)");
+               "unknown field (allowed: fulfilled, rejected, pending, returns, throws, log, "
+               "unhandled, rejections)");
 }
 
 TEST(CaseFileLoaderErrors, PendingMustBeTrue) {

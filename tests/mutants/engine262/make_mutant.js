@@ -286,6 +286,79 @@ const MUTANTS = {
       replace: 'if (false) {',
     }],
   },
+  // Issue 25: HostPromiseRejectionTracker and what calls it (cases/rejection-tracking/).
+  'tracker-no-reject': {
+    broken: 'RejectPromise never calls HostPromiseRejectionTracker(promise, "reject"): nothing is ever unhandled',
+    patches: [{
+      anchor: 'function RejectPromise(promise, reason) {',
+      find: "HostPromiseRejectionTracker(promise, 'reject');",
+      replace: '',
+    }],
+  },
+  'tracker-no-handle': {
+    broken: 'PerformPromiseThen never calls HostPromiseRejectionTracker(promise, "handle"): a promise handled late stays unhandled, no handled event',
+    patches: [{
+      anchor: 'function PerformPromiseThen(promise, onFulfilled, onRejected, resultCapability) {',
+      find: "HostPromiseRejectionTracker(promise, 'handle');",
+      replace: '',
+    }],
+  },
+  'tracker-reject-ignores-is-handled': {
+    broken: 'RejectPromise calls the tracker with "reject" even when the promise already has a handler',
+    patches: [{
+      anchor: 'function RejectPromise(promise, reason) {',
+      find: 'if (promise.PromiseIsHandled === exports.Value.false) {',
+      replace: 'if (true) {',
+    }],
+  },
+  'tracker-await-no-handle': {
+    broken: 'the handler that Await adds is no "handle" operation: an awaited rejected promise stays unhandled',
+    patches: [{
+      anchor: 'function* Await(value) {',
+      find: 'let _temp4 = PerformPromiseThen(promise, onFulfilled, onRejected);',
+      replace: 'let _temp4 = (promise.PromiseIsHandled = exports.Value.true, PerformPromiseThen(promise, onFulfilled, onRejected));',
+    }],
+  },
+  'tracker-then-derived-handled': {
+    broken: 'the derived promise of then is marked handled: then(f) on a rejected promise leaves nothing unhandled',
+    patches: [{
+      anchor: 'function PerformPromiseThen(promise, onFulfilled, onRejected, resultCapability) {',
+      find: 'return resultCapability.Promise;',
+      replace: 'resultCapability.Promise.PromiseIsHandled = exports.Value.true; return resultCapability.Promise;',
+    }],
+  },
+  'tracker-finally-derived-handled': {
+    broken: "finally's derived promise is marked handled (the seeds' then(f, f) model): a rejection passed through is never unhandled",
+    patches: [{
+      anchor: 'function PromiseProto_finally([onFinally = exports.Value.undefined], {',
+      find: "return Invoke(promise, exports.Value('then'), [thenFinally, catchFinally]);",
+      replace: "{ const derived = Invoke(promise, exports.Value('then'), [thenFinally, catchFinally]); const value = derived instanceof exports.Completion ? derived.Value : derived; if (value instanceof ObjectValue && 'PromiseIsHandled' in value) value.PromiseIsHandled = exports.Value.true; return derived; }",
+    }],
+  },
+  'tracker-executor-throw-handled': {
+    broken: 'a promise whose executor throws is marked handled before it rejects',
+    patches: [{
+      anchor: 'function PromiseConstructor([executor = exports.Value.undefined], {',
+      find: 'let _temp2 = Call(resolvingFunctions.Reject, exports.Value.undefined, [completion.Value]);',
+      replace: 'promise.PromiseIsHandled = exports.Value.true; let _temp2 = Call(resolvingFunctions.Reject, exports.Value.undefined, [completion.Value]);',
+    }],
+  },
+  'tracker-async-throw-handled': {
+    broken: "an async function that throws marks its promise handled before rejecting it",
+    patches: [{
+      anchor: 'function AsyncBlockStart(promiseCapability, asyncBody, asyncContext) {',
+      find: 'let _temp3 = Call(promiseCapability.Reject, exports.Value.undefined, [result.Value]);',
+      replace: 'promiseCapability.Promise.PromiseIsHandled = exports.Value.true; let _temp3 = Call(promiseCapability.Reject, exports.Value.undefined, [result.Value]);',
+    }],
+  },
+  'tracker-asyncgen-rejection-handled': {
+    broken: "an async generator's rejected request promise is marked handled: a rejected next() is never unhandled",
+    patches: [{
+      anchor: 'function AsyncGeneratorCompleteStep(generator, completion, done, realm) {',
+      find: 'let _temp6 = Call(promiseCapability.Reject, exports.Value.undefined, [value]);',
+      replace: 'promiseCapability.Promise.PromiseIsHandled = exports.Value.true; let _temp6 = Call(promiseCapability.Reject, exports.Value.undefined, [value]);',
+    }],
+  },
 };
 
 function repoRoot() { return path.resolve(__dirname, '..', '..', '..'); }
