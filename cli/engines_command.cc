@@ -7,6 +7,7 @@
 #include "cli/install_engines.h"
 #include "engines/engine_registry.h"
 #include "engines/engines_dir.h"
+#include "engines/lowering/lowerer.h"
 #include "engines/profile.h"
 
 namespace settle::cli {
@@ -106,7 +107,16 @@ void add_engines_command(CLI::App& app, int* exit_status) {
       return;
     }
     bool all = std::find(install->begin(), install->end(), "all") != install->end();
-    int listed = list_engines(all ? std::vector<std::string>{} : *install);
+    // Babel is what --lower needs, not an engine: there is no profile of it to list.
+    std::vector<std::string> engines_installed = *install;
+    engines_installed.erase(std::remove(engines_installed.begin(), engines_installed.end(),
+                                        std::string(kLoweringInstallName)),
+                            engines_installed.end());
+    if (!all && engines_installed.empty()) {
+      *exit_status = installed;
+      return;
+    }
+    int listed = list_engines(all ? std::vector<std::string>{} : engines_installed);
     *exit_status = installed != kExitOk ? installed : listed;
   });
 }
