@@ -189,7 +189,10 @@
       if (process.getuid && process.getuid() === 0) args.unshift('--no-sandbox');
       browserProcess = childProcess.spawn('chromium', args, {
         stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
-        env: Object.assign({}, process.env, { TMPDIR: profileFolder })
+        // Its temporary files go in the profile folder too, named relative to it: a unix socket's
+        // path must be short, and settle's temporary folder may not be.
+        cwd: profileFolder,
+        env: Object.assign({}, process.env, { TMPDIR: '.' })
       });
       browserProcess.on('error', function (error) { finish(1, 'chromium does not start: ' + error.message); });
       browserProcess.on('exit', function (code, signal) {
