@@ -115,6 +115,46 @@
       }
     });
     channel.receive = core.receive;
+    hardenPage(win);
+  }
+
+  // Case code reaches the page's window through `top`, which no page can change in a same-origin
+  // iframe. The page holds no reply channel and no nonce; what remains is made unchangeable, so
+  // that no case can change the driver's builtins or leave a callback with the page for later.
+  function hardenPage(win) {
+    var keep = { window: true, self: true, document: true, location: true, top: true, frames: true, parent: true };
+    var kLater = ['setTimeout', 'setInterval', 'requestAnimationFrame', 'requestIdleCallback', 'queueMicrotask',
+      'MessageChannel', 'BroadcastChannel', 'scheduler', 'onmessage', 'fetch', 'XMLHttpRequest', 'WebSocket',
+      'Worker', 'SharedWorker', 'open', 'eval'];
+    for (var k = 0; k < kLater.length; k++) {
+      try {
+        delete win[kLater[k]];
+        Object.defineProperty(win, kLater[k], { value: undefined, writable: false, configurable: false });
+      } catch (error) {}
+    }
+    var names = Object.getOwnPropertyNames(win);
+    for (var i = 0; i < names.length; i++) {
+      if (keep[names[i]] === true) continue;
+      var own;
+      try {
+        own = Object.getOwnPropertyDescriptor(win, names[i]);
+      } catch (error) {
+        continue;
+      }
+      if (!own) continue;
+      var value = own.value;
+      if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
+        try {
+          Object.freeze(value);
+          if (typeof value === 'function' && value.prototype) Object.freeze(value.prototype);
+        } catch (error) {}
+      }
+      try {
+        if (own.configurable) {
+          Object.defineProperty(win, names[i], 'value' in own ? { configurable: false, writable: false } : { configurable: false });
+        }
+      } catch (error) {}
+    }
   }
 
   // ---- in node ----------------------------------------------------------------------------------
