@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints case-runs per second of `settle run` on a corpus of at least MIN_RUNS case-runs, made by
 # copying the shipped cases, for each engine at -j1 and -j2. It prints figures; it never fails on a
-# time.
+# time. Then the start-up of each engine: the time of a run of one trivial case at -j1 (for the
+# browser profiles, most of it is starting the browser).
 #   bench/throughput.sh [ENGINE...]       (default: duktape)
 #   bench/throughput.sh all               every engine available here, the library profiles too
 #   bench/throughput.sh engines           every available engine without a library
@@ -43,4 +44,13 @@ for engine in "${engines[@]}"; do
     done
     printf '%-28s %6s %10.3f %14.0f\n' "$engine" "$jobs" "$best" "$(echo "$runs / $best" | bc -l)"
   done
+done
+mkdir -p "$work/one/cases"
+echo '{"cases": [{"id": "one", "code": "1", "expect": {"returns": 1}}]}' >"$work/one/cases/one.json"
+printf '%-28s %10s\n' engine start-up-s
+for engine in "${engines[@]}"; do
+  start=$(date +%s.%N)
+  "$SETTLE" run "$work/one/cases" -e "$engine" -j 1 --quiet >/dev/null || true
+  end=$(date +%s.%N)
+  printf '%-28s %10.3f\n' "$engine" "$(echo "$end - $start" | bc -l)"
 done

@@ -4,6 +4,7 @@
 // within a second with the reports written, and a prelude that does not compile is an input error
 // at once.
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <thread>
@@ -130,6 +131,12 @@ TEST_P(Deadline, SigintDuringANativeCallEndsTheRunWithinASecondAndKeepsTheReport
   EXPECT_TRUE(contains(read_file(dir.file("r.xml")), "a-quick"));
   EXPECT_TRUE(processes_naming(dir.path()).empty())
       << ::testing::PrintToString(processes_naming(dir.path()));
+  // Nor a driver folder, nor a browser's profile folder, in the temporary folder (TMPDIR).
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    std::string name = entry.path().filename().string();
+    EXPECT_TRUE(name == "cases" || name == "r.json" || name == "r.xml")
+        << name << " was left behind";
+  }
 }
 
 TEST_P(Deadline, APreludeThatDoesNotCompileIsAnInputErrorNamingItAndTheEngine) {

@@ -121,6 +121,17 @@ INSTANTIATE_TEST_SUITE_P(Shells, RealEngineTest, ::testing::ValuesIn(kProcessPro
                            return name;
                          });
 
+// The browsers: one run of the shipped corpus, each case in an iframe realm of a page (the
+// sandbox and deadline tests run on them as on every built-in profile).
+TEST(Browsers, ShippedCorpusPassesButItsKnownFailuresOnChromium) {
+  if (!engine_available("chromium")) GTEST_SKIP() << "chromium is not installed";
+  ProcessResult run =
+      settle({"run", "cases", "-e", "chromium", "-j", "2", "--quiet", "--expectations",
+              "engines/known_failures.json", "--strict-expectations"},
+             SETTLE_SOURCE_DIR);
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+}
+
 TEST(MisbehavingEngine, EachFaultEndsItsCaseAndTheOthersStillPass) {
   TempDir dir;
   dir.write("misbehaving.json", std::string(R"json({"name": "misbehaving", "adapter": "process",

@@ -74,6 +74,7 @@ inline const std::vector<std::string> kBuiltinProfiles = {
     "node-current+yaku",
     "node-current+zousan",
     "node-current+es6-shim",
+    "chromium",
 };
 
 // The built-in profiles that load no library: one per engine.

@@ -1,0 +1,307 @@
+// settle's browser adapter (after driver_core.js). The one driver file runs twice:
+//  - in node, as the bridge (settleBrowserChannel is undefined): it starts the browser with its
+//    profile folder next to settle's scratch folder, drives it with puppeteer-core over a pipe
+//    (CDP), loads this same file into a blank page and passes settle's request lines to the page
+//    and the page's reply lines back to settle;
+//  - in that page, as the adapter of the driver core: each case runs in a fresh iframe realm of the
+//    page, on the HTML event loop.
+// Arguments: node {driver} <browser> {npm} {scratch}. settle kills the bridge's process group at a
+// case's deadline or on an interrupt: the browser is started in that group, so it ends with it.
+(function () {
+  'use strict';
+
+  if (typeof settleBrowserChannel === 'object') {
+    pageAdapter(settleBrowserChannel);
+  } else {
+    bridge();
+  }
+
+  // ---- in the page ----------------------------------------------------------------------------
+
+  function pageAdapter(channel) {
+    var win = window;
+    var doc = document;
+    // The reply channel: a CDP binding, taken off the page's global before any case code runs.
+    // Every reply carries settle's nonce, which only this closure holds.
+    var send = win[channel.binding];
+    delete win[channel.binding];
+    var uncurry = Function.prototype.bind.bind(Function.prototype.call);
+    var createElement = uncurry(Document.prototype.createElement);
+    var appendChild = uncurry(Node.prototype.appendChild);
+    var removeChild = uncurry(Node.prototype.removeChild);
+    var contentWindow = uncurry(Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow').get);
+    var defineProperty = Object.defineProperty;
+    var construct = Reflect.construct;
+    var queueMicrotask_ = win.queueMicrotask;
+    var body = doc.body || appendChild(doc.documentElement, createElement(doc, 'body'));
+    var ports = new MessageChannel();
+    var postMessage = uncurry(MessagePort.prototype.postMessage);
+    var port2 = ports.port2;
+    var waiting = [];
+    ports.port1.onmessage = function () {
+      var next = waiting.shift();
+      if (next) next();
+    };
+
+    // Names of a case realm that lead out of it: made its own window, as in a top-level page
+    // (`top` cannot be changed; the page it leads to holds nothing of the driver's).
+    var kLeadOut = ['parent', 'frameElement', 'opener'];
+    // What case code must not have: the network, storage, popups, workers.
+    var kCutOff = ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebTransport', 'EventSource', 'Worker', 'SharedWorker',
+      'open', 'indexedDB', 'caches', 'localStorage', 'sessionStorage', 'cookieStore', 'RTCPeerConnection',
+      'BroadcastChannel', 'webkitRTCPeerConnection', 'showOpenFilePicker', 'showSaveFilePicker'];
+
+    function hide(target, name, value) {
+      try {
+        defineProperty(target, name, { value: value, writable: false, enumerable: false, configurable: false });
+      } catch (error) {}
+    }
+
+    var hooks = {
+      enqueueJob: function (job) { queueMicrotask_(job); },
+      promise: null
+    };
+
+    var core = settleDriver.create({
+      write: function (line) { send(line); },
+      version: function () { return channel.version; },
+      host262: ['global', 'evalScript', 'createRealm'],
+      // A script compiled without running: a function body parses as a script does, but for
+      // return and new.target, which are then errors at run time.
+      compile: function (code, name) {
+        construct(Function, [code]);
+        return { code: code, name: name };
+      },
+      newRealm: function (env, request) {
+        var frame = createElement(doc, 'iframe');
+        appendChild(body, frame);
+        var global = contentWindow(frame);
+        try {
+          delete global[channel.binding];
+        } catch (error) {}
+        var Function_ = global.Function;
+        var evalIn = global.eval;
+        for (var i = 0; i < kLeadOut.length; i++) hide(global, kLeadOut[i], global);
+        for (var j = 0; j < kCutOff.length; j++) hide(global, kCutOff[j], undefined);
+        try {
+          hide(global.navigator, 'sendBeacon', undefined);
+          hide(global.navigator, 'serviceWorker', undefined);
+        } catch (error) {}
+        env.aliases.forEach(function (alias) {
+          defineProperty(global, alias, { value: global, writable: true, configurable: true });
+        });
+        var run = function (compiled) { return evalIn(compiled.code); };
+        var api = run(env.host)(global, hooks);
+        env.preludes.forEach(run);
+        return {
+          api: api,
+          compile: function (code, name) {
+            construct(Function_, [code]);
+            return { code: code, name: name };
+          },
+          run: run,
+          dispose: function () {
+            try {
+              removeChild(body, frame);
+            } catch (error) {}
+          }
+        };
+      },
+      // A task of the page's event loop: the microtask checkpoint before it has run every job.
+      drain: function (realm, done) {
+        waiting.push(done);
+        postMessage(port2, 0);
+        return false;
+      }
+    });
+    channel.receive = core.receive;
+    hardenPage(win);
+  }
+
+  // Case code reaches the page's window through `top`, which no page can change in a same-origin
+  // iframe. The page holds no reply channel and no nonce; what remains is made unchangeable, so
+  // that no case can change the driver's builtins or leave a callback with the page for later.
+  function hardenPage(win) {
+    var keep = { window: true, self: true, document: true, location: true, top: true, frames: true, parent: true };
+    var kLater = ['setTimeout', 'setInterval', 'requestAnimationFrame', 'requestIdleCallback', 'queueMicrotask',
+      'MessageChannel', 'BroadcastChannel', 'scheduler', 'onmessage', 'fetch', 'XMLHttpRequest', 'WebSocket',
+      'Worker', 'SharedWorker', 'open', 'eval'];
+    for (var k = 0; k < kLater.length; k++) {
+      try {
+        delete win[kLater[k]];
+        Object.defineProperty(win, kLater[k], { value: undefined, writable: false, configurable: false });
+      } catch (error) {}
+    }
+    var names = Object.getOwnPropertyNames(win);
+    for (var i = 0; i < names.length; i++) {
+      if (keep[names[i]] === true) continue;
+      var own;
+      try {
+        own = Object.getOwnPropertyDescriptor(win, names[i]);
+      } catch (error) {
+        continue;
+      }
+      if (!own) continue;
+      var value = own.value;
+      if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
+        try {
+          Object.freeze(value);
+          if (typeof value === 'function' && value.prototype) Object.freeze(value.prototype);
+        } catch (error) {}
+      }
+      try {
+        if (own.configurable) {
+          Object.defineProperty(win, names[i], 'value' in own ? { configurable: false, writable: false } : { configurable: false });
+        }
+      } catch (error) {}
+    }
+  }
+
+  // ---- in node ----------------------------------------------------------------------------------
+
+  function bridge() {
+    var fs = require('fs');
+    var path = require('path');
+    var childProcess = require('child_process');
+    var readline = require('readline');
+    var crypto = require('crypto');
+    var browserName = process.argv[2];
+    var npm = process.argv[3];
+    var scratch = process.argv[4];
+    var driverText = fs.readFileSync(process.argv[1], 'utf8');
+    var puppeteer = require(path.join(npm, 'puppeteer-core'));
+
+    // The profile folder lies in settle's driver folder, which settle removes however the run ends.
+    var profileFolder = fs.mkdtempSync(path.join(path.dirname(scratch), browserName + '-profile-'));
+    var browserProcess = null;
+    var finished = false;
+    function finish(status, message) {
+      if (finished) return;
+      finished = true;
+      if (message) process.stderr.write(message + '\n');
+      try {
+        if (browserProcess) browserProcess.kill('SIGKILL');
+      } catch (error) {}
+      try {
+        fs.rmSync(profileFolder, { recursive: true, force: true });
+      } catch (error) {}
+      process.exit(status);
+    }
+    process.on('SIGTERM', function () { finish(1); });
+
+    // CDP over the browser's pipe (fds 3 and 4), NUL-delimited: puppeteer's ConnectionTransport.
+    function pipeTransport(toBrowser, fromBrowser) {
+      var pending = '';
+      var transport = {
+        onmessage: null,
+        onclose: null,
+        send: function (message) { toBrowser.write(message + '\0'); },
+        close: function () { toBrowser.end(); }
+      };
+      fromBrowser.setEncoding('utf8');
+      fromBrowser.on('data', function (chunk) {
+        pending += chunk;
+        var at;
+        while ((at = pending.indexOf('\0')) !== -1) {
+          var message = pending.slice(0, at);
+          pending = pending.slice(at + 1);
+          if (transport.onmessage) transport.onmessage(message);
+        }
+      });
+      fromBrowser.on('close', function () { if (transport.onclose) transport.onclose(); });
+      toBrowser.on('error', function () {});
+      return transport;
+    }
+
+    function launchChromium() {
+      var args = [
+        '--headless', '--remote-debugging-pipe', '--user-data-dir=' + profileFolder,
+        '--no-first-run', '--no-default-browser-check', '--disable-gpu', '--disable-extensions',
+        '--disable-sync', '--disable-background-networking', '--disable-component-update',
+        '--disable-default-apps', '--mute-audio', '--block-new-web-contents', '--deny-permission-prompts',
+        '--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication',
+        // No network: every name resolves to nothing and every connection goes to a closed port.
+        '--host-resolver-rules=MAP * ~NOTFOUND', '--proxy-server=http://127.0.0.1:9', '--proxy-bypass-list=<-loopback>',
+        '--js-flags=--max-old-space-size=512',
+        'about:blank'
+      ];
+      // Chromium's sandbox needs user namespaces, which a container's root may not have.
+      if (process.getuid && process.getuid() === 0) args.unshift('--no-sandbox');
+      browserProcess = childProcess.spawn('chromium', args, {
+        stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
+        // Its temporary files go in the profile folder too, named relative to it: a unix socket's
+        // path must be short, and settle's temporary folder may not be.
+        cwd: profileFolder,
+        env: Object.assign({}, process.env, { TMPDIR: '.' })
+      });
+      browserProcess.on('error', function (error) { finish(1, 'chromium does not start: ' + error.message); });
+      browserProcess.on('exit', function (code, signal) {
+        finish(1, 'chromium ended (' + (signal || 'status ' + code) + ')');
+      });
+      return puppeteer.connect({
+        transport: pipeTransport(browserProcess.stdio[3], browserProcess.stdio[4]),
+        defaultViewport: null,
+        protocolTimeout: 0
+      });
+    }
+
+    async function start() {
+      if (browserName !== 'chromium') throw new Error('no browser named ' + browserName);
+      var browser = await launchChromium();
+      var pages = await browser.pages();
+      var page = pages.length > 0 ? pages[0] : await browser.newPage();
+      page.on('error', function (error) { finish(1, 'the page crashed: ' + error.message); });
+      var session = await page.createCDPSession();
+      var versions = await session.send('Browser.getVersion');
+      var version = versions.product.replace(/^(Headless)?Chrome\//, '') + ' (V8 ' + versions.jsVersion + ')';
+      // Nothing the page asks for leaves the browser: no request is answered.
+      await session.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });
+      session.on('Fetch.requestPaused', function (event) {
+        session.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'BlockedByClient' })
+          .catch(function () {});
+      });
+      await session.send('Browser.setDownloadBehavior', { behavior: 'deny' }).catch(function () {});
+      var binding = 'settle' + crypto.randomBytes(12).toString('hex');
+      session.on('Runtime.bindingCalled', function (event) {
+        if (event.name === binding) process.stdout.write(event.payload + '\n');
+      });
+      await session.send('Runtime.addBinding', { name: binding });
+      var made = await session.send('Runtime.evaluate', {
+        expression: '(function (settleBrowserChannel) {\n' + driverText +
+          '\nreturn settleBrowserChannel.receive;\n})'
+      });
+      if (made.exceptionDetails) throw new Error('the driver does not load: ' + made.exceptionDetails.text);
+      var receiver = await session.send('Runtime.callFunctionOn', {
+        functionDeclaration: 'function (binding, version) { return this({ binding: binding, version: version }); }',
+        objectId: made.result.objectId,
+        arguments: [{ value: binding }, { value: version }]
+      });
+      if (receiver.exceptionDetails) throw new Error('the driver does not start: ' + receiver.exceptionDetails.text);
+      var receive = receiver.result.objectId;
+      function deliver(line) {
+        session.send('Runtime.callFunctionOn', {
+          functionDeclaration: 'function (line) { this(line); }',
+          objectId: receive,
+          arguments: [{ value: line }]
+        }).catch(function (error) { finish(1, 'the page does not take requests: ' + error.message); });
+      }
+      return deliver;
+    }
+
+    var queued = [];
+    var deliver = null;
+    var input = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+    input.on('line', function (line) {
+      if (deliver) deliver(line);
+      else queued.push(line);
+    });
+    input.on('close', function () { finish(0); });
+    start().then(function (ready) {
+      deliver = ready;
+      queued.forEach(deliver);
+      queued = [];
+    }, function (error) {
+      finish(1, browserName + ' does not start: ' + error.message);
+    });
+  }
+})();
