@@ -15,8 +15,8 @@ namespace {
 // The report with what differs from run to run replaced by fixed text: the start time, each
 // duration, the run's seconds, settle's and the engine's version.
 std::string normalised(const std::string& report) {
-  static const std::regex kTimes(R"(("(?:duration_ms|seconds)": )[0-9.e+-]+)");
-  static const std::regex kTexts(R"(("(?:started|settle_version|version)": )"[^"]*")");
+  static const std::regex kTimes(R"re(("(?:duration_ms|seconds)": )[0-9.e+-]+)re");
+  static const std::regex kTexts(R"re(("(?:started|settle_version|version)": )"[^"]*")re");
   return std::regex_replace(std::regex_replace(report, kTimes, "$1 0"), kTexts, "$1\"-\"");
 }
 
