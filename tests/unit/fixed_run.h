@@ -57,6 +57,17 @@ inline FixedRun fixed_run(Results& make) {
       if (i == 5) result.observed.globals = {{"subject", "x"}};
     }
   }
+  const std::string hostile_id = "zeta/<b>&amp;\"q\"/::error file=x,line=1::pwn ]]> `x` | y";
+  const std::string hostile_message =
+      "100% ]]><!-- --> <script>\r\n::warning::no\x1b[31mred\x1b[0m\x01\x7f \xff\xfe bad\ttab";
+  for (std::size_t e = 0; e < engines.size(); ++e) {
+    Result& result =
+        make.add(fixed.results, hostile_id, engines[e], e == 1 ? Status::kPass : Status::kFail,
+                 e == 1 ? "" : hostile_message);
+    result.duration_ms = 0.5;
+    result.observed.printed = "\x1b]0;title\x07printed </pre> & ]]>\n";
+    result.observed.log = nlohmann::json::array({"%0A::error::x", "\u2028 line sep"});
+  }
   for (const Result& result : fixed.results) fixed.summary.add(result);
   fixed.summary.seconds = 1.5;
   GateOutcome& gate = fixed.summary.gate;
