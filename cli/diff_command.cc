@@ -74,7 +74,7 @@ void add_diff_command(CLI::App& app, int* exit_status) {
       "diff", "Changed outcomes between two JSON reports, per engine; exit 1 on regressions");
   command
       ->add_option("old", options->before_path,
-                   "The earlier report, the baseline (or a stored run id, with --store)")
+                   "The earlier report, the baseline; or a stored run id, with --store")
       ->required();
   command->add_option("new", options->after_path, "The later report")->required();
   add_store_option(*command, options->store);

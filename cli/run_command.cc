@@ -35,20 +35,12 @@
 #include "runner/report_reader.h"
 #include "runner/scheduler.h"
 #include "runner/shard.h"
+#include "runner/utc_now.h"
 
 namespace settle::cli {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-std::string now_iso8601() {
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
 
 std::string joined(const std::vector<std::string>& items) {
   std::string text;
@@ -166,7 +158,7 @@ RunInfo run_info(const RunOptions& options, const RunEngines& engines,
                  const CheckedCases& checked) {
   RunInfo run;
   run.settle_version = SETTLE_VERSION;
-  run.started = now_iso8601();
+  run.started = utc_now_iso8601();
   for (const EngineInfo* info : engines.infos()) run.engines.push_back(*info);
   run.load_errors = checked.corpus->errors();
   RunSettings& settings = run.settings;

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "reports/result_json.h"
+#include "runner/utc_now.h"
 
 namespace settle {
 namespace {
@@ -51,15 +52,6 @@ CREATE TABLE results (
 CREATE INDEX results_by_case ON results (case_id, engine, run_id);
 )sql",
 };
-
-std::string now_iso8601() {
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
 
 int pragma(SQLite::Database& db, const std::string& name) {
   return db.execAndGet("PRAGMA " + name).getInt();
@@ -132,7 +124,7 @@ long long ResultsStore::record(const LoadedReport& report, const std::string& te
                           "INSERT INTO runs (started, recorded, settle_version, cases_digest, "
                           "test262_commit, settings, complete) VALUES (?, ?, ?, ?, ?, ?, ?)");
     run.bind(1, report.run.started);
-    run.bind(2, now_iso8601());
+    run.bind(2, utc_now_iso8601());
     run.bind(3, report.run.settle_version);
     run.bind(4, cases_digest(report));
     run.bind(5, test262_commit);

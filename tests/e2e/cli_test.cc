@@ -452,10 +452,11 @@ TEST(Cli, UsageErrorsSayWhatIsWrongAndWhatWouldBeRight) {
        "settle --help"},
       {{"frobnicate"},
        "settle: unknown command \"frobnicate\" (the commands: run, list, engines, diff, merge, "
-       "repro)",
+       "repro, versions, bisect, history, explore)",
        "settle --help"},
       {{},
-       "settle: a command is required: run, list, engines, diff, merge, repro",
+       "settle: a command is required: run, list, engines, diff, merge, repro, versions, bisect, "
+       "history, explore",
        "settle --help"},
       {{"--verison"},
        "settle: unknown option \"--verison\"; did you mean \"--version\"?",
@@ -481,7 +482,8 @@ TEST(Cli, UsageErrorsSayWhatIsWrongAndWhatWouldBeRight) {
        "settle diff: missing argument NEW (the later report)",
        "settle diff --help"},
       {{"diff"},
-       "settle diff: missing argument OLD (the earlier report, the baseline)",
+       "settle diff: missing argument OLD (the earlier report, the baseline; or a stored run id, "
+       "with --store)",
        "settle diff --help"},
       {{"diff", "a.json", "a.json", "c.json"},
        "settle diff: unexpected argument \"c.json\" (it takes OLD NEW)",

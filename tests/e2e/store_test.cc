@@ -118,7 +118,9 @@ TEST(StoreFaults, AWriterKilledMidWriteLeavesEveryCommittedRun) {
   ASSERT_EQ(record_then(store).exit_code, 0);
   {
     Spawned writer({settle_binary(), "run", cases("then"), "-e", "duktape", "-q", "--store", store},
-                   dir.path(), {"SETTLE_STORE_TEST_PAUSE_MS=60000"});
+                   // The killed run's temporary JSON report (it writes none of its own) cannot be
+                   // removed by it: it goes with the test's folder.
+                   dir.path(), {"SETTLE_STORE_TEST_PAUSE_MS=60000", "TMPDIR=" + dir.path()});
     ASSERT_TRUE(writer.wait_for_output("settle: store: writing")) << writer.err();
     writer.signal(SIGKILL);
     EXPECT_EQ(writer.wait(), 128 + SIGKILL);
