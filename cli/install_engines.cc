@@ -50,6 +50,19 @@ int run_to_stderr(const std::vector<std::string>& argv, const std::string& cwd,
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+// `npm install` in `prefix`, its output on stderr: its exit status, or kNpmDidNotStart (said).
+constexpr int kNpmDidNotStart = -1;
+int npm_install(const std::string& prefix) {
+  int status = run_to_stderr(
+      {"npm", "install", "--no-audit", "--no-fund", "--no-update-notifier", "--loglevel=error"},
+      prefix);
+  if (status == 127 || status == -1) {
+    std::cerr << "settle: npm did not start; it comes with Node.js (apt-get install npm)\n";
+    return kNpmDidNotStart;
+  }
+  return status;
+}
+
 bool install_npm_packages(const std::vector<std::string>& packages) {
   namespace fs = std::filesystem;
   fs::path prefix = engines_dir().node_modules.parent_path();
@@ -65,13 +78,8 @@ bool install_npm_packages(const std::vector<std::string>& packages) {
     return false;
   }
   std::cerr << "settle: npm packages into " << prefix.string() << ": " << joined(packages) << "\n";
-  int status = run_to_stderr(
-      {"npm", "install", "--no-audit", "--no-fund", "--no-update-notifier", "--loglevel=error"},
-      prefix.string());
-  if (status == 127 || status == -1) {
-    std::cerr << "settle: npm did not start; it comes with Node.js (apt-get install npm)\n";
-    return false;
-  }
+  int status = npm_install(prefix.string());
+  if (status == kNpmDidNotStart) return false;
   if (status != 0) std::cerr << "settle: npm install failed (exit status " << status << ")\n";
   return status == 0;
 }
@@ -105,13 +113,8 @@ bool install_npm_version(const std::string& package, const std::string& version)
   }
   std::cerr << "settle: installing " << package << " " << version << " into " << prefix.string()
             << "\n";
-  int status = run_to_stderr(
-      {"npm", "install", "--no-audit", "--no-fund", "--no-update-notifier", "--loglevel=error"},
-      prefix.string());
-  if (status == 127 || status == -1) {
-    std::cerr << "settle: npm did not start; it comes with Node.js (apt-get install npm)\n";
-    return false;
-  }
+  int status = npm_install(prefix.string());
+  if (status == kNpmDidNotStart) return false;
   if (status != 0) {
     std::cerr << "settle: npm install " << package << "@" << version << " failed (exit status "
               << status << ")\n";
