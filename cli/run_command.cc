@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -68,6 +69,7 @@ struct RunOutcome {
   Summary summary;
   std::vector<ResultFact> facts;
   bool runner_failed = false;  // settle could not load again cases that had loaded
+  bool stopped_at_maxfail = false;
 };
 
 void prepare_process(const RunOptions& options) {
@@ -173,6 +175,7 @@ RunInfo run_info(const RunOptions& options, const RunEngines& engines,
   if (!options.expectations_path.empty()) settings.expectations = options.expectations_path;
   if (options.strict_expectations) settings.strict_expectations = "true";
   if (options.strict_rejections) settings.set("strict_rejections", "true");
+  if (options.maxfail != 0) settings.set("maxfail", std::to_string(options.maxfail));
   if (!options.baseline_path.empty()) settings.baseline = options.baseline_path;
   std::string lowered;
   for (const EngineInfo* info : engines.infos()) {
@@ -201,8 +204,10 @@ RunOutcome run_cases(const RunOptions& options, const RunEngines& engines, const
 
   reporters.begin(run_info(options, engines, checked));
   SchedulerCallbacks callbacks;
+  std::atomic<std::size_t> unexpected_failures{0};
   callbacks.on_result = [&](Result&& result) {
     if (inputs.expectations) mark_known_failure(result, *inputs.expectations);
+    if (is_failure(result.status) && !result.known_failure) ++unexpected_failures;
     summary.add(result);
     reporters.add(result);
     // Only expectations and a baseline look at passes and skips: a plain run keeps its failures.
@@ -213,13 +218,20 @@ RunOutcome run_cases(const RunOptions& options, const RunEngines& engines, const
   callbacks.on_progress = [&](std::size_t done, std::size_t all, const Result& latest) {
     reporters.progress(done, all, latest);
   };
+  if (options.maxfail != 0) {
+    callbacks.should_stop = [&] { return unexpected_failures >= options.maxfail; };
+  }
   try {
     run_jobs([&] { return feed.next(); }, total, engines.engines(), workers_of(options), callbacks);
   } catch (const std::runtime_error& error) {  // the cases' copy cannot be read back
     std::cerr << "settle: " << error.what() << "\n";
     outcome.runner_failed = true;
   }
-  summary.complete = !interrupted() && !outcome.runner_failed;
+  outcome.stopped_at_maxfail = options.maxfail != 0 && unexpected_failures >= options.maxfail &&
+                               summary.overall().total() < total;
+  summary.complete = !interrupted() && !outcome.runner_failed && !outcome.stopped_at_maxfail;
+  if (outcome.stopped_at_maxfail)
+    summary.stopped_by = "--maxfail " + std::to_string(options.maxfail);
   if (engines.lowerer) summary.lowering = engines.lowerer->counts();
   summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   return outcome;
@@ -232,8 +244,10 @@ int update_expectations(const RunOptions& options, const RunInputs& inputs,
   if (path.empty()) return kExitOk;
   if (!outcome.summary.complete) {
     std::cerr << "settle: the run "
-              << (outcome.runner_failed ? "did not finish" : "was interrupted") << ": " << path
-              << " is left as it was\n";
+              << (outcome.runner_failed        ? "did not finish"
+                  : outcome.stopped_at_maxfail ? "stopped at --maxfail"
+                                               : "was interrupted")
+              << ": " << path << " is left as it was\n";
     return kExitOk;
   }
   Expectations updated = updated_expectations(inputs.previous_expectations, outcome.facts,
@@ -255,7 +269,9 @@ int end_run(ReporterSet& reporters, const RunOutcome& outcome, int status) {
     status = kExitReportNotWritten;
   }
   if (outcome.runner_failed) return kExitNoEngine;
-  if (!outcome.summary.complete) return exit_interrupted(interrupt_signal());
+  if (!outcome.summary.complete && !outcome.stopped_at_maxfail) {
+    return exit_interrupted(interrupt_signal());
+  }
   if (status != kExitOk) return status;
   if (outcome.summary.load_errors != 0) return kExitBadInput;
   return outcome.summary.gate.passed() ? kExitOk : kExitFailures;
@@ -398,6 +414,15 @@ void add_run_command(CLI::App& app, int* exit_status) {
                    "runs them (es5), or never (none); default: each profile's \"lower\". Only "
                    "syntax without job semantics is lowered, never async functions or generators")
       ->check(CLI::IsMember({"es5", "none"}));
+  command
+      ->add_option("--maxfail", options->maxfail,
+                   "Stop after N unexpected failures (failures --expectations does not list): "
+                   "the jobs running finish, no other starts, and the reports say the run is "
+                   "not complete")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000'000}));
+  command->add_flag(
+      "-x,--exitfirst", [options](std::int64_t) { options->maxfail = 1; },
+      "Stop at the first unexpected failure (--maxfail 1)");
   command->add_flag("-q,--quiet", options->quiet, "Print only the final line");
   command->add_flag("--strict-input", options->strict_input,
                     "Stop before running anything when a case file does not load");

@@ -29,6 +29,7 @@ struct RunOptions {
   bool github = false;  // GitHub Actions annotations and job summary
   bool strict_input = false;
   std::size_t slowest = 0;
+  std::size_t maxfail = 0;  // stop after this many unexpected failures; 0: never
   std::string engines_dir;
   std::string repro_dir;  // a repro script per unexpected failure
   std::string store;      // --store FILE: the results store the run is recorded in

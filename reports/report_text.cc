@@ -39,7 +39,10 @@ std::string final_line(const Summary& summary) {
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, " in %.2f s", summary.seconds);
   line << seconds;
-  if (!summary.complete) line << " (interrupted)";
+  if (!summary.complete) {
+    line << (summary.stopped_by.empty() ? " (interrupted)"
+                                        : " (stopped by " + summary.stopped_by + ")");
+  }
   return line.str();
 }
 

@@ -145,11 +145,14 @@ void run_jobs(const NextBatch& next_batch, std::size_t total,
               const SchedulerCallbacks& callbacks) {
   Batches batches(next_batch);
   batches.set_total(total);
+  auto stopping = [&] {
+    return interrupted() || (callbacks.should_stop && callbacks.should_stop());
+  };
   auto work = [&] {
     std::vector<std::unique_ptr<Engine>> instances(engines.size());
-    while (!interrupted()) {
+    while (!stopping()) {
       Batches::Taken taken = batches.take();
-      if (!taken.job || interrupted()) break;
+      if (!taken.job || stopping()) break;
       const PlannedJob& job = *taken.job;
       Result result = run_one(job, *engines[job.engine], instances[job.engine]);
       // A case the interrupt cut short did not finish: it has no result.

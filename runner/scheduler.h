@@ -16,6 +16,9 @@ struct SchedulerCallbacks {
   std::function<void(Result&&)> on_result;
   // After each job finishes: how many are done. Called under the scheduler's lock.
   std::function<void(std::size_t done, std::size_t total, const Result&)> on_progress;
+  // Asked before each job starts: true stops the run as an interrupt does, except that the jobs
+  // running finish and keep their results (--maxfail).
+  std::function<bool()> should_stop;
 };
 
 // Gives the scheduler its jobs a batch at a time, in order: the next batch, or null at the end.

@@ -43,6 +43,7 @@ struct Summary {
   std::map<std::string, StatusCounts> per_engine;
   std::size_t load_errors = 0;
   bool complete = true;
+  std::string stopped_by;  // the option that stopped an incomplete run early ("--maxfail 1")
   double seconds = 0;
   GateOutcome gate;                        // known failures, stale expectations, baseline changes
   std::optional<LoweringCounts> lowering;  // when some engine's code was lowered

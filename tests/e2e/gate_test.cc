@@ -143,6 +143,34 @@ TEST_F(GateTest, UpdateExpectationsWritesAFileThatMakesTheGatePass) {
   EXPECT_TRUE(contains(second.out, "3 known failures")) << second.out;
 }
 
+// --maxfail N, as pytest's: after the Nth unexpected failure no job starts; the reports hold
+// what ran and say the run is not complete; the gate still judges it.
+TEST_F(GateTest, MaxfailStopsAfterTheNthUnexpectedFailure) {
+  ProcessResult result = run({"--maxfail", "1", "-j", "1", "--json", "r.json"});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_TRUE(contains(result.out, "(stopped by --maxfail 1)")) << result.out;
+  json report = read_json(dir_.file("r.json"));
+  EXPECT_FALSE(report["complete"].get<bool>());
+  EXPECT_EQ(report["settings"]["maxfail"], "1");
+  // id then engine order: a on both engines, then the first failure, b on duktape
+  ASSERT_EQ(report["results"].size(), 3u) << report["results"];
+  EXPECT_EQ(report["results"][2]["id"], "mixed/b-agree-fail");
+
+  // Known failures do not count: the first unexpected one is c on duktape.
+  dir_.write("known.json", R"json({"format": "settle-expectations/1", "engines": {
+    "duktape": {"mixed/b-agree-fail": {"status": "fail"}},
+    "node": {"mixed/b-agree-fail": {"status": "fail"}}}})json");
+  ProcessResult listed = run({"--exitfirst", "-j", "1", "--expectations", "known.json", "--json",
+                              "r.json", "--update-expectations", "updated.json"});
+  EXPECT_EQ(listed.exit_code, 1) << listed.out << listed.err;
+  report = read_json(dir_.file("r.json"));
+  ASSERT_EQ(report["results"].size(), 5u) << report["results"];
+  EXPECT_EQ(report["results"][4]["id"], "mixed/c-to-sorted");
+  EXPECT_TRUE(contains(listed.err, "stopped at --maxfail: updated.json is left as it was"))
+      << listed.err;
+  EXPECT_FALSE(std::filesystem::exists(dir_.file("updated.json")));
+}
+
 TEST_F(GateTest, UpdateKeepsReasonsAndTheEntriesOfCasesThatDidNotRun) {
   std::string known = kAllKnown;
   known.replace(known.find("\"node\": {"), 9,
