@@ -44,10 +44,17 @@ const char* const kHostile = R"json({"cases": [
 
 class RealEngineTest : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(RealEngineTest, RunawayCasesEndAsTimeoutOrErrorAndTheOthersPass) {
+// Engines/Hostile (hostile_test.cc) runs harder runaway code on every other engine; these three
+// answer some of its cases differently (see hostile_engines()), so they get this list instead.
+class RunawayOutsideHostile : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(RunawayOutsideHostile, RunawayCasesEndAsTimeoutOrErrorAndTheOthersPass) {
   if (!engine_available(GetParam())) GTEST_SKIP() << GetParam() << " is not installed";
   TempDir dir;
-  dir.write("cases/hostile.json", kHostile);
+  std::string cases = kHostile;
+  // engine262 never fills its memory within a minute: its bomb ends at a shorter deadline.
+  if (GetParam() == "engine262") cases.replace(cases.find("60000"), 5, " 5000");
+  dir.write("cases/hostile.json", cases);
   ProcessResult run =
       settle({"run", "cases", "-e", GetParam(), "-j", "2", "--json", "r.json"}, dir.path());
   EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
@@ -112,6 +119,10 @@ TEST_P(RealEngineTest, APreludeReplacesAMethodInEveryRealm) {
   EXPECT_EQ(status_of(results, "p/a"), "fail") << "the patched finally returns 77";
   EXPECT_EQ(status_of(results, "p/b"), "pass");
 }
+
+INSTANTIATE_TEST_SUITE_P(Shells, RunawayOutsideHostile,
+                         ::testing::Values("spidermonkey", "quickjs", "engine262"),
+                         profile_test_name);
 
 // Every built-in profile of the process adapter; a test skips an engine that is not installed.
 INSTANTIATE_TEST_SUITE_P(Shells, RealEngineTest, ::testing::ValuesIn(kProcessProfiles),
