@@ -56,13 +56,6 @@ json a_case(const std::string& id, const std::string& code, const json& expect,
   return {{"id", id}, {"code", code}, {"expect", expect}, {"timeout_ms", timeout_ms}};
 }
 
-const json* result_of(const json& report, const std::string& id) {
-  for (const json& item : report["results"]) {
-    if (item["id"] == id) return &item;
-  }
-  return nullptr;
-}
-
 // The eleven bombs take some 15 s per profile, so they run once per engine, and on core-js (the
 // largest library) for each adapter: a library is a prelude, and how a case is stopped is the
 // adapter's.

@@ -30,7 +30,7 @@ std::string status_of(const std::map<std::string, std::string>& statuses, const 
   return found == statuses.end() ? "missing" : found->second.substr(0, found->second.find(' '));
 }
 
-const char* const kHostile = R"json({"cases": [
+const char* const kRunawayCases = R"json({"cases": [
   {"id": "a-loop", "timeout_ms": 1500, "code": "while (true) {}", "expect": {"returns": 1}},
   {"id": "b-job-loop", "timeout_ms": 1500, "code": "function f() { Promise.resolve().then(f); } f()",
    "expect": {"returns": 1}},
@@ -51,7 +51,7 @@ class RunawayOutsideHostile : public ::testing::TestWithParam<std::string> {};
 TEST_P(RunawayOutsideHostile, RunawayCasesEndAsTimeoutOrErrorAndTheOthersPass) {
   if (!engine_available(GetParam())) GTEST_SKIP() << GetParam() << " is not installed";
   TempDir dir;
-  std::string cases = kHostile;
+  std::string cases = kRunawayCases;
   // engine262 never fills its memory within a minute: its bomb ends at a shorter deadline.
   if (GetParam() == "engine262") cases.replace(cases.find("60000"), 5, " 5000");
   dir.write("cases/hostile.json", cases);

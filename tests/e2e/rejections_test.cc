@@ -12,7 +12,7 @@ namespace {
 
 using nlohmann::json;
 
-const char* const kCases = R"json({
+const char* const kTrackedCases = R"json({
   "cases": [
     {"id": "a-timer-handles", "code": [
       "var p = Promise.reject(1);",
@@ -28,16 +28,9 @@ const char* const kCases = R"json({
   ]
 })json";
 
-const json* record_of(const json& report, const std::string& id) {
-  for (const json& record : report["results"]) {
-    if (record["id"] == id) return &record;
-  }
-  return nullptr;
-}
-
 TEST(Rejections, ReportCarriesTrackerEventsAndJudgesTheExpectation) {
   TempDir dir;
-  dir.write("cases/r.json", kCases);
+  dir.write("cases/r.json", kTrackedCases);
   ProcessResult run =
       settle({"run", "cases", "-e", "duktape", "--json", "report.json", "--junit", "report.xml"},
              dir.path());
@@ -49,15 +42,15 @@ TEST(Rejections, ReportCarriesTrackerEventsAndJudgesTheExpectation) {
   EXPECT_EQ(status_in(report, "r/d-says-nothing", "duktape"), "pass");
   EXPECT_EQ(status_in(report, "r/e-subject-is-awaited", "duktape"), "pass");
 
-  const json* timer = record_of(report, "r/a-timer-handles");
+  const json* timer = result_of(report, "r/a-timer-handles");
   ASSERT_NE(timer, nullptr);
   EXPECT_EQ((*timer)["observed"]["rejections"], json::parse(R"([{"unhandled":1},{"handled":1}])"));
   EXPECT_EQ((*timer)["expected"]["unhandled"], json::array());
-  const json* subject = record_of(report, "r/e-subject-is-awaited");
+  const json* subject = result_of(report, "r/e-subject-is-awaited");
   ASSERT_NE(subject, nullptr);
   EXPECT_EQ((*subject)["observed"]["rejections"], json::array());
 
-  const json* wrong = record_of(report, "r/c-wrong-expectation");
+  const json* wrong = result_of(report, "r/c-wrong-expectation");
   ASSERT_NE(wrong, nullptr);
   std::string message = (*wrong)["message"];
   EXPECT_TRUE(contains(message, "expected unhandled []")) << message;
@@ -68,7 +61,7 @@ TEST(Rejections, ReportCarriesTrackerEventsAndJudgesTheExpectation) {
 
 TEST(Rejections, StrictRejectionsChecksCasesThatSayNothing) {
   TempDir dir;
-  dir.write("cases/r.json", kCases);
+  dir.write("cases/r.json", kTrackedCases);
   ProcessResult run =
       settle({"run", "cases", "-e", "duktape", "--strict-rejections", "--json", "report.json"},
              dir.path());
@@ -77,7 +70,7 @@ TEST(Rejections, StrictRejectionsChecksCasesThatSayNothing) {
   EXPECT_EQ(status_in(report, "r/d-says-nothing", "duktape"), "fail");
   EXPECT_EQ(status_in(report, "r/e-subject-is-awaited", "duktape"), "pass");
   EXPECT_EQ(status_in(report, "r/b-finally-passes-through", "duktape"), "pass");
-  const json* says_nothing = record_of(report, "r/d-says-nothing");
+  const json* says_nothing = result_of(report, "r/d-says-nothing");
   ASSERT_NE(says_nothing, nullptr);
   EXPECT_TRUE(contains((*says_nothing)["message"], "--strict-rejections"))
       << (*says_nothing)["message"];

@@ -11,7 +11,7 @@ namespace {
 
 using nlohmann::json;
 
-const char* const kCases = R"json({"cases": [
+const char* const kReproCases = R"json({"cases": [
   {"id": "passes", "code": "$log('a'); Promise.resolve(2).finally(function () { $log('f'); return 77; })",
    "expect": {"fulfilled": 2, "log": ["a", "f"]}},
   {"id": "fails", "code": "var t = 0; setTimeout(function () { $log('timer'); }, 5); Promise.reject(new TypeError('no'))",
@@ -56,7 +56,7 @@ class Repro : public ::testing::TestWithParam<std::string> {
 TEST_P(Repro, TheShellPrintsTheObservationOfTheReport) {
   const std::string engine = GetParam();
   TempDir dir;
-  dir.write("cases/repro.json", kCases);
+  dir.write("cases/repro.json", kReproCases);
   std::vector<std::string> ids = {"repro/passes", "repro/fails"};
   std::vector<std::string> paths = {"cases"};
   auto bug = kEngineBugs.find(engine);
@@ -109,7 +109,7 @@ INSTANTIATE_TEST_SUITE_P(EveryShell, Repro, ::testing::ValuesIn(repro_profiles()
 TEST(ReproDir, WritesAScriptForEachUnexpectedFailure) {
   if (!engine_available("node")) GTEST_SKIP() << "node is not installed";
   TempDir dir;
-  dir.write("cases/repro.json", kCases);
+  dir.write("cases/repro.json", kReproCases);
   dir.write("cases/more.json", R"json({"cases": [
     {"id": "known", "code": "Promise.resolve(1)", "expect": {"fulfilled": 0}}]})json");
   dir.write("known.json", R"json({"format": "settle-expectations/1", "engines": {
@@ -133,7 +133,7 @@ TEST(ReproDir, WritesAScriptForEachUnexpectedFailure) {
 
 TEST(ReproCommand, AnIdThatNamesSeveralRunsIsRefusedWithTheListAndAnUnknownOneGetsASuggestion) {
   TempDir dir;
-  dir.write("cases/repro.json", kCases);
+  dir.write("cases/repro.json", kReproCases);
   ProcessResult several = settle({"repro", "repro/*", "-e", "duktape"}, dir.path());
   EXPECT_EQ(several.exit_code, 2);
   EXPECT_TRUE(contains(several.err, "names 2 runs")) << several.err;

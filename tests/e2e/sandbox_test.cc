@@ -470,13 +470,6 @@ class SandboxTest : public ::testing::TestWithParam<std::string> {
   std::string constants_;
 };
 
-const json* record_of(const json& report, const std::string& id) {
-  for (const json& item : report["results"]) {
-    if (item["id"] == id) return &item;
-  }
-  return nullptr;
-}
-
 TEST_P(SandboxTest, CaseCodeCannotReadWriteSpawnOrConnect) {
   const std::string profile = GetParam();
   if (!engine_available(profile)) {
@@ -495,7 +488,7 @@ TEST_P(SandboxTest, CaseCodeCannotReadWriteSpawnOrConnect) {
       settle({"run", "cases", "-e", profile, "-j", "1", "--json", "r.json"}, dir_.path());
   json report = read_json(dir_.file("r.json"));
   for (const Category& category : kCategories) {
-    const json* record = record_of(report, std::string("sandbox/") + category.name);
+    const json* record = result_of(report, std::string("sandbox/") + category.name);
     ASSERT_NE(record, nullptr) << category.name << "\n" << run.out << run.err;
     EXPECT_EQ((*record)["status"], "pass") << profile << " lets case code " << category.name << ": "
                                            << (*record)["observed"].dump() << "\n"
@@ -541,7 +534,7 @@ TEST_P(SandboxTest, Test262TestsCannotReadWriteSpawnOrConnectEvenThrough262) {
   for (const Category& category : kCategories) {
     for (const char* mode : {"#default", "#strict"}) {
       std::string id = std::string("test/sandbox/") + category.name + ".js" + mode;
-      const json* record = record_of(report, id);
+      const json* record = result_of(report, id);
       ASSERT_NE(record, nullptr) << id << "\n" << run.out << run.err;
       EXPECT_EQ((*record)["status"], "pass")
           << profile << " lets test262 code " << category.name << " (" << mode
@@ -551,16 +544,16 @@ TEST_P(SandboxTest, Test262TestsCannotReadWriteSpawnOrConnectEvenThrough262) {
   // An engine whose host cannot take the overflow may end the test with an error; a leak fails it.
   for (const char* mode : {"#default", "#strict"}) {
     const json* record =
-        record_of(report, std::string("test/sandbox/evalscript-overflow.js") + mode);
+        result_of(report, std::string("test/sandbox/evalscript-overflow.js") + mode);
     ASSERT_NE(record, nullptr) << run.out << run.err;
     EXPECT_NE((*record)["status"], "fail") << profile << ": " << (*record)["message"];
   }
   for (const char* mode : {"#default", "#strict"}) {
-    const json* record = record_of(report, std::string("test/sandbox/import-secret.js") + mode);
+    const json* record = result_of(report, std::string("test/sandbox/import-secret.js") + mode);
     ASSERT_NE(record, nullptr) << run.out << run.err;
     EXPECT_NE((*record)["status"], "fail") << profile << ": " << (*record)["message"];
   }
-  const json* module = record_of(report, "test/sandbox/import-secret-module.js#default");
+  const json* module = result_of(report, "test/sandbox/import-secret-module.js#default");
   ASSERT_NE(module, nullptr) << run.out << run.err;
   if ((*module)["status"] != "skip") {
     EXPECT_EQ((*module)["observed"]["resolution_error"], true)
@@ -585,7 +578,7 @@ TEST_P(SandboxTest, CallbacksOfARealmThatATest262TestMadeDieWithTheTest) {
   json report = read_json(dir_.file("r.json"));
   for (const char* mode : {"#default", "#strict"}) {
     const json* record =
-        record_of(report, std::string("test/leftover/in-another-realm-next.js") + mode);
+        result_of(report, std::string("test/leftover/in-another-realm-next.js") + mode);
     ASSERT_NE(record, nullptr) << run.out << run.err;
     EXPECT_EQ((*record)["status"], "pass") << profile << ": " << (*record)["message"];
   }

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -104,6 +105,24 @@ inline bool engine_available(const std::string& name) {
   ProcessResult engines = run_process({settle_binary(), "engines", "-e", name});
   return engines.out.find(name + "  available") != std::string::npos;
 }
+
+// The first result of a case in a JSON report, or null.
+inline const nlohmann::json* result_of(const nlohmann::json& report, const std::string& id) {
+  for (const nlohmann::json& record : report["results"]) {
+    if (record["id"] == id) return &record;
+  }
+  return nullptr;
+}
+
+// A file or folder of the shipped corpus (cases/).
+inline std::string shipped_cases(const std::string& path) {
+  return std::string(SETTLE_SOURCE_DIR) + "/cases/" + path;
+}
+
+// The engines that run test262's module code and import() of a test's folder through settle's
+// module map, as node does.
+inline const std::set<std::string> kModuleEngines = {
+    "node", "node-current", "deno", "spidermonkey", "engine262", "quickjs", "quickjs-ng", "jsc"};
 
 // The status of a case on an engine in a JSON report, or "missing".
 inline std::string status_in(const nlohmann::json& report, const std::string& id,

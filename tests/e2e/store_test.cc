@@ -14,10 +14,6 @@
 namespace settle::testing {
 namespace {
 
-std::string cases(const std::string& path) {
-  return std::string(SETTLE_SOURCE_DIR) + "/cases/" + path;
-}
-
 // The history's line of one run ("3    2026-...  yes  duktape 57/59 ..."), or "".
 std::string run_line(const std::string& history, int id) {
   std::smatch match;
@@ -26,8 +22,8 @@ std::string run_line(const std::string& history, int id) {
 }
 
 ProcessResult record_then(const std::string& store, const std::vector<std::string>& env = {}) {
-  return settle({"run", cases("then"), "-e", "duktape", "-j", "1", "-q", "--store", store}, "",
-                env);
+  return settle({"run", shipped_cases("then"), "-e", "duktape", "-j", "1", "-q", "--store", store},
+                "", env);
 }
 
 TEST(Store, RecordsRunsAndHistoryCountsThem) {
@@ -36,9 +32,9 @@ TEST(Store, RecordsRunsAndHistoryCountsThem) {
   ProcessResult first = record_then(store);
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_TRUE(contains(first.err, "recorded as run 1")) << first.err;
-  ProcessResult second =
-      settle({"run", cases("then"), cases("finally/basics.json"), "-e", "duktape", "-q"}, "",
-             {"SETTLE_STORE=" + store});
+  ProcessResult second = settle(
+      {"run", shipped_cases("then"), shipped_cases("finally/basics.json"), "-e", "duktape", "-q"},
+      "", {"SETTLE_STORE=" + store});
   ASSERT_EQ(second.exit_code, 0) << second.err;
   ProcessResult history = settle({"history", "--store", store});
   ASSERT_EQ(history.exit_code, 0) << history.err;
@@ -59,7 +55,7 @@ TEST(Store, TheDashboardDrawsTrendsAndTheHeatmapWithoutTheNetwork) {
   TempDir dir;
   std::string store = dir.file("s.db");
   ASSERT_EQ(record_then(store).exit_code, 0);
-  ASSERT_EQ(settle({"run", cases("then"), "-e", "duktape", "-e", "duktape+bluebird", "-q",
+  ASSERT_EQ(settle({"run", shipped_cases("then"), "-e", "duktape", "-e", "duktape+bluebird", "-q",
                     "--store", store})
                     .exit_code == 2,
             false);
@@ -117,10 +113,11 @@ TEST(StoreFaults, AWriterKilledMidWriteLeavesEveryCommittedRun) {
   std::string store = dir.file("s.db");
   ASSERT_EQ(record_then(store).exit_code, 0);
   {
-    Spawned writer({settle_binary(), "run", cases("then"), "-e", "duktape", "-q", "--store", store},
-                   // The killed run's temporary JSON report (it writes none of its own) cannot be
-                   // removed by it: it goes with the test's folder.
-                   dir.path(), {"SETTLE_STORE_TEST_PAUSE_MS=60000", "TMPDIR=" + dir.path()});
+    Spawned writer(
+        {settle_binary(), "run", shipped_cases("then"), "-e", "duktape", "-q", "--store", store},
+        // The killed run's temporary JSON report (it writes none of its own) cannot be
+        // removed by it: it goes with the test's folder.
+        dir.path(), {"SETTLE_STORE_TEST_PAUSE_MS=60000", "TMPDIR=" + dir.path()});
     ASSERT_TRUE(writer.wait_for_output("settle: store: writing")) << writer.err();
     writer.signal(SIGKILL);
     EXPECT_EQ(writer.wait(), 128 + SIGKILL);
@@ -137,8 +134,8 @@ TEST(StoreFaults, AWriterKilledMidWriteLeavesEveryCommittedRun) {
 TEST(StoreFaults, AFileThatIsNotAStoreIsExit2BeforeAnythingRuns) {
   TempDir dir;
   std::string store = dir.write("s.db", "this is not a SQLite database, just text\n");
-  ProcessResult run = settle(
-      {"run", cases("then"), "-e", "duktape", "--json", dir.file("r.json"), "--store", store});
+  ProcessResult run = settle({"run", shipped_cases("then"), "-e", "duktape", "--json",
+                              dir.file("r.json"), "--store", store});
   EXPECT_EQ(run.exit_code, 2) << run.err;
   EXPECT_TRUE(contains(run.err, "cannot be used as a results store")) << run.err;
   EXPECT_FALSE(std::filesystem::exists(dir.file("r.json")));

@@ -133,10 +133,6 @@ TEST(Test262Includes, ASymlinkedDefaultIncludeIsRefused) {
   }
 }
 
-// The engines that run module code and import() of a test's folder (as in test262_test.cc).
-const std::set<std::string> kRunModules = {
-    "node", "node-current", "deno", "spidermonkey", "engine262", "quickjs", "quickjs-ng", "jsc"};
-
 class Test262ModuleFolder : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
@@ -182,7 +178,7 @@ TEST_P(Test262ModuleFolder, ASymlinkLeadingOutsideTheTestsFolderIsRefused) {
 // engine, before any file is read: ./a/../../x, ./sub/x where sub is a symlinked folder, an
 // absolute path and a file: URL, statically or by import().
 TEST_P(Test262ModuleFolder, ASpecifierLeavingTheFolderIsAResolutionError) {
-  if (!kRunModules.count(GetParam())) GTEST_SKIP() << GetParam() << " runs no module code";
+  if (!kModuleEngines.count(GetParam())) GTEST_SKIP() << GetParam() << " runs no module code";
   fs::create_directories(dir_.file("checkout/test/m/a"));
   fs::create_directory_symlink(dir_.file("outside"), dir_.file("checkout/test/m/sub"));
   dir_.write("checkout/test/m/dotdot.js",

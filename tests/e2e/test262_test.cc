@@ -197,10 +197,7 @@ TEST_F(Test262Test, TheJUnitReportNamesTheRuns) {
 
 // Every process engine gives each run node's verdict (the parse-phase check, async $DONE, $262),
 // except that it skips a run needing a $262 part or a feature it lacks, or module code where it
-// runs none. These run module code and import() through settle's module map, as node does.
-const std::set<std::string> kRunModules = {
-    "node", "node-current", "deno", "spidermonkey", "engine262", "quickjs", "quickjs-ng", "jsc"};
-
+// runs none. kModuleEngines run module code and import() through settle's module map, as node does.
 class Test262OnEveryEngine : public ::testing::TestWithParam<std::string> {};
 
 const json* find_result(const json& report, const std::string& id) {
@@ -222,8 +219,8 @@ TEST_P(Test262OnEveryEngine, VerdictsAreNodesButWhatTheEngineLacksIsSkipped) {
     ASSERT_NE(result, nullptr) << expected.id << " is not in the report";
     std::string message = (*result)["message"];
     bool no_modules =
-        !kRunModules.count(GetParam()) && (contains(message, "module code, which") ||
-                                           contains(message, "import() of the test's modules"));
+        !kModuleEngines.count(GetParam()) && (contains(message, "module code, which") ||
+                                              contains(message, "import() of the test's modules"));
     bool lacks = (*result)["status"] == "skip" && std::string(expected.node) != "skip" &&
                  (contains(message, "requires $262.") || contains(message, "requires feature") ||
                   no_modules);
@@ -234,7 +231,7 @@ TEST_P(Test262OnEveryEngine, VerdictsAreNodesButWhatTheEngineLacksIsSkipped) {
       EXPECT_TRUE(contains(message, expected.message)) << expected.id << ": " << message;
     }
   }
-  if (!kRunModules.count(GetParam())) return;
+  if (!kModuleEngines.count(GetParam())) return;
   // Each module verdict in its phase, as on node.
   for (const auto& [id, observed] : std::map<std::string, std::string>{
            {"test/modules/outside-the-folder.js#default", "resolution_error"},
@@ -250,7 +247,7 @@ TEST_P(Test262OnEveryEngine, VerdictsAreNodesButWhatTheEngineLacksIsSkipped) {
 
 // Module code fails in the phase it fails in on every engine that runs it, as on node.
 TEST_P(Test262OnEveryEngine, ModuleCodeFailsInThePhaseItFailsIn) {
-  if (!kRunModules.count(GetParam())) GTEST_SKIP() << GetParam() << " runs no module code";
+  if (!kModuleEngines.count(GetParam())) GTEST_SKIP() << GetParam() << " runs no module code";
   if (!engine_available(GetParam())) GTEST_SKIP() << GetParam() << " is not installed";
   TempDir dir;
   settle({"run", kCheckout + "/test/modules", kCheckout + "/test/negative/resolution.js", "-e",

