@@ -32,15 +32,15 @@ struct BisectOptions {
 };
 
 // What one version did with the case: its status and observation, compared whole.
-struct Outcome {
+struct VersionOutcome {
   std::string status;
   nlohmann::json observed;
   std::string message;
   std::string exact;  // the engine's exact version
-  bool operator==(const Outcome& other) const {
+  bool operator==(const VersionOutcome& other) const {
     return status == other.status && observed == other.observed;
   }
-  bool operator!=(const Outcome& other) const { return !(*this == other); }
+  bool operator!=(const VersionOutcome& other) const { return !(*this == other); }
 };
 
 class Prober {
@@ -49,7 +49,7 @@ class Prober {
       : options_(options), sweep_(sweep) {}
 
   // The outcome on the version at `index` (installed first where it may be); throws RunStopped.
-  const Outcome& at(std::size_t index) {
+  const VersionOutcome& at(std::size_t index) {
     auto known = seen_.find(index);
     if (known != seen_.end()) return known->second;
     VersionSweep one = sweep_;
@@ -88,24 +88,24 @@ class Prober {
       throw RunStopped{kExitBadInput};
     }
     const Result& result = report.results.front();
-    Outcome outcome{std::string(status_info(result.status).name), observed_json(result.observed),
-                    result.message, one.engines.front()};
+    VersionOutcome outcome{std::string(status_info(result.status).name),
+                           observed_json(result.observed), result.message, one.engines.front()};
     for (const EngineInfo& info : report.run.engines) outcome.exact = info.version;
     std::cerr << "settle: " << one.engines.front() << ": " << outcome.status << "\n";
     return seen_.emplace(index, outcome).first->second;
   }
 
   // The versions probed so far and their outcomes, oldest first.
-  const std::map<std::size_t, Outcome>& seen() const { return seen_; }
+  const std::map<std::size_t, VersionOutcome>& seen() const { return seen_; }
 
  private:
   const BisectOptions& options_;
   const VersionSweep& sweep_;
-  std::map<std::size_t, Outcome> seen_;
+  std::map<std::size_t, VersionOutcome> seen_;
 };
 
-void print_outcome(const std::string& engine, const Outcome& outcome,
-                   const BisectOptions& options) {
+void print_version_outcome(const std::string& engine, const VersionOutcome& outcome,
+                           const BisectOptions& options) {
   std::cout << "  " << engine << " (" << outcome.exact << "): " << outcome.status << "\n";
   std::cout << "    observed: " << outcome.observed.dump() << "\n";
   if (!outcome.message.empty()) std::cout << "    message:  " << outcome.message << "\n";
@@ -138,7 +138,7 @@ int bisect(const BisectOptions& options) {
   Prober prober(options, sweep);
   try {
     std::size_t low = 0, high = sweep.versions.size() - 1;
-    const Outcome first = prober.at(low);
+    const VersionOutcome first = prober.at(low);
     // Ends that agree may hide a change and its reversal: the middle is probed too, and a
     // middle that differs is searched for from the first version.
     if (prober.at(high) == first && high > 1 && prober.at(high / 2) != first) high = high / 2;
@@ -146,7 +146,7 @@ int bisect(const BisectOptions& options) {
       std::cout << options.id << ": " << sweep.engines.front() << " and " << sweep.engines.back()
                 << " agree (" << first.status << "); no change found between them (a change and "
                 << "its reversal in between would not show)\n";
-      print_outcome(sweep.engines.front(), first, options);
+      print_version_outcome(sweep.engines.front(), first, options);
       return kExitOk;
     }
     while (high - low > 1) {
@@ -158,11 +158,11 @@ int bisect(const BisectOptions& options) {
       }
     }
     // Both neighbours of the pair: the outcome should be A's before it and the new one after.
-    const Outcome before = prober.at(low), after = prober.at(high);
+    const VersionOutcome before = prober.at(low), after = prober.at(high);
     if (low > 0) prober.at(low - 1);
     if (high + 1 < sweep.versions.size()) prober.at(high + 1);
     std::size_t changes = 0;
-    const Outcome* previous = nullptr;
+    const VersionOutcome* previous = nullptr;
     for (const auto& [index, outcome] : prober.seen()) {
       if (previous && *previous != outcome) ++changes;
       previous = &outcome;
@@ -170,8 +170,8 @@ int bisect(const BisectOptions& options) {
     std::cout << options.id << ": the outcome changes between " << sweep.engines[low] << " and "
               << sweep.engines[high] << " (adjacent published versions of " << sweep.base.package
               << ")\n";
-    print_outcome(sweep.engines[low], before, options);
-    print_outcome(sweep.engines[high], after, options);
+    print_version_outcome(sweep.engines[low], before, options);
+    print_version_outcome(sweep.engines[high], after, options);
     if (changes > 1) {
       std::cout << "note: the outcome does not change only once: among the " << prober.seen().size()
                 << " versions probed it changes " << changes << " times:";

@@ -10,16 +10,12 @@
 namespace settle {
 namespace {
 
-std::string status_text(const std::optional<Status>& status) {
-  return status ? std::string(status_name(*status)) : "-";
-}
-
 void table(std::ostringstream& out, const std::vector<OutcomeChange>& changes, bool details) {
   out << "| case | engine | before | now |" << (details ? " details |" : "") << "\n";
   out << "|---|---|---|---|" << (details ? "---|" : "") << "\n";
   for (const OutcomeChange& change : changes) {
     out << "| " << markdown_code(change.id) << " | " << markdown_cell(change.engine) << " | "
-        << status_text(change.before) << " | " << status_text(change.after) << " |";
+        << status_or_dash(change.before) << " | " << status_or_dash(change.after) << " |";
     if (details) {
       bool changed = change.before && change.after && *change.before != Status::kPass &&
                      *change.after != Status::kPass;

@@ -10,10 +10,6 @@
 namespace settle {
 namespace {
 
-std::string status_text(const std::optional<Status>& status) {
-  return status ? std::string(status_name(*status)) : "-";
-}
-
 struct EngineCounts {
   std::size_t regressions = 0, fixes = 0, added = 0, removed = 0, changed = 0;
 };
@@ -71,12 +67,12 @@ std::string diff_text(const BaselineDiff& diff, const std::string& before_name,
   auto list = [&](const char* label, const std::vector<OutcomeChange>& changes) {
     for (const OutcomeChange& change : changes) {
       out << "  " << label << change.id << " [" << change.engine << "]  "
-          << status_text(change.before) << " -> " << status_text(change.after) << "\n";
+          << status_or_dash(change.before) << " -> " << status_or_dash(change.after) << "\n";
     }
   };
   for (const OutcomeChange& change : diff.regressions) {
     out << "  REGRESSION " << change.id << " [" << change.engine << "]  "
-        << status_text(change.before) << " -> " << status_text(change.after) << "\n";
+        << status_or_dash(change.before) << " -> " << status_or_dash(change.after) << "\n";
     std::istringstream lines(change.after_message);
     for (std::string line; std::getline(lines, line);) out << "      " << line << "\n";
   }
@@ -85,7 +81,7 @@ std::string diff_text(const BaselineDiff& diff, const std::string& before_name,
   list("REMOVED    ", diff.removed);
   for (const OutcomeChange& change : diff.changed) {
     out << "  CHANGED    " << change.id << " [" << change.engine << "]  "
-        << status_text(change.before) << " -> " << status_text(change.after) << "\n";
+        << status_or_dash(change.before) << " -> " << status_or_dash(change.after) << "\n";
     auto [before, after] = first_differing_lines(change.before_message, change.after_message);
     out << "      before: " << before << "\n      now:    " << after << "\n";
   }

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace settle {
@@ -47,6 +48,11 @@ inline constexpr std::array<Status, kStatusCount> kAllStatuses = [] {
 }();
 
 constexpr std::string_view status_name(Status status) { return status_info(status).name; }
+
+// A status's name, or "-" for none (a case missing from one side of a diff).
+inline std::string status_or_dash(const std::optional<Status>& status) {
+  return status ? std::string(status_name(*status)) : "-";
+}
 
 // Whether a status counts against a run: fail, timeout and error (never skip).
 constexpr bool is_failure(Status status) { return status_info(status).failure; }
