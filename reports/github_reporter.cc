@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "reports/atomic_file.h"
+#include "reports/xml_text.h"
 
 namespace settle {
 
@@ -14,10 +15,11 @@ GithubReporter::GithubReporter(std::ostream& out, std::string summary_path,
 namespace {
 
 // Workflow-command escaping as actions/toolkit does it: %, CR and LF everywhere; in a property
-// also ':' and ',', which would end it.
-std::string escaped(const std::string& text, bool property) {
+// also ':' and ',', which would end it. First, as in every other format, invalid UTF-8 becomes
+// U+FFFD and control characters (an escape sequence would reach the log's terminal) \xHH.
+std::string escaped(const std::string& raw, bool property) {
   std::string out;
-  for (char c : text) {
+  for (char c : xml_safe_text(raw)) {
     switch (c) {
       case '%':
         out += "%25";
@@ -33,6 +35,9 @@ std::string escaped(const std::string& text, bool property) {
         break;
       case ',':
         out += property ? "%2C" : ",";
+        break;
+      case '\x7f':  // XML holds DEL; a terminal takes it as a key
+        out += "\\x7F";
         break;
       default:
         out += c;
