@@ -4,14 +4,38 @@
 
 namespace settle {
 
+namespace {
+
+// A value with the message of every error in it left out: engines word their messages as they
+// like ("undefined is not a function" against "x is not a function"), and the spec leaves the
+// wording to them, so only an error's name is compared.
+nlohmann::json without_error_messages(const nlohmann::json& value) {
+  if (value.is_array()) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& item : value) out.push_back(without_error_messages(item));
+    return out;
+  }
+  if (!value.is_object()) return value;
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [key, item] : value.items()) {
+    if (key == "message" && value.contains("$error")) continue;
+    out[key] = without_error_messages(item);
+  }
+  return out;
+}
+
+}  // namespace
+
 bool comparable(const Observation& observed) {
   return observed.state.has_value() && !observed.timed_out && observed.fault.empty();
 }
 
 std::string differing_part(const Observation& observed, const Observation& oracle) {
-  const bool outcome = observed.state != oracle.state || observed.value != oracle.value ||
-                       observed.uncaught.empty() != oracle.uncaught.empty();
-  const bool log = observed.log != oracle.log;
+  const bool outcome =
+      observed.state != oracle.state ||
+      without_error_messages(observed.value) != without_error_messages(oracle.value) ||
+      observed.uncaught.empty() != oracle.uncaught.empty();
+  const bool log = without_error_messages(observed.log) != without_error_messages(oracle.log);
   if (outcome && log) return "outcome+log";
   if (outcome) return "outcome";
   if (log) return "log";

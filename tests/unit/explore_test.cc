@@ -150,6 +150,22 @@ TEST(ExploreVerdict, SignatureNamesTheEnginesAndTheParts) {
             "bun:log hermes:outcome node:outcome+log");
 }
 
+TEST(ExploreVerdict, ErrorsDifferByNameNeverByTheirMessagesWording) {
+  Observation oracle, worded, renamed;
+  oracle.state = worded.state = renamed.state = Outcome::kRejected;
+  oracle.value = {{"$error", "TypeError"}, {"message", "undefined is not a function"}};
+  worded.value = {{"$error", "TypeError"}, {"message", "x is not a function"}};
+  renamed.value = {{"$error", "RangeError"}, {"message", "undefined is not a function"}};
+  oracle.log = worded.log = renamed.log = nlohmann::json::array({oracle.value});
+  worded.log = nlohmann::json::array({worded.value});
+  EXPECT_EQ(differing_part(worded, oracle), "");
+  EXPECT_EQ(differing_part(renamed, oracle), "outcome");
+  // a "message" of a plain object is data, not wording
+  worded.value = {{"message", "a"}};
+  oracle.value = {{"message", "b"}};
+  EXPECT_EQ(differing_part(worded, oracle), "outcome");
+}
+
 TEST(ExploreVerdict, MajorityNeedsMoreThanHalf) {
   const Observation a = observation(Outcome::kFulfilled, 1, {"a"});
   const Observation b = observation(Outcome::kFulfilled, 1, {"b"});
