@@ -82,7 +82,8 @@ class Explorer {
   Explorer(const ExploreOptions& options, RunEngines& engines)
       : options_(options), engines_(engines) {
     for (const EngineInfo* info : engines_.infos()) names_.push_back(info->name);
-    for (const char* feature : {"class", "async-functions", "async-iteration"}) {
+    for (const char* feature :
+         {"class", "async-functions", "async-iteration", "promise-try", "promise-with-resolvers"}) {
       bool everywhere = true;
       for (const EngineInfo* info : engines_.infos()) everywhere &= !info->lacks(feature);
       if (everywhere) features_.insert(feature);

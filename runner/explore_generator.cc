@@ -26,18 +26,25 @@ StepKind pick_kind(ExplorePrng& prng, bool first, const std::set<std::string>& f
     const char* needs;
   };
   static const std::vector<Weighted> table = {
-      {StepKind::kResolved, 2, nullptr},   {StepKind::kRejected, 1, nullptr},
-      {StepKind::kConstruct, 3, nullptr},  {StepKind::kChain, 8, nullptr},
-      {StepKind::kCombinator, 2, nullptr}, {StepKind::kAwait, 4, "async-functions"},
-      {StepKind::kSubclass, 2, "class"},   {StepKind::kForAwait, 1, "async-iteration"},
+      {StepKind::kResolved, 2, nullptr},
+      {StepKind::kRejected, 1, nullptr},
+      {StepKind::kConstruct, 3, nullptr},
+      {StepKind::kChain, 8, nullptr},
+      {StepKind::kCombinator, 2, nullptr},
+      {StepKind::kAwait, 4, "async-functions"},
+      {StepKind::kSubclass, 2, "class"},
+      {StepKind::kForAwait, 1, "async-iteration"},
       {StepKind::kTimer, 1, nullptr},
+      {StepKind::kTry, 2, "promise-try"},
+      {StepKind::kResolvers, 2, "promise-with-resolvers"},
   };
   std::vector<Weighted> allowed;
   int total = 0;
   for (const Weighted& entry : table) {
     if (entry.needs && !features.count(entry.needs)) continue;
     if (first && entry.kind != StepKind::kResolved && entry.kind != StepKind::kRejected &&
-        entry.kind != StepKind::kConstruct && entry.kind != StepKind::kAwait)
+        entry.kind != StepKind::kConstruct && entry.kind != StepKind::kAwait &&
+        entry.kind != StepKind::kTry && entry.kind != StepKind::kResolvers)
       continue;
     allowed.push_back(entry);
     total += entry.weight;

@@ -13,7 +13,8 @@ const std::map<StepKind, std::vector<int>>& ranges() {
       {StepKind::kConstruct, {8, 4, 0}},  {StepKind::kChain, {0, 4, 9, 4, 0}},
       {StepKind::kCombinator, {0, 4, 0}}, {StepKind::kAwait, {0, 6, 4}},
       {StepKind::kSubclass, {0, 3}},      {StepKind::kForAwait, {0, 4}},
-      {StepKind::kTimer, {0, 3}},
+      {StepKind::kTimer, {0, 3}},         {StepKind::kTry, {5, 4, 0}},
+      {StepKind::kResolvers, {4, 4, 0}},
   };
   return table;
 }
@@ -191,6 +192,24 @@ class Renderer {
         return "setTimeout(function () { $log(" + tag(step, "timer") + "); " + ref(a[0]) +
                ".then(function (v) { $log([" + tag(step, "late") + ", v]); }); }, " +
                std::to_string(a[1]) + ");";
+      case StepKind::kTry: {
+        const std::string v = value(step, a[1]);
+        const std::string results[] = {
+            "return " + v + ";", "throw " + v + ";", "return " + ref(a[2]) + ";",
+            "return " + thenable(step, v) + ";", "return Promise.reject(" + v + ");"};
+        return var + "Promise.try(function () { $log(" + tag(step, "try") + "); " + results[a[0]] +
+               " });";
+      }
+      case StepKind::kResolvers: {
+        const std::string r = "r" + std::to_string(step.id);
+        const std::string v = value(step, a[1]);
+        const std::string settles[] = {r + ".resolve(" + v + ");", r + ".reject(" + v + ");",
+                                       "setTimeout(function () { $log(" + tag(step, "later") +
+                                           "); " + r + ".resolve(" + v + "); }, 0);",
+                                       r + ".resolve(" + ref(a[2]) + ");"};
+        return "var " + r + " = Promise.withResolvers(); " + settles[a[0]] + " " + var + r +
+               ".promise;";
+      }
     }
     return "";
   }
@@ -214,6 +233,8 @@ std::set<std::string> program_features(const Program& program) {
     if (step.kind == StepKind::kAwait || step.kind == StepKind::kForAwait)
       features.insert("async-functions");
     if (step.kind == StepKind::kForAwait) features.insert("async-iteration");
+    if (step.kind == StepKind::kTry) features.insert("promise-try");
+    if (step.kind == StepKind::kResolvers) features.insert("promise-with-resolvers");
   }
   return features;
 }
@@ -258,6 +279,12 @@ std::string program_shape(const Program& program) {
         break;
       case StepKind::kConstruct:
         parts.insert("construct");
+        break;
+      case StepKind::kTry:
+        parts.insert("try");
+        break;
+      case StepKind::kResolvers:
+        parts.insert("withResolvers");
         break;
       default:
         break;

@@ -19,6 +19,8 @@ enum class StepKind {
   kSubclass,    // var pK = SubPromise.resolve(pJ) / new SubPromise / pJ.then with species
   kForAwait,    // var pK = (async function () { for await (x of [pJ, v]) ... })()
   kTimer,       // setTimeout(function () { pJ.then(...) }, ms)
+  kTry,         // var pK = Promise.try(function () { return/throw ... })
+  kResolvers,   // var rK = Promise.withResolvers(); rK.resolve/reject now or later; pK = rK.promise
 };
 
 struct Step {

@@ -36,10 +36,16 @@ std::string differing_part(const Observation& observed, const Observation& oracl
       without_error_messages(observed.value) != without_error_messages(oracle.value) ||
       observed.uncaught.empty() != oracle.uncaught.empty();
   const bool log = without_error_messages(observed.log) != without_error_messages(oracle.log);
-  if (outcome && log) return "outcome+log";
-  if (outcome) return "outcome";
-  if (log) return "log";
-  return "";
+  // Only where both hosts track rejections (docs/design.md, "Unhandled rejections").
+  const bool rejections =
+      observed.rejections && oracle.rejections &&
+      without_error_messages(*observed.rejections) != without_error_messages(*oracle.rejections);
+  std::string parts;
+  for (const auto& [differs, name] : {std::pair{outcome, "outcome"}, std::pair{log, "log"},
+                                      std::pair{rejections, "rejections"}}) {
+    if (differs) parts += (parts.empty() ? "" : "+") + std::string(name);
+  }
+  return parts;
 }
 
 std::string signature_text(const Signature& signature) {

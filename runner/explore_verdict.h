@@ -9,9 +9,10 @@
 
 namespace settle {
 
-// Which part of an observation an engine got differently from the oracle: "outcome" (the
-// subject's state or value), "log" (job order or logged values), or "outcome+log". Empty when
-// they agree. Errors are compared by name only, never by their message's wording.
+// Which parts of an observation an engine got differently from the oracle, joined by "+":
+// "outcome" (the subject's state or value), "log" (job order or logged values), "rejections"
+// (the unhandled-rejection events, where both track them). Empty when they agree. Errors are
+// compared by name only, never by their message's wording.
 std::string differing_part(const Observation& observed, const Observation& oracle);
 
 // Whether an observation can be compared: it finished, with no fault or timeout.

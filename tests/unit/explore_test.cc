@@ -13,7 +13,8 @@
 namespace settle {
 namespace {
 
-const std::set<std::string> kAllFeatures = {"class", "async-functions", "async-iteration"};
+const std::set<std::string> kAllFeatures = {"class", "async-functions", "async-iteration",
+                                            "promise-try", "promise-with-resolvers"};
 
 std::string text_of(const Program& program) {
   std::string text;
@@ -54,15 +55,18 @@ TEST(ExploreGenerator, KeepsToTheEnginesFeatures) {
     const std::string text = text_of(program);
     EXPECT_EQ(text.find("async"), std::string::npos) << text;
     EXPECT_EQ(text.find("class"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Promise.try"), std::string::npos) << text;
+    EXPECT_EQ(text.find("withResolvers"), std::string::npos) << text;
   }
 }
 
 TEST(ExploreGenerator, CoversTheGrammar) {
   std::string all;
   for (std::uint64_t n = 0; n < 300; ++n) all += text_of(generate_program(5, n, kAllFeatures));
-  for (const char* piece : {".finally(", ".catch(", ".then(", "Promise.all(", "Promise.allSettled(",
-                            "Promise.any(", "Promise.race(", "new Promise(", "await ", "for await",
-                            "class SubPromise", "get then()", "setTimeout(", "throw "})
+  for (const char* piece :
+       {".finally(", ".catch(", ".then(", "Promise.all(", "Promise.allSettled(", "Promise.any(",
+        "Promise.race(", "new Promise(", "await ", "for await", "class SubPromise", "get then()",
+        "setTimeout(", "throw ", "Promise.try(", "Promise.withResolvers()", ".reject("})
     EXPECT_NE(all.find(piece), std::string::npos) << piece;
 }
 
@@ -164,6 +168,17 @@ TEST(ExploreVerdict, ErrorsDifferByNameNeverByTheirMessagesWording) {
   worded.value = {{"message", "a"}};
   oracle.value = {{"message", "b"}};
   EXPECT_EQ(differing_part(worded, oracle), "outcome");
+}
+
+TEST(ExploreVerdict, RejectionEventsDifferOnlyWhereBothHostsTrackThem) {
+  Observation oracle, untracked, tracked;
+  oracle.state = untracked.state = tracked.state = Outcome::kRejected;
+  oracle.rejections = nlohmann::json::array({{{"unhandled", 1}}});
+  tracked.rejections = nlohmann::json::array({{{"unhandled", 1}}, {{"handled", 1}}});
+  EXPECT_EQ(differing_part(untracked, oracle), "");
+  EXPECT_EQ(differing_part(tracked, oracle), "rejections");
+  tracked.log = nlohmann::json::array({1});
+  EXPECT_EQ(differing_part(tracked, oracle), "log+rejections");
 }
 
 TEST(ExploreVerdict, MajorityNeedsMoreThanHalf) {
