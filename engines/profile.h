@@ -25,6 +25,8 @@ struct EngineProfile {
   std::vector<std::string> aliases;   // names bound to the global object (self, window, ...)
   bool own_promise = true;            // duktape: install settle's Promise; process: keep the
                                       // engine's own (false: each realm starts without one)
+  std::string promise;                // duktape: the file of the Promise that own_promise installs
+                                      // in place of settle's engines/duktape/promise.js
   std::string promise_global;         // an expression, after the preludes, that becomes the
                                       // global Promise (a library exporting under its own name)
   bool silent_console = false;        // a console whose methods discard their arguments, for

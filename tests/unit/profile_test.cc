@@ -36,6 +36,24 @@ TEST(ParseProfile, ReadsTheAdapterAndWhatItNeeds) {
   EXPECT_EQ(shell.probes.at("x"), "typeof x");
 }
 
+// `promise` swaps settle's Duktape Promise for a file (its mutants, tests/mutants/duktape/): only
+// where settle installs its Promise, on the duktape adapter.
+TEST(ParseProfile, APromiseFileIsForTheDuktapeAdapterWithItsOwnPromise) {
+  EngineProfile patched = parse_profile(
+      R"json({"name": "d", "adapter": "duktape", "promise": "{npm}/p.js"})json", "d.json");
+  EXPECT_EQ(patched.promise, "{npm}/p.js");
+  EXPECT_EQ(parse_profile(R"json({"name": "d", "adapter": "duktape"})json", "d.json").promise, "");
+  const std::string why =
+      "promise: names the Promise that the duktape adapter installs: it needs \"adapter\": "
+      "\"duktape\" and own_promise true";
+  EXPECT_EQ(
+      error_of(R"({"name": "x", "adapter": "process", "command": ["js"], "promise": "p.js"})"),
+      "p.json:1:56: " + why);
+  EXPECT_EQ(
+      error_of(R"({"name": "x", "adapter": "duktape", "own_promise": false, "promise": "p.js"})"),
+      "p.json:1:59: " + why);
+}
+
 TEST(ParseProfile, EveryBuiltInProfileParses) {
   ASSERT_FALSE(builtin_profiles().empty());
   EXPECT_EQ(builtin_profiles().at("duktape").adapter, AdapterKind::kDuktape);
