@@ -96,12 +96,29 @@ ResourceLimits limits_field(const json& profile) {
 }
 
 EngineProfile profile_from(const json& document) {
-  static const std::set<std::string> kFields = {
-      "name",           "description", "adapter",  "driver",     "batch",
-      "command",        "version",     "preludes", "aliases",    "own_promise",
-      "silent_console", "probes",      "lacks",    "limits",     "install",
-      "promise_global", "npm",         "debian",   "no_modules", "lower",
-      "promise",        "//"};
+  static const std::set<std::string> kFields = {"name",
+                                                "description",
+                                                "adapter",
+                                                "driver",
+                                                "batch",
+                                                "command",
+                                                "version",
+                                                "preludes",
+                                                "aliases",
+                                                "own_promise",
+                                                "silent_console",
+                                                "probes",
+                                                "lacks",
+                                                "limits",
+                                                "install",
+                                                "promise_global",
+                                                "npm",
+                                                "debian",
+                                                "no_modules",
+                                                "lower",
+                                                "promise",
+                                                "rejection_hook",
+                                                "//"};
   if (!document.is_object()) invalid("", "a profile is one JSON object");
   check_known_fields(document, "", kFields);
   EngineProfile profile;
@@ -130,6 +147,7 @@ EngineProfile profile_from(const json& document) {
   profile.silent_console = bool_field(document, "", "silent_console").value_or(false);
   profile.promise_global = string_field(document, "", "promise_global");
   profile.promise = string_field(document, "", "promise");
+  profile.rejection_hook = string_field(document, "", "rejection_hook");
   if (!profile.promise.empty() &&
       (profile.adapter != AdapterKind::kDuktape || !profile.own_promise)) {
     invalid("promise",
@@ -265,6 +283,12 @@ std::vector<Prelude> profile_preludes(const EngineProfile& profile) {
   if (!profile.promise_global.empty()) {
     preludes.push_back(
         {profile.name + " (promise_global)", "this.Promise = (" + profile.promise_global + ");\n"});
+  }
+  // The library's own hook, fed to the host's rule (engines/host/host.js, rejectionEvent).
+  if (!profile.rejection_hook.empty()) {
+    preludes.push_back({profile.name + " (rejection_hook)",
+                        "(function (report) {\n" + profile.rejection_hook +
+                            "\n}).call(this, this.__settleRejectionHook());\n"});
   }
   return preludes;
 }

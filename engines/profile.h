@@ -29,8 +29,10 @@ struct EngineProfile {
                                       // in place of settle's engines/duktape/promise.js
   std::string promise_global;         // an expression, after the preludes, that becomes the
                                       // global Promise (a library exporting under its own name)
-  bool silent_console = false;        // a console whose methods discard their arguments, for
-                                      // libraries that warn through it (a prelude, every adapter)
+  std::string rejection_hook;         // statements, after the preludes, that map a Promise
+                               // library's own rejection hook to report(kind, promise, reason)
+  bool silent_console = false;  // a console whose methods discard their arguments, for
+                                // libraries that warn through it (a prelude, every adapter)
   std::map<std::string, std::string> probes;  // extra feature probes: name -> expression
   std::vector<std::string> lacks;             // features declared missing
   std::string no_modules;  // why the engine runs no test262 module code, for the skip message

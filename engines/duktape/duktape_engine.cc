@@ -223,8 +223,7 @@ void build_realm(duk_context* ctx, const DuktapeBootstrap& bootstrap, JobQueue* 
     duk_pop(ctx);
   }
   // The Promise that the preludes left (a library's) is the one the host observes, taken now,
-  // before case code can replace its `then`; without preludes the host took it when installed.
-  if (bootstrap.prelude_bytecode.empty()) return;
+  // before case code can replace its `then`; and the global that only preludes may see goes.
   if (call_host(ctx, "capturePromise", 0) != 0) {
     throw std::runtime_error("engines/host/host.js: " + error_text(ctx, -1));
   }

@@ -54,6 +54,20 @@ TEST(ParseProfile, APromiseFileIsForTheDuktapeAdapterWithItsOwnPromise) {
       "p.json:1:59: " + why);
 }
 
+// rejection_hook maps a library's own hook to the host's report(kind, promise, reason): a prelude
+// after the library's files and promise_global, given the function the host leaves for preludes.
+TEST(ProfilePreludes, ARejectionHookComesLastAndReceivesTheHostsReport) {
+  EngineProfile library = parse_profile(R"json({"name": "l", "adapter": "duktape",
+    "own_promise": false, "promise_global": "Lib", "rejection_hook": "Lib.onUnhandled = report;"})json",
+                                        "l.json");
+  std::vector<Prelude> preludes = profile_preludes(library);
+  ASSERT_EQ(preludes.size(), 2u);
+  EXPECT_EQ(preludes[0].file, "l (promise_global)");
+  EXPECT_EQ(preludes[1].file, "l (rejection_hook)");
+  EXPECT_NE(preludes[1].code.find("Lib.onUnhandled = report;"), std::string::npos);
+  EXPECT_NE(preludes[1].code.find("this.__settleRejectionHook()"), std::string::npos);
+}
+
 TEST(ParseProfile, EveryBuiltInProfileParses) {
   ASSERT_FALSE(builtin_profiles().empty());
   EXPECT_EQ(builtin_profiles().at("duktape").adapter, AdapterKind::kDuktape);
