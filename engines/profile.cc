@@ -96,13 +96,29 @@ ResourceLimits limits_field(const json& profile) {
 }
 
 EngineProfile profile_from(const json& document) {
-  static const std::set<std::string> kFields = {
-      "name",    "description", "adapter",        "driver",
-      "batch",   "command",     "version",        "preludes",
-      "aliases", "own_promise", "silent_console", "probes",
-      "lacks",   "limits",      "install",        "promise_global",
-      "npm",     "debian",      "no_modules",     "lower",
-      "//"};
+  static const std::set<std::string> kFields = {"name",
+                                                "description",
+                                                "adapter",
+                                                "driver",
+                                                "batch",
+                                                "command",
+                                                "version",
+                                                "preludes",
+                                                "aliases",
+                                                "own_promise",
+                                                "silent_console",
+                                                "probes",
+                                                "lacks",
+                                                "limits",
+                                                "install",
+                                                "promise_global",
+                                                "npm",
+                                                "debian",
+                                                "no_modules",
+                                                "lower",
+                                                "promise",
+                                                "rejection_hook",
+                                                "//"};
   if (!document.is_object()) invalid("", "a profile is one JSON object");
   check_known_fields(document, "", kFields);
   EngineProfile profile;
@@ -130,6 +146,14 @@ EngineProfile profile_from(const json& document) {
   profile.own_promise = bool_field(document, "", "own_promise").value_or(true);
   profile.silent_console = bool_field(document, "", "silent_console").value_or(false);
   profile.promise_global = string_field(document, "", "promise_global");
+  profile.promise = string_field(document, "", "promise");
+  profile.rejection_hook = string_field(document, "", "rejection_hook");
+  if (!profile.promise.empty() &&
+      (profile.adapter != AdapterKind::kDuktape || !profile.own_promise)) {
+    invalid("promise",
+            "names the Promise that the duktape adapter installs: it needs \"adapter\": "
+            "\"duktape\" and own_promise true");
+  }
   if (const json* probes = optional_field(document, "probes")) {
     if (!probes->is_object()) invalid("probes", "must map feature names to expressions");
     for (const auto& [feature, code] : probes->items()) {
@@ -260,6 +284,12 @@ std::vector<Prelude> profile_preludes(const EngineProfile& profile) {
     preludes.push_back(
         {profile.name + " (promise_global)", "this.Promise = (" + profile.promise_global + ");\n"});
   }
+  // The library's own hook, fed to the host's rule (engines/host/host.js, rejectionEvent).
+  if (!profile.rejection_hook.empty()) {
+    preludes.push_back({profile.name + " (rejection_hook)",
+                        "(function (report) {\n" + profile.rejection_hook +
+                            "\n}).call(this, this.__settleRejectionHook());\n"});
+  }
   return preludes;
 }
 
@@ -275,8 +305,10 @@ std::optional<std::string> unavailable_reason(const EngineProfile& profile) {
       return command + (path ? " is missing" : " is not on PATH") + hint;
     }
   }
-  for (const auto& prelude : profile.preludes) {
-    std::string path = expand_placeholders(prelude);
+  std::vector<std::string> files = profile.preludes;
+  if (!profile.promise.empty()) files.push_back(profile.promise);
+  for (const auto& file : files) {
+    std::string path = expand_placeholders(file);
     if (access(path.c_str(), R_OK) != 0) return path + " is missing" + hint;
   }
   for (const auto& package : profile.npm) {

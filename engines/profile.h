@@ -25,10 +25,14 @@ struct EngineProfile {
   std::vector<std::string> aliases;   // names bound to the global object (self, window, ...)
   bool own_promise = true;            // duktape: install settle's Promise; process: keep the
                                       // engine's own (false: each realm starts without one)
+  std::string promise;                // duktape: the file of the Promise that own_promise installs
+                                      // in place of settle's engines/duktape/promise.js
   std::string promise_global;         // an expression, after the preludes, that becomes the
                                       // global Promise (a library exporting under its own name)
-  bool silent_console = false;        // a console whose methods discard their arguments, for
-                                      // libraries that warn through it (a prelude, every adapter)
+  std::string rejection_hook;         // statements, after the preludes, that map a Promise
+                               // library's own rejection hook to report(kind, promise, reason)
+  bool silent_console = false;  // a console whose methods discard their arguments, for
+                                // libraries that warn through it (a prelude, every adapter)
   std::map<std::string, std::string> probes;  // extra feature probes: name -> expression
   std::vector<std::string> lacks;             // features declared missing
   std::string no_modules;  // why the engine runs no test262 module code, for the skip message

@@ -89,8 +89,10 @@ ReproScript make_repro_script(const EngineProfile& profile, const std::vector<Pr
   out += "(" + std::string(embedded::kReproRunnerJs) + ")(\n";
   out += "  typeof globalThis !== 'undefined' ? globalThis : Function('return this')(),\n  {\n";
   out += "  host: " + literal(embedded::kHostJs) + ",\n";
-  out += "  installPromise: " +
-         (settles_promise ? literal(embedded::kDuktapePromiseJs) : std::string("null")) + ",\n";
+  std::string promise = embedded::kDuktapePromiseJs;
+  if (!profile.promise.empty())
+    promise = read_preludes({expand_placeholders(profile.promise)}).front().code;
+  out += "  installPromise: " + (settles_promise ? literal(promise) : std::string("null")) + ",\n";
   out += "  aliases: " + nlohmann::json(profile.aliases).dump() + ",\n";
   out += "  preludes: " + literals(prelude_code) + ",\n";
   out += "  test262: " + std::string(test.test262 ? "true" : "false") + ",\n";

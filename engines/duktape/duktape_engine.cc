@@ -22,7 +22,8 @@ struct DuktapeBootstrap {
   EngineOptions options;  // preludes: the profile's, then the run's
   bool own_promise = true;
   std::vector<std::string> aliases;
-  std::string promise_bytecode;  // engines/duktape/promise.js, a function (global, host)
+  std::string promise_file;      // engines/duktape/promise.js, or the profile's `promise`
+  std::string promise_bytecode;  // promise_file's function (global, host)
   std::string host_bytecode;     // engines/host/host.js, a function (global, hooks)
   std::vector<std::string> prelude_bytecode;  // program functions, one per --prelude
 
@@ -185,7 +186,7 @@ void build_realm(duk_context* ctx, const DuktapeBootstrap& bootstrap, JobQueue* 
     duk_push_string(ctx, DUK_HIDDEN_SYMBOL("PromiseSlots"));  // no script can name or see it
     duk_put_prop_string(ctx, -2, "record");
     duk_put_prop_string(ctx, -2, "slots");
-    install(ctx, kPromiseInstaller, "engines/duktape/promise.js");
+    install(ctx, kPromiseInstaller, bootstrap.promise_file.c_str());
   } else {
     duk_push_undefined(ctx);
   }
@@ -222,8 +223,7 @@ void build_realm(duk_context* ctx, const DuktapeBootstrap& bootstrap, JobQueue* 
     duk_pop(ctx);
   }
   // The Promise that the preludes left (a library's) is the one the host observes, taken now,
-  // before case code can replace its `then`; without preludes the host took it when installed.
-  if (bootstrap.prelude_bytecode.empty()) return;
+  // before case code can replace its `then`; and the global that only preludes may see goes.
   if (call_host(ctx, "capturePromise", 0) != 0) {
     throw std::runtime_error("engines/host/host.js: " + error_text(ctx, -1));
   }
@@ -451,6 +451,8 @@ DuktapeSetup duktape_setup(const EngineProfile& profile, const EngineOptions& op
   DuktapeSetup setup;
   setup.name = profile.name;
   setup.own_promise = profile.own_promise;
+  if (!profile.promise.empty())
+    setup.promise = read_preludes({expand_placeholders(profile.promise)}).front();
   setup.aliases = profile.aliases;
   for (Prelude& prelude : profile_preludes(profile)) setup.preludes.push_back(std::move(prelude));
   for (const Prelude& prelude : options.preludes) setup.preludes.push_back(prelude);
@@ -477,8 +479,11 @@ DuktapeEngineFactory::DuktapeEngineFactory(DuktapeSetup setup)
 
   DuktapeHeap heap;
   duk_context* ctx = heap.context();
-  bootstrap_->promise_bytecode =
-      compile_to_bytecode(ctx, embedded::kDuktapePromiseJs, "engines/duktape/promise.js", true);
+  bool own_file = !setup.promise.file.empty();
+  bootstrap_->promise_file = own_file ? setup.promise.file : "engines/duktape/promise.js";
+  bootstrap_->promise_bytecode = compile_to_bytecode(
+      ctx, own_file ? setup.promise.code : std::string(embedded::kDuktapePromiseJs),
+      bootstrap_->promise_file, true);
   bootstrap_->host_bytecode =
       compile_to_bytecode(ctx, embedded::kHostJs, "engines/host/host.js", true);
   for (const Prelude& prelude : bootstrap_->options.preludes) {

@@ -39,6 +39,7 @@ class DuktapeEngine : public Engine {
 struct DuktapeSetup {
   std::string name;  // the profile's
   bool own_promise = true;
+  Prelude promise;  // the profile's `promise` file; no file: settle's engines/duktape/promise.js
   std::vector<std::string> aliases;
   std::vector<Prelude> preludes;  // a silent console, then the profile's, then the run's
   std::string probe_script;       // engines/feature_probes.h

@@ -39,6 +39,10 @@ DuktapeSetup setup_from_request(const json& request) {
   const json& engine = request.at("engine");
   setup.name = engine.at("name").get<std::string>();
   setup.own_promise = engine.at("own_promise").get<bool>();
+  if (engine.contains("promise")) {
+    setup.promise = {engine["promise"].at("file").get<std::string>(),
+                     engine["promise"].at("code").get<std::string>()};
+  }
   setup.memory_limit_bytes = engine.at("memory_limit_bytes").get<std::size_t>();
   setup.aliases = request.value("aliases", std::vector<std::string>());
   setup.probe_script = request.at("probes").get<std::string>();
@@ -159,6 +163,9 @@ std::unique_ptr<EngineFactory> make_duktape_worker_factory(const EngineProfile& 
   launch.settings = {{"name", profile.name},
                      {"own_promise", setup.own_promise},
                      {"memory_limit_bytes", setup.memory_limit_bytes}};
+  if (!setup.promise.file.empty()) {
+    launch.settings["promise"] = {{"file", setup.promise.file}, {"code", setup.promise.code}};
+  }
   launch.limits.data_mb = kWorkerDataLimitMb;
   return std::make_unique<ProcessEngineFactory>(profile, std::move(launch));
 }

@@ -135,6 +135,7 @@
   // script and after each timer callback. An adapter that feeds it says so (hooks.tracksRejections,
   // or a promise hook with trackRejections); the report has `rejections` only then.
   var tracking = hooks.tracksRejections === true;
+  var LIBRARY_HOOK = '__settleRejectionHook';
   var aboutToBeNotified = [];  // HTML's "about-to-be-notified rejected promises list": [promise, reason]
   var outstanding = [];        // HTML's "outstanding rejected promises weak set", as a list
   var handledSince = [];       // reported promises handled since the last checkpoint: [promise, reason]
@@ -298,6 +299,7 @@
   var PromisePrototype = null;
   var promiseThen = null;
   function capturePromise() {
+    delete global[LIBRARY_HOOK];
     Promise_ = null;
     try {
       var constructor = global.Promise;
@@ -310,6 +312,17 @@
     } catch (ignored) {}
   }
   capturePromise();
+  // A Promise library's own rejection hook (a profile's rejection_hook, docs/engines.md) reaches
+  // rejectionEvent through this global, which only the preludes see: capturePromise, which the
+  // driver calls once they have run, deletes it.
+  defineProperty(global, LIBRARY_HOOK, {
+    value: function () {
+      tracking = true;
+      return rejectionEvent;
+    },
+    writable: true,
+    configurable: true
+  });
   // A direct instance of its prototype, or an instance whose constructor is it (a library's
   // prototype may have no `constructor`); a subclass's instance is read through its own `then`.
   function isThisRealmsPromise(value) {

@@ -165,8 +165,8 @@ var settleDriver = (function () {
     function newRealm(request) {
       var realm = adapter.newRealm(env, request || null);
       // The preludes have run: a library's Promise is in place (without one, the host took the
-      // realm's own when it was installed).
-      if (env.preludes.length > 0) realm.api.capturePromise();
+      // realm's own when it was installed), and the global they alone may see goes.
+      realm.api.capturePromise();
       return realm;
     }
 

@@ -15,6 +15,8 @@
   var shellGc = global.gc;
   var internal = global.HermesInternal;
   var enqueue = internal && internal.enqueueJob;
+  var trackRejections = internal && internal.enablePromiseRejectionTracker;
+  var apply = Function.prototype.call.bind(Function.prototype.apply);
   // The shell's own functions, which reach the process (quit), files (loadSegment,
   // createHeapSnapshot) or its event loop.
   var kShellNames = ['print', 'quit', 'gc', 'createHeapSnapshot', 'loadSegment', 'setTimeout',
@@ -58,7 +60,19 @@
         env.aliases.forEach(function (alias) {
           defineProperty(global, alias, { value: global, writable: true, configurable: true });
         });
-        var api = evalGlobal(env.host)(global, { enqueueJob: function (job) { enqueue(job); } });
+        var tracks = typeof trackRejections === 'function';
+        var api = evalGlobal(env.host)(global, { enqueueJob: function (job) { enqueue(job); }, tracksRejections: tracks });
+        // Hermes's batched events, for host.js's rule (docs/design.md, "Unhandled rejections"). Its
+        // Promise (then/promise's) queues a task at each unhandled rejection, which calls onUnhandled
+        // unless a handler came first; onHandled is called when a handler is added to a promise
+        // reported so. Both name the promise by a number of their own.
+        if (tracks) {
+          apply(trackRejections, internal, [{
+            allRejections: true,
+            onUnhandled: function (id, reason) { api.rejectionEvent('unhandled', id, reason); },
+            onHandled: function (id) { api.rejectionEvent('handled', id); }
+          }]);
+        }
         env.preludes.forEach(function (prelude) { evalGlobal(prelude); });
         return {
           api: api,

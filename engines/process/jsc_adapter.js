@@ -155,6 +155,9 @@
     var loader = global.Loader;
     if (typeof loader !== 'object' || loader === null) throw new Error('jsc needs --exposeInternalModuleLoader=1: settle checks what its module loader reads');
     var modules = moduleLoader(global, loader, request && request.test262);
+    // The realm's own rejection hook (the shell's setUnhandledRejectionCallback sets it on the global
+    // object it belongs to), taken before the shell's names are deleted.
+    var onUnhandledRejection = global.setUnhandledRejectionCallback;
     delete global.Loader;
     kShellNames.forEach(function (name) { delete global[name]; });
     Object.getOwnPropertyNames(global).forEach(function (name) {
@@ -169,14 +172,20 @@
     var resolved = global.Promise.resolve();
     Object.defineProperty(resolved, 'constructor', { value: undefined });
     var then = global.Promise.prototype.then;
+    var tracks = typeof onUnhandledRejection === 'function';
     var realmHooks = {
       enqueueJob: function (job) { then.call(resolved, function () { job(); }); },
-      promise: hooks.promise
+      promise: hooks.promise,
+      tracksRejections: tracks
     };
     function run(script) {
       return evalScript(script.code);
     }
     var api = run(env.host)(global, realmHooks);
+    // jsc's batched event, for host.js's rule (docs/design.md, "Unhandled rejections"): the VM calls
+    // it with (promise, reason) when its microtask queue is exhausted, for each promise rejected
+    // since then and still unhandled. jsc has no event for a promise handled later (rejectionhandled).
+    if (tracks) onUnhandledRejection(function (promise, reason) { api.rejectionEvent('unhandled', promise, reason); });
     env.preludes.forEach(run);
     return {
       api: api,

@@ -35,6 +35,7 @@
 
   for (var a = 0; a < parts.aliases.length; a++) global[parts.aliases[a]] = global;
   for (var p = 0; p < parts.preludes.length; p++) evalGlobal(parts.preludes[p]);
+  host.capturePromise();
   if (parts.test262) host.install262({ evalScript: function (code) { return evalGlobal(code); } });
   for (var h = 0; h < parts.harness.length; h++) evalGlobal(parts.harness[h]);
 

@@ -175,5 +175,63 @@ TEST(Engine262Mutants, EveryMutantIsKilledByACaseOfItsArea) {
   }
 }
 
+// Builds a mutant of settle's Duktape Promise (tests/mutants/duktape/make_mutant.js, installed by
+// the profile field `promise`) and runs cases/rejection-tracking/ on it; returns the ids that did
+// not pass or skip.
+std::set<std::string> failing_on_duktape_mutant(const std::string& mutant, const TempDir& dir,
+                                                std::string* output) {
+  std::string maker = std::string(SETTLE_SOURCE_DIR) + "/tests/mutants/duktape/make_mutant.js";
+  ProcessResult made = run_process({"node", maker, mutant, dir.path()});
+  EXPECT_EQ(made.exit_code, 0) << made.err;
+  ProcessResult run = run_process(
+      {settle_binary(), "run", std::string(SETTLE_SOURCE_DIR) + "/cases/rejection-tracking", "-e",
+       dir.file("duktape-" + mutant + ".json"), "-j", "1", "--quiet", "--timeout", "2000", "--json",
+       dir.file(mutant + ".report.json")});
+  *output = run.out + run.err;
+  std::set<std::string> failing;
+  json report = json::parse(read_file(dir.file(mutant + ".report.json")));
+  for (const json& record : report["results"]) {
+    std::string status = record["status"];
+    if (status != "pass" && status != "skip") failing.insert(record["id"]);
+  }
+  return failing;
+}
+
+// The tracker calls of engines/duktape/promise.js (§27.2.1.9's callers), proven by mutants: the
+// unmutated copy passes the area, and each mutant makes one of its cases fail.
+TEST(DuktapeMutants, EveryTrackerMutantIsKilledByARejectionTrackingCase) {
+  if (!node_available()) GTEST_SKIP() << "node is not installed (it runs make_mutant.js)";
+  std::string maker = std::string(SETTLE_SOURCE_DIR) + "/tests/mutants/duktape/make_mutant.js";
+  ProcessResult listed = run_process({"node", maker, "--list"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  std::vector<std::string> mutants;
+  std::istringstream lines(listed.out);
+  for (std::string line; std::getline(lines, line);) {
+    std::string name = line.substr(0, line.find('\t'));
+    if (!name.empty() && name != "none") mutants.push_back(name);
+  }
+  ASSERT_GE(mutants.size(), 4u);
+
+  TempDir dir;
+  std::string output;
+  std::set<std::string> baseline = failing_on_duktape_mutant("none", dir, &output);
+  EXPECT_TRUE(baseline.empty()) << "the unmutated copy fails " << baseline.size()
+                                << " cases of rejection-tracking/\n"
+                                << output;
+  std::cout
+      << "Duktape Promise kill table (mutant -> cases of rejection-tracking/ that caught it)\n";
+  for (const std::string& mutant : mutants) {
+    std::set<std::string> failing = failing_on_duktape_mutant(mutant, dir, &output);
+    std::vector<std::string> killers;
+    for (const auto& id : failing) {
+      if (!baseline.count(id)) killers.push_back(id);
+    }
+    std::cout << mutant << ": " << killers.size() << " cases\n";
+    for (std::size_t i = 0; i < killers.size() && i < 3; ++i)
+      std::cout << "    " << killers[i] << "\n";
+    EXPECT_FALSE(killers.empty()) << mutant << " survived rejection-tracking/:\n" << output;
+  }
+}
+
 }  // namespace
 }  // namespace settle::testing

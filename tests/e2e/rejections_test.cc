@@ -3,6 +3,7 @@
 // JSON and JUnit reports.
 #include <gtest/gtest.h>
 
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "settle_cli.h"
@@ -91,6 +92,34 @@ TEST(Rejections, HostWithoutTrackingSkipsTheAreaAndFailsNoStrictCheck) {
   json report = read_json(dir.file("report.json"));
   EXPECT_EQ(status_in(report, "r/x", "duktape+es6-promise"), "skip");
   EXPECT_EQ(status_in(report, "plain/y", "duktape+es6-promise"), "pass") << run.out << run.err;
+}
+
+// A Promise library's own hook (the profile's rejection_hook) feeds the host's rule: bluebird's
+// onPossiblyUnhandledRejection and core-js's onunhandledrejection report what the library holds
+// unhandled; the global through which the hook reaches the host is gone before case code runs.
+TEST(Rejections, LibraryHookFeedsTheRuleAndItsGlobalStaysHidden) {
+  TempDir dir;
+  dir.write("cases/r.json", R"({"features": ["host-rejection-tracking"], "cases": [
+      {"id": "unhandled", "code": "new Promise(function (resolve, reject) { reject(1); }); 'done'",
+       "expect": {"returns": "done", "unhandled": [1]}},
+      {"id": "caught", "code": "Promise.reject(2).then(null, function () {}); 'done'",
+       "expect": {"returns": "done", "unhandled": []}},
+      {"id": "hook-hidden", "code": "typeof __settleRejectionHook", "expect": {"returns": "undefined"}}]})");
+  int checked = 0;
+  for (const char* library : {"duktape+bluebird", "duktape+core-js"}) {
+    if (!engine_available(library)) {
+      std::cout << library << " is not installed: not checked\n";
+      continue;
+    }
+    ++checked;
+    ProcessResult run =
+        settle({"run", "cases", "-e", library, "--json", "report.json"}, dir.path());
+    EXPECT_EQ(run.exit_code, 0) << library << "\n" << run.out << run.err;
+    json report = read_json(dir.file("report.json"));
+    for (const char* id : {"r/unhandled", "r/caught", "r/hook-hidden"})
+      EXPECT_EQ(status_in(report, id, library), "pass") << library << " " << id << "\n" << run.out;
+  }
+  if (checked == 0) GTEST_SKIP() << "neither bluebird nor core-js is installed (make engines)";
 }
 
 TEST(Rejections, BadRejectionsPatternNamesTheField) {

@@ -36,6 +36,38 @@ TEST(ParseProfile, ReadsTheAdapterAndWhatItNeeds) {
   EXPECT_EQ(shell.probes.at("x"), "typeof x");
 }
 
+// `promise` swaps settle's Duktape Promise for a file (its mutants, tests/mutants/duktape/): only
+// where settle installs its Promise, on the duktape adapter.
+TEST(ParseProfile, APromiseFileIsForTheDuktapeAdapterWithItsOwnPromise) {
+  EngineProfile patched = parse_profile(
+      R"json({"name": "d", "adapter": "duktape", "promise": "{npm}/p.js"})json", "d.json");
+  EXPECT_EQ(patched.promise, "{npm}/p.js");
+  EXPECT_EQ(parse_profile(R"json({"name": "d", "adapter": "duktape"})json", "d.json").promise, "");
+  const std::string why =
+      "promise: names the Promise that the duktape adapter installs: it needs \"adapter\": "
+      "\"duktape\" and own_promise true";
+  EXPECT_EQ(
+      error_of(R"({"name": "x", "adapter": "process", "command": ["js"], "promise": "p.js"})"),
+      "p.json:1:56: " + why);
+  EXPECT_EQ(
+      error_of(R"({"name": "x", "adapter": "duktape", "own_promise": false, "promise": "p.js"})"),
+      "p.json:1:59: " + why);
+}
+
+// rejection_hook maps a library's own hook to the host's report(kind, promise, reason): a prelude
+// after the library's files and promise_global, given the function the host leaves for preludes.
+TEST(ProfilePreludes, ARejectionHookComesLastAndReceivesTheHostsReport) {
+  EngineProfile library = parse_profile(R"json({"name": "l", "adapter": "duktape",
+    "own_promise": false, "promise_global": "Lib", "rejection_hook": "Lib.onUnhandled = report;"})json",
+                                        "l.json");
+  std::vector<Prelude> preludes = profile_preludes(library);
+  ASSERT_EQ(preludes.size(), 2u);
+  EXPECT_EQ(preludes[0].file, "l (promise_global)");
+  EXPECT_EQ(preludes[1].file, "l (rejection_hook)");
+  EXPECT_NE(preludes[1].code.find("Lib.onUnhandled = report;"), std::string::npos);
+  EXPECT_NE(preludes[1].code.find("this.__settleRejectionHook()"), std::string::npos);
+}
+
 TEST(ParseProfile, EveryBuiltInProfileParses) {
   ASSERT_FALSE(builtin_profiles().empty());
   EXPECT_EQ(builtin_profiles().at("duktape").adapter, AdapterKind::kDuktape);

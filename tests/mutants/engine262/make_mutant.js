@@ -359,6 +359,22 @@ const MUTANTS = {
       replace: 'promiseCapability.Promise.PromiseIsHandled = exports.Value.true; let _temp6 = Call(promiseCapability.Reject, exports.Value.undefined, [value]);',
     }],
   },
+  // Not engine262 itself: the driver's checkpoint (engines/process/driver_core.js), which every
+  // process engine shares; run here on engine262, the spec, as a driver of its own (the profile's
+  // command names the patched driver file instead of the built-in "driver").
+  'tracker-checkpoint-before-drain': {
+    broken: "the driver's rejection checkpoint runs before the job queue drains instead of after it: a promise caught in a later job is reported, one rejected in a job is reported late or never",
+    patches: [],
+    driverPatches: [{
+      anchor: 'function afterDrain(realm) {',
+      find: 'if (realm.api.checkpoint) realm.api.checkpoint();',
+      replace: '',
+    }, {
+      anchor: 'function drainAll(realm, done) {',
+      find: 'while (adapter.drain(realm, next)) {',
+      replace: 'while ((realm.api.checkpoint && realm.api.checkpoint(), adapter.drain(realm, next))) {',
+    }],
+  },
 };
 
 function repoRoot() { return path.resolve(__dirname, '..', '..', '..'); }
@@ -408,6 +424,17 @@ function main(argv) {
   profile.description = `engine262 mutant ${name}: ${MUTANTS[name].broken}`;
   profile.command = profile.command.map((a) => (a === '{npm}' ? nm : a));
   profile.version = profile.version.map((a) => (a === '{npm}' ? nm : a));
+  if (MUTANTS[name].driverPatches) {
+    // The built-in driver as settle composes it (engines/process/driver_source.cc), patched.
+    const processDir = path.join(repoRoot(), 'engines', 'process');
+    let core = fs.readFileSync(path.join(processDir, 'driver_core.js'), 'utf8');
+    for (const p of MUTANTS[name].driverPatches) core = applyPatch(core, name, p);
+    const adapter = fs.readFileSync(path.join(processDir, `${profile.driver}_adapter.js`), 'utf8');
+    const driver = path.join(out, `driver-${name}.js`);
+    fs.writeFileSync(driver, `(function () {\n${core}\n${adapter}\n})();\n`);
+    profile.command = profile.command.map((a) => (a === '{driver}' ? driver : a));
+    delete profile.driver;
+  }
   const file = path.join(out, `engine262-${name}.json`);
   fs.writeFileSync(file, JSON.stringify(profile, null, 2) + '\n');
   console.log(file);
