@@ -11,7 +11,10 @@ Result judge(const Case& test, const std::string& engine, Observation observed, 
   result.test = &test;
   result.engine = engine;
   result.duration_ms = duration_ms;
-  if (observed.timed_out) {
+  if (!observed.skip.empty()) {
+    result.status = Status::kSkip;
+    result.message = observed.skip;
+  } else if (observed.timed_out) {
     result.status = Status::kTimeout;
     result.message = "timed out";
   } else if (test.test262 && observed.uncaught == observed.fault) {

@@ -161,6 +161,11 @@ LoweredText Lowerer::lower(const std::string& code) {
     return lowered;
   }
   lowered.code = reply["code"].get<std::string>();
+  if (reply.contains("unlowered") && reply["unlowered"].is_array()) {
+    for (const json& feature : reply["unlowered"]) {
+      if (feature.is_string()) lowered.unlowered.push_back(feature.get<std::string>());
+    }
+  }
   return lowered;
 }
 

@@ -38,6 +38,9 @@ struct LoweredText {
   std::string error;    // Babel could not lower it (it does not parse): `code` is empty
   std::string refused;  // the lowering needs Babel helpers that touch Promise (their names): it
                         // must not run, or the Promise under test would not be the engine's
+  // Syntax newer than ES5 left in `code`, by test262 feature ("BigInt" for a BigInt literal):
+  // the lowering cannot or will not lower it (engines/lowering/lowering_service.js).
+  std::vector<std::string> unlowered;
 };
 
 // The lowering failed for a reason that is no single text's: the service did not start or died.

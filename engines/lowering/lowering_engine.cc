@@ -4,6 +4,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace settle {
 namespace {
@@ -28,8 +29,10 @@ struct LoweringFault {
 };
 
 std::string lowered_or_fault(Lowerer& lowerer, const std::string& code, const std::string& what,
-                             std::optional<LoweringFault>& fault) {
+                             std::optional<LoweringFault>& fault,
+                             std::vector<std::string>* unlowered = nullptr) {
   LoweredText lowered = lowerer.lower(code);
+  if (unlowered) *unlowered = lowered.unlowered;
   if (!lowered.refused.empty()) {
     fault = LoweringFault{"lowering " + what + " was refused: its Babel helpers (" +
                           lowered.refused + ") touch Promise, which must be the engine's own"};
@@ -56,7 +59,19 @@ class LoweringEngine : public Engine {
     Case lowered = *job.test;
     try {
       if (lower_code) {
-        lowered.code = lowered_or_fault(*shared_->lowerer, job.test->code, "the test", fault);
+        std::vector<std::string> unlowered;
+        lowered.code =
+            lowered_or_fault(*shared_->lowerer, job.test->code, "the test", fault, &unlowered);
+        // A test that does not declare the feature its syntax needs would fail to parse: it
+        // skips, as one that declared it would.
+        for (const std::string& feature : unlowered) {
+          if (!fault && inner_->info().lacks(feature)) {
+            Observation skipped;
+            skipped.skip = "uses " + feature + " syntax, which the lowering cannot lower and " +
+                           shared_->info.name + " lacks";
+            return skipped;
+          }
+        }
       }
       for (auto& file : lowered.test262->harness) {
         if (!fault) file = lowered_harness(file, fault);

@@ -1,10 +1,12 @@
 // settle's lowering service: one node process per run that lowers test262 code and harness files
 // to ES5 with Babel (engines/lowering/lowerer.h). It reads one JSON request per line on stdin,
 // {"code": TEXT}, and answers one line on stdout:
-//   {"code": LOWERED, "helpers": [NAME...], "promise_helpers": [NAME...], "from": F}
+//   {"code": LOWERED, "helpers": [NAME...], "promise_helpers": [NAME...],
+//    "unlowered": [FEATURE...], "from": F}
 // where F is "transform" (Babel ran), "memory" (this run lowered the same text before) or "disk"
 // (an earlier run did: the cache under the engines folder); or {"error": MESSAGE} when Babel
-// cannot parse the text. The first line it writes, {"ready": true, "transpiler": ..., "config": ...},
+// cannot parse the text. "unlowered" names, by test262 feature, the syntax newer than ES5 left
+// in the lowered code (see unloweredSyntaxPlugin). The first line it writes, {"ready": true, "transpiler": ..., "config": ...},
 // names the Babel version and the plugin set's digest.
 //
 // Only syntax without job semantics is lowered, by one plugin each; never async functions,
@@ -34,7 +36,7 @@ var PLUGINS = [
   '@babel/plugin-transform-destructuring',
   '@babel/plugin-transform-block-scoping'
 ];
-var SERVICE_VERSION = 1; // bump when the options below change what is written
+var SERVICE_VERSION = 2; // bump when the options below change what is written
 
 function packageVersion(name) {
   return JSON.parse(fs.readFileSync(path.join(nodeModules, name, 'package.json'), 'utf8')).version;
@@ -82,22 +84,60 @@ function helperTouchesPromise(name) {
   return helperVerdicts[name];
 }
 
+// Syntax newer than ES5 that these plugins leave as it is, by the test262 feature that names it:
+// BigInt literals cannot be lowered at all (no ES5 value is a bigint), and the others are left
+// alone on purpose (optional chaining, ??, ** and the regexp flags change what an expression
+// evaluates, and an engine that lacks them lacks more than their syntax). settle skips a test
+// that uses one when its engine lacks the feature, instead of failing it with a SyntaxError.
+var UNLOWERED_REGEXP_FLAGS = { s: 'regexp-dotall', d: 'regexp-match-indices', v: 'regexp-v-flag' };
+function unloweredSyntaxPlugin(found) {
+  return function () {
+    return {
+      visitor: {
+        BigIntLiteral: function () { found.BigInt = true; },
+        OptionalMemberExpression: function () { found['optional-chaining'] = true; },
+        OptionalCallExpression: function () { found['optional-chaining'] = true; },
+        LogicalExpression: function (p) {
+          if (p.node.operator === '??') found['coalesce-expression'] = true;
+        },
+        AssignmentExpression: function (p) {
+          if (/^(\?\?|\|\||&&)=$/.test(p.node.operator)) found['logical-assignment-operators'] = true;
+          if (p.node.operator === '**=') found.exponentiation = true;
+        },
+        BinaryExpression: function (p) {
+          if (p.node.operator === '**') found.exponentiation = true;
+        },
+        NumericLiteral: function (p) {
+          var raw = p.node.extra && p.node.extra.raw;
+          if (raw && raw.indexOf('_') >= 0) found['numeric-separator-literal'] = true;
+        },
+        RegExpLiteral: function (p) {
+          p.node.flags.split('').forEach(function (flag) {
+            if (UNLOWERED_REGEXP_FLAGS[flag]) found[UNLOWERED_REGEXP_FLAGS[flag]] = true;
+          });
+        }
+      }
+    };
+  };
+}
+
 function transform(code) {
   loadBabel();
   var used = [];
+  var unlowered = {};
   var result = babel.transformSync(code, {
     babelrc: false,
     configFile: false,
     sourceType: 'script',
     retainLines: true,
     highlightCode: false,
-    plugins: plugins.concat([function () {
+    plugins: [unloweredSyntaxPlugin(unlowered)].concat(plugins, [function () {
       return {
         post: function (file) { used = Object.keys(file.declarations || {}).sort(); }
       };
     }])
   });
-  return { code: result.code, helpers: used };
+  return { code: result.code, helpers: used, unlowered: Object.keys(unlowered).sort() };
 }
 
 var memory = new Map();
@@ -110,7 +150,8 @@ function readCached(digest) {
   if (!cacheDir) return null;
   try {
     var entry = JSON.parse(fs.readFileSync(entryPath(digest), 'utf8'));
-    if (typeof entry.code === 'string' && Array.isArray(entry.helpers)) return entry;
+    if (typeof entry.code === 'string' && Array.isArray(entry.helpers) &&
+        Array.isArray(entry.unlowered)) return entry;
   } catch (error) {}
   return null;
 }
@@ -146,6 +187,7 @@ function lower(code) {
     code: entry.code,
     helpers: entry.helpers,
     promise_helpers: entry.helpers.filter(helperTouchesPromise),
+    unlowered: entry.unlowered,
     from: from
   };
 }

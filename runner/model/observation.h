@@ -27,6 +27,7 @@ struct Observation {
   std::optional<nlohmann::json> rejections;
   bool timed_out = false;
   std::string fault;    // non-empty when the engine crashed, ran out of memory or broke protocol
+  std::string skip;     // the engine did not run the case, and why (the result is a skip)
   std::string lowered;  // "es5" when the case's code was lowered before the engine ran it
 };
 

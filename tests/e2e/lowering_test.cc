@@ -44,6 +44,9 @@ void write_checkout(const TempDir& dir) {
             "/*---\ndescription: async functions are never lowered\nfeatures: [async-functions]\n"
             "flags: [async]\n---*/\nasync function f() { return 1; }\n"
             "f().then(() => $DONE(), $DONE);\n");
+  dir.write("test/lowered/bigint-undeclared.js",
+            "/*---\ndescription: a BigInt literal without the BigInt feature\n---*/\n"
+            "var zero = 0n;\n");
 }
 
 // As the library profiles' tests do without `make engines`: skipped, not failed.
@@ -94,6 +97,12 @@ TEST(Lowering, LowersTest262CodeAndHarnessForDuktapeAndSaysSo) {
   ASSERT_NE(async, nullptr);
   EXPECT_EQ((*async)["status"], "skip");
   EXPECT_NE((*async)["message"].get<std::string>().find("async-functions"), std::string::npos);
+
+  // A BigInt literal cannot be lowered: the test skips by feature instead of failing to parse.
+  const json* bigint = find_result(run.report, "test/lowered/bigint-undeclared.js#default");
+  ASSERT_NE(bigint, nullptr);
+  EXPECT_EQ((*bigint)["status"], "skip") << (*bigint)["message"];
+  EXPECT_NE((*bigint)["message"].get<std::string>().find("uses BigInt syntax"), std::string::npos);
 
   // The report says which engine was lowered, by what, and the console summary says it too.
   EXPECT_EQ(run.report["engines"][0]["lower"], "es5");
