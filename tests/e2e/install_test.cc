@@ -101,11 +101,14 @@ TEST_F(Installed, FindsEnginesByOptionThenEnvironmentThenTheUsersCache) {
 }
 
 // A profile's {npm} files load from the folder chosen: a stand-in for bluebird's browser build
-// (a Promise that is only a constructor) makes duktape+bluebird available, and runs.
+// (a Promise that is only a constructor, with the two hooks the profile's rejection_hook sets)
+// makes duktape+bluebird available, and runs.
 TEST_F(Installed, LoadsAProfilesPackagesFromTheEnginesDir) {
   TempDir dir;
   dir.write("engines/node_modules/bluebird/js/browser/bluebird.min.js",
-            "var Promise = function Promise(executor) { this.stand_in = true; };");
+            "var Promise = function Promise(executor) { this.stand_in = true; };"
+            "Promise.onPossiblyUnhandledRejection = function () {};"
+            "Promise.onUnhandledRejectionHandled = function () {};");
   dir.write("cases/a.json",
             R"json({"cases": [{"id": "stand-in", "code": "new Promise(function () {}).stand_in",
                                "expect": {"returns": true}}]})json");

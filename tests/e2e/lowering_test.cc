@@ -10,13 +10,6 @@ namespace {
 
 using nlohmann::json;
 
-const json* find_result(const json& report, const std::string& id) {
-  for (const json& result : report["results"]) {
-    if (result["id"] == id) return &result;
-  }
-  return nullptr;
-}
-
 // A checkout: assert.js and sta.js from settle's miniature one, a harness include written in
 // ES2015 (as test262's promiseHelper.js is), and four tests.
 void write_checkout(const TempDir& dir) {
@@ -76,30 +69,30 @@ TEST(Lowering, LowersTest262CodeAndHarnessForDuktapeAndSaysSo) {
   LoweredRun run = run_lowered(dir, dir.file("cache"));
   ASSERT_EQ(run.process.exit_code, 0) << run.process.out << run.process.err;
 
-  const json* include = find_result(run.report, "test/lowered/include-loads.js#default");
+  const json* include = result_of(run.report, "test/lowered/include-loads.js#default");
   ASSERT_NE(include, nullptr);
   EXPECT_EQ((*include)["status"], "pass") << (*include)["message"];
   EXPECT_EQ((*include)["lowered"], "es5");
 
-  const json* arrow = find_result(run.report, "test/lowered/features-arrow.js#strict");
+  const json* arrow = result_of(run.report, "test/lowered/features-arrow.js#strict");
   ASSERT_NE(arrow, nullptr);
   EXPECT_EQ((*arrow)["status"], "pass") << (*arrow)["message"];
 
   // The negative parse test reaches Duktape's parser as written, and passes there.
-  const json* negative = find_result(run.report, "test/lowered/negative-parse.js#default");
+  const json* negative = result_of(run.report, "test/lowered/negative-parse.js#default");
   ASSERT_NE(negative, nullptr);
   EXPECT_EQ((*negative)["status"], "pass") << (*negative)["message"];
   EXPECT_FALSE(negative->contains("lowered"));
   EXPECT_EQ((*negative)["observed"]["parse_error"], true);
 
   // async functions are not lowered: Duktape still lacks them, so the test is skipped.
-  const json* async = find_result(run.report, "test/lowered/async-function.js#default");
+  const json* async = result_of(run.report, "test/lowered/async-function.js#default");
   ASSERT_NE(async, nullptr);
   EXPECT_EQ((*async)["status"], "skip");
   EXPECT_NE((*async)["message"].get<std::string>().find("async-functions"), std::string::npos);
 
   // A BigInt literal cannot be lowered: the test skips by feature instead of failing to parse.
-  const json* bigint = find_result(run.report, "test/lowered/bigint-undeclared.js#default");
+  const json* bigint = result_of(run.report, "test/lowered/bigint-undeclared.js#default");
   ASSERT_NE(bigint, nullptr);
   EXPECT_EQ((*bigint)["status"], "skip") << (*bigint)["message"];
   EXPECT_NE((*bigint)["message"].get<std::string>().find("uses BigInt syntax"), std::string::npos);
@@ -121,7 +114,7 @@ TEST(Lowering, WithoutLoweringTheSameChecksFailAndTheReportHasNoLoweringFields) 
                                   "duktape", "--timeout", "2000", "--json", dir.file("r.json")});
   EXPECT_EQ(process.exit_code, 1) << process.out << process.err;
   json report = read_json(dir.file("r.json"));
-  const json* include = find_result(report, "test/lowered/include-loads.js#default");
+  const json* include = result_of(report, "test/lowered/include-loads.js#default");
   ASSERT_NE(include, nullptr);
   EXPECT_EQ((*include)["status"], "fail");
   EXPECT_FALSE(include->contains("lowered"));
@@ -162,7 +155,7 @@ TEST(Lowering, RefusesALoweringWhoseHelpersTouchPromise) {
   ASSERT_GT(rewritten, 0u);
   LoweredRun second = run_lowered(dir, dir.file("cache"));
   EXPECT_EQ(second.process.exit_code, 1) << second.process.out << second.process.err;
-  const json* include = find_result(second.report, "test/lowered/include-loads.js#default");
+  const json* include = result_of(second.report, "test/lowered/include-loads.js#default");
   ASSERT_NE(include, nullptr);
   EXPECT_EQ((*include)["status"], "error");
   EXPECT_NE((*include)["message"].get<std::string>().find("asyncToGenerator"), std::string::npos)

@@ -200,13 +200,6 @@ TEST_F(Test262Test, TheJUnitReportNamesTheRuns) {
 // runs none. kModuleEngines run module code and import() through settle's module map, as node does.
 class Test262OnEveryEngine : public ::testing::TestWithParam<std::string> {};
 
-const json* find_result(const json& report, const std::string& id) {
-  for (const json& item : report["results"]) {
-    if (item["id"] == id) return &item;
-  }
-  return nullptr;
-}
-
 TEST_P(Test262OnEveryEngine, VerdictsAreNodesButWhatTheEngineLacksIsSkipped) {
   if (!engine_available(GetParam())) GTEST_SKIP() << GetParam() << " is not installed";
   TempDir dir;
@@ -215,7 +208,7 @@ TEST_P(Test262OnEveryEngine, VerdictsAreNodesButWhatTheEngineLacksIsSkipped) {
   EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
   json report = read_json(dir.file("r.json"));
   for (const Expected& expected : kVerdicts) {
-    const json* result = find_result(report, expected.id);
+    const json* result = result_of(report, expected.id);
     ASSERT_NE(result, nullptr) << expected.id << " is not in the report";
     std::string message = (*result)["message"];
     bool no_modules =
@@ -253,18 +246,18 @@ TEST_P(Test262OnEveryEngine, ModuleCodeFailsInThePhaseItFailsIn) {
   settle({"run", kCheckout + "/test/modules", kCheckout + "/test/negative/resolution.js", "-e",
           GetParam(), "--timeout", "1000", "--json", dir.file("r.json")});
   json report = read_json(dir.file("r.json"));
-  const json* rejected = find_result(report, "test/modules/top-level-await-rejects.js#default");
+  const json* rejected = result_of(report, "test/modules/top-level-await-rejects.js#default");
   ASSERT_NE(rejected, nullptr);
   EXPECT_TRUE(contains((*rejected)["message"], "it threw Test262Error: rejected at the top level"))
       << (*rejected)["message"];
-  const json* outside = find_result(report, "test/modules/outside-the-folder.js#default");
+  const json* outside = result_of(report, "test/modules/outside-the-folder.js#default");
   ASSERT_NE(outside, nullptr);
   EXPECT_TRUE(contains((*outside)["message"], "in the test's folder")) << (*outside)["message"];
   EXPECT_EQ((*outside)["observed"]["resolution_error"], true);
-  const json* resolution = find_result(report, "test/negative/resolution.js#default");
+  const json* resolution = result_of(report, "test/negative/resolution.js#default");
   ASSERT_NE(resolution, nullptr);
   EXPECT_EQ((*resolution)["observed"]["resolution_error"], true) << (*resolution)["message"];
-  const json* parse = find_result(report, "test/modules/parse-duplicate-export.js#default");
+  const json* parse = result_of(report, "test/modules/parse-duplicate-export.js#default");
   ASSERT_NE(parse, nullptr);
   EXPECT_EQ((*parse)["observed"]["parse_error"], true) << (*parse)["message"];
 }
