@@ -57,9 +57,12 @@
       } catch (error) {}
     }
 
+    var addEventListener = uncurry(EventTarget.prototype.addEventListener);
+    var preventDefault = uncurry(Event.prototype.preventDefault);
     var hooks = {
       enqueueJob: function (job) { queueMicrotask_(job); },
-      promise: null
+      promise: null,
+      tracksRejections: true
     };
 
     var core = settleDriver.create({
@@ -92,6 +95,17 @@
         });
         var run = function (compiled) { return evalIn(compiled.code); };
         var api = run(env.host)(global, hooks);
+        // HTML's own events, fired at the realm's window in a task after a microtask checkpoint:
+        // the host's batched events for host.js's rule. isTrusted (unforgeable) keeps out events
+        // that case code dispatches itself.
+        addEventListener(global, 'unhandledrejection', function (event) {
+          if (!event.isTrusted) return;
+          preventDefault(event);
+          api.rejectionEvent('unhandled', event.promise, event.reason);
+        });
+        addEventListener(global, 'rejectionhandled', function (event) {
+          if (event.isTrusted) api.rejectionEvent('handled', event.promise);
+        });
         env.preludes.forEach(run);
         return {
           api: api,
@@ -108,8 +122,13 @@
         };
       },
       // A task of the page's event loop: the microtask checkpoint before it has run every job.
+      // Two task hops: the checkpoint after the first queues HTML's rejection events in a task of
+      // their own, which runs before the second hop.
       drain: function (realm, done) {
-        waiting.push(done);
+        waiting.push(function () {
+          waiting.push(done);
+          postMessage(port2, 0);
+        });
         postMessage(port2, 0);
         return false;
       }
