@@ -69,7 +69,7 @@ struct RunOutcome {
   Summary summary;
   std::vector<ResultFact> facts;
   bool runner_failed = false;  // settle could not load again cases that had loaded
-  bool stopped_at_maxfail = false;
+  bool stopped_at_maxfail() const { return !summary.stopped_by.empty(); }
 };
 
 void prepare_process(const RunOptions& options) {
@@ -227,11 +227,11 @@ RunOutcome run_cases(const RunOptions& options, const RunEngines& engines, const
     std::cerr << "settle: " << error.what() << "\n";
     outcome.runner_failed = true;
   }
-  outcome.stopped_at_maxfail = options.maxfail != 0 && unexpected_failures >= options.maxfail &&
-                               summary.overall().total() < total;
-  summary.complete = !interrupted() && !outcome.runner_failed && !outcome.stopped_at_maxfail;
-  if (outcome.stopped_at_maxfail)
+  if (options.maxfail != 0 && unexpected_failures >= options.maxfail &&
+      summary.overall().total() < total) {
     summary.stopped_by = "--maxfail " + std::to_string(options.maxfail);
+  }
+  summary.complete = !interrupted() && !outcome.runner_failed && !outcome.stopped_at_maxfail();
   if (engines.lowerer) summary.lowering = engines.lowerer->counts();
   summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   return outcome;
@@ -244,9 +244,9 @@ int update_expectations(const RunOptions& options, const RunInputs& inputs,
   if (path.empty()) return kExitOk;
   if (!outcome.summary.complete) {
     std::cerr << "settle: the run "
-              << (outcome.runner_failed        ? "did not finish"
-                  : outcome.stopped_at_maxfail ? "stopped at --maxfail"
-                                               : "was interrupted")
+              << (outcome.runner_failed          ? "did not finish"
+                  : outcome.stopped_at_maxfail() ? "stopped at --maxfail"
+                                                 : "was interrupted")
               << ": " << path << " is left as it was\n";
     return kExitOk;
   }
@@ -269,7 +269,7 @@ int end_run(ReporterSet& reporters, const RunOutcome& outcome, int status) {
     status = kExitReportNotWritten;
   }
   if (outcome.runner_failed) return kExitNoEngine;
-  if (!outcome.summary.complete && !outcome.stopped_at_maxfail) {
+  if (!outcome.summary.complete && !outcome.stopped_at_maxfail()) {
     return exit_interrupted(interrupt_signal());
   }
   if (status != kExitOk) return status;

@@ -265,6 +265,11 @@ std::vector<Prelude> read_preludes(const std::vector<std::string>& files) {
   return preludes;
 }
 
+Prelude promise_file_of(const EngineProfile& profile) {
+  if (profile.promise.empty()) return {};
+  return read_preludes({expand_placeholders(profile.promise)}).front();
+}
+
 std::vector<Prelude> profile_preludes(const EngineProfile& profile) {
   std::vector<Prelude> preludes;
   if (profile.silent_console) {

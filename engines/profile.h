@@ -77,6 +77,11 @@ std::vector<std::string> profile_command(const EngineProfile& profile,
 // The files, read as preludes (--prelude). Throws ProfileError when one cannot be read.
 std::vector<Prelude> read_preludes(const std::vector<std::string>& files);
 
+// The profile's `promise` file, read (placeholders expanded): the duktape adapter installs it in
+// place of settle's engines/duktape/promise.js. No file (an empty Prelude) when the profile names
+// none. Throws ProfileError when it cannot be read.
+Prelude promise_file_of(const EngineProfile& profile);
+
 // The profile's preludes, read (placeholders expanded). Throws ProfileError when one is missing.
 std::vector<Prelude> profile_preludes(const EngineProfile& profile);
 

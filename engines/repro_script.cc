@@ -89,9 +89,9 @@ ReproScript make_repro_script(const EngineProfile& profile, const std::vector<Pr
   out += "(" + std::string(embedded::kReproRunnerJs) + ")(\n";
   out += "  typeof globalThis !== 'undefined' ? globalThis : Function('return this')(),\n  {\n";
   out += "  host: " + literal(embedded::kHostJs) + ",\n";
-  std::string promise = embedded::kDuktapePromiseJs;
-  if (!profile.promise.empty())
-    promise = read_preludes({expand_placeholders(profile.promise)}).front().code;
+  const Prelude own_promise = promise_file_of(profile);
+  const std::string promise =
+      own_promise.file.empty() ? std::string(embedded::kDuktapePromiseJs) : own_promise.code;
   out += "  installPromise: " + (settles_promise ? literal(promise) : std::string("null")) + ",\n";
   out += "  aliases: " + nlohmann::json(profile.aliases).dump() + ",\n";
   out += "  preludes: " + literals(prelude_code) + ",\n";

@@ -23,25 +23,18 @@ StepKind pick_kind(ExplorePrng& prng, bool first, const std::set<std::string>& f
   struct Weighted {
     StepKind kind;
     int weight;
-    const char* needs;
   };
   static const std::vector<Weighted> table = {
-      {StepKind::kResolved, 2, nullptr},
-      {StepKind::kRejected, 1, nullptr},
-      {StepKind::kConstruct, 3, nullptr},
-      {StepKind::kChain, 8, nullptr},
-      {StepKind::kCombinator, 2, nullptr},
-      {StepKind::kAwait, 4, "async-functions"},
-      {StepKind::kSubclass, 2, "class"},
-      {StepKind::kForAwait, 1, "async-iteration"},
-      {StepKind::kTimer, 1, nullptr},
-      {StepKind::kTry, 2, "promise-try"},
-      {StepKind::kResolvers, 2, "promise-with-resolvers"},
+      {StepKind::kResolved, 2}, {StepKind::kRejected, 1},   {StepKind::kConstruct, 3},
+      {StepKind::kChain, 8},    {StepKind::kCombinator, 2}, {StepKind::kAwait, 4},
+      {StepKind::kSubclass, 2}, {StepKind::kForAwait, 1},   {StepKind::kTimer, 1},
+      {StepKind::kTry, 2},      {StepKind::kResolvers, 2},
   };
   std::vector<Weighted> allowed;
   int total = 0;
   for (const Weighted& entry : table) {
-    if (entry.needs && !features.count(entry.needs)) continue;
+    const char* needs = kind_feature(entry.kind);
+    if (needs && !features.count(needs)) continue;
     if (first && entry.kind != StepKind::kResolved && entry.kind != StepKind::kRejected &&
         entry.kind != StepKind::kConstruct && entry.kind != StepKind::kAwait &&
         entry.kind != StepKind::kTry && entry.kind != StepKind::kResolvers)

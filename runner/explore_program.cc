@@ -226,15 +226,29 @@ bool is_reference(StepKind kind, std::size_t index) {
   return index < arg_ranges(kind).size() && arg_ranges(kind)[index] == 0;
 }
 
+const char* kind_feature(StepKind kind) {
+  switch (kind) {
+    case StepKind::kAwait:
+      return "async-functions";
+    case StepKind::kSubclass:
+      return "class";
+    case StepKind::kForAwait:
+      return "async-iteration";
+    case StepKind::kTry:
+      return "promise-try";
+    case StepKind::kResolvers:
+      return "promise-with-resolvers";
+    default:
+      return nullptr;
+  }
+}
+
 std::set<std::string> program_features(const Program& program) {
   std::set<std::string> features;
   for (const Step& step : program.steps) {
+    if (const char* feature = kind_feature(step.kind)) features.insert(feature);
     if (uses_subclass(step)) features.insert("class");
-    if (step.kind == StepKind::kAwait || step.kind == StepKind::kForAwait)
-      features.insert("async-functions");
-    if (step.kind == StepKind::kForAwait) features.insert("async-iteration");
-    if (step.kind == StepKind::kTry) features.insert("promise-try");
-    if (step.kind == StepKind::kResolvers) features.insert("promise-with-resolvers");
+    if (step.kind == StepKind::kForAwait) features.insert("async-functions");
   }
   return features;
 }
@@ -256,38 +270,21 @@ std::vector<std::string> render(const Program& program) {
 std::string program_shape(const Program& program) {
   static const char* chain_methods[] = {"then", "catch", "finally", "then2"};
   static const char* combinators[] = {"all", "allSettled", "any", "race"};
+  static const std::map<StepKind, const char*> kinds = {{StepKind::kAwait, "await"},
+                                                        {StepKind::kSubclass, "subclass"},
+                                                        {StepKind::kForAwait, "for-await"},
+                                                        {StepKind::kTimer, "timer"},
+                                                        {StepKind::kConstruct, "construct"},
+                                                        {StepKind::kTry, "try"},
+                                                        {StepKind::kResolvers, "withResolvers"}};
   std::set<std::string> parts;
   for (const Step& step : program.steps) {
-    switch (step.kind) {
-      case StepKind::kChain:
-        parts.insert(chain_methods[step.args[1]]);
-        break;
-      case StepKind::kCombinator:
-        parts.insert(combinators[step.args[1]]);
-        break;
-      case StepKind::kAwait:
-        parts.insert("await");
-        break;
-      case StepKind::kSubclass:
-        parts.insert("subclass");
-        break;
-      case StepKind::kForAwait:
-        parts.insert("for-await");
-        break;
-      case StepKind::kTimer:
-        parts.insert("timer");
-        break;
-      case StepKind::kConstruct:
-        parts.insert("construct");
-        break;
-      case StepKind::kTry:
-        parts.insert("try");
-        break;
-      case StepKind::kResolvers:
-        parts.insert("withResolvers");
-        break;
-      default:
-        break;
+    if (step.kind == StepKind::kChain) {
+      parts.insert(chain_methods[step.args[1]]);
+    } else if (step.kind == StepKind::kCombinator) {
+      parts.insert(combinators[step.args[1]]);
+    } else if (auto named = kinds.find(step.kind); named != kinds.end()) {
+      parts.insert(named->second);
     }
     if (uses_subclass(step)) parts.insert("subclass");
   }

@@ -44,6 +44,10 @@ const std::vector<int>& arg_ranges(StepKind kind);
 // Whether argument `index` of `kind` names an earlier step.
 bool is_reference(StepKind kind, std::size_t index);
 
+// The test262 feature an engine needs for a step of this kind at all (async-functions for kAwait,
+// promise-try for kTry, ...), or null. Some arguments need more (program_features).
+const char* kind_feature(StepKind kind);
+
 // The test262 feature names the program needs (class, async-functions, ...).
 std::set<std::string> program_features(const Program& program);
 

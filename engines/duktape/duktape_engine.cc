@@ -451,8 +451,7 @@ DuktapeSetup duktape_setup(const EngineProfile& profile, const EngineOptions& op
   DuktapeSetup setup;
   setup.name = profile.name;
   setup.own_promise = profile.own_promise;
-  if (!profile.promise.empty())
-    setup.promise = read_preludes({expand_placeholders(profile.promise)}).front();
+  setup.promise = promise_file_of(profile);
   setup.aliases = profile.aliases;
   for (Prelude& prelude : profile_preludes(profile)) setup.preludes.push_back(std::move(prelude));
   for (const Prelude& prelude : options.preludes) setup.preludes.push_back(prelude);

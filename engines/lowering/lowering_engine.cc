@@ -1,5 +1,6 @@
 #include "engines/lowering/lowering_engine.h"
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -64,13 +65,13 @@ class LoweringEngine : public Engine {
             lowered_or_fault(*shared_->lowerer, job.test->code, "the test", fault, &unlowered);
         // A test that does not declare the feature its syntax needs would fail to parse: it
         // skips, as one that declared it would.
-        for (const std::string& feature : unlowered) {
-          if (!fault && inner_->info().lacks(feature)) {
-            Observation skipped;
-            skipped.skip = "uses " + feature + " syntax, which the lowering cannot lower and " +
-                           shared_->info.name + " lacks";
-            return skipped;
-          }
+        auto lacked = std::find_if(unlowered.begin(), unlowered.end(),
+                                   [&](const std::string& f) { return inner_->info().lacks(f); });
+        if (!fault && lacked != unlowered.end()) {
+          Observation skipped;
+          skipped.skip = "uses " + *lacked + " syntax, which the lowering cannot lower and " +
+                         shared_->info.name + " lacks";
+          return skipped;
         }
       }
       for (auto& file : lowered.test262->harness) {

@@ -24,6 +24,36 @@ using nlohmann::json;
 
 bool node_available() { return engine_available("node"); }
 
+const std::string kEngine262Maker =
+    std::string(SETTLE_SOURCE_DIR) + "/tests/mutants/engine262/make_mutant.js";
+const std::string kDuktapeMaker =
+    std::string(SETTLE_SOURCE_DIR) + "/tests/mutants/duktape/make_mutant.js";
+
+// The ids of a JSON report's results that failed and are no known failures, in the report's order.
+std::vector<std::string> unexpected_failures_in(const std::string& report_path) {
+  std::vector<std::string> failing;
+  const json report = json::parse(read_file(report_path));
+  for (const json& record : report["results"]) {
+    std::string status = record["status"];
+    if (status != "pass" && status != "skip" && !record.contains("known_failure"))
+      failing.push_back(record["id"]);
+  }
+  return failing;
+}
+
+// The mutants a make_mutant.js lists (`--list`: a line "NAME\tWHAT IT BREAKS" each), but "none".
+std::vector<std::string> mutants_listed_by(const std::string& maker) {
+  ProcessResult listed = run_process({"node", maker, "--list"});
+  EXPECT_EQ(listed.exit_code, 0) << listed.err;
+  std::vector<std::string> mutants;
+  std::istringstream lines(listed.out);
+  for (std::string line; std::getline(lines, line);) {
+    std::string name = line.substr(0, line.find('\t'));
+    if (!name.empty() && name != "none") mutants.push_back(name);
+  }
+  return mutants;
+}
+
 // Runs the shipped corpus on node, with `prelude` when given; returns the ids that did not pass
 // and are not known failures. With `first_only`, the run stops at the first of them.
 std::vector<std::string> failing_cases(const std::string& prelude, bool first_only,
@@ -43,14 +73,7 @@ std::vector<std::string> failing_cases(const std::string& prelude, bool first_on
   if (first_only) args.push_back("--exitfirst");
   ProcessResult run = run_process(args);
   *output = run.out + run.err;
-  std::vector<std::string> failing;
-  json report = json::parse(read_file(dir.file("r.json")));
-  for (const json& record : report["results"]) {
-    std::string status = record["status"];
-    if (record.contains("known_failure")) continue;
-    if (status != "pass" && status != "skip") failing.push_back(record["id"]);
-  }
-  return failing;
+  return unexpected_failures_in(dir.file("r.json"));
 }
 
 TEST(Mutants, NodeWithoutAMutantPassesTheWholeCorpus) {
@@ -126,11 +149,10 @@ std::string expectations_of_mutant(const std::string& mutant, const TempDir& dir
 
 // Builds the mutant and runs its area of the corpus on it until the first unexpected failure;
 // returns the ids that failed unexpectedly.
-std::set<std::string> killers_on_engine262(const std::string& mutant, const std::string& area,
-                                           const TempDir& dir, std::string* output) {
-  std::string maker = std::string(SETTLE_SOURCE_DIR) + "/tests/mutants/engine262/make_mutant.js";
+std::vector<std::string> killers_on_engine262(const std::string& mutant, const std::string& area,
+                                              const TempDir& dir, std::string* output) {
   ProcessResult made =
-      run_process({"node", maker, mutant, dir.file(mutant), "--npm", SETTLE_NPM_DIR});
+      run_process({"node", kEngine262Maker, mutant, dir.file(mutant), "--npm", SETTLE_NPM_DIR});
   EXPECT_EQ(made.exit_code, 0) << made.err;
   ProcessResult run =
       run_process({settle_binary(), "run", std::string(SETTLE_SOURCE_DIR) + "/cases/" + area, "-j",
@@ -138,28 +160,14 @@ std::set<std::string> killers_on_engine262(const std::string& mutant, const std:
                    expectations_of_mutant(mutant, dir), "--json", dir.file(mutant + ".json"), "-e",
                    dir.file(mutant + "/engine262-" + mutant + ".json")});
   *output = run.out + run.err;
-  std::set<std::string> killers;
-  json report = json::parse(read_file(dir.file(mutant + ".json")));
-  for (const json& record : report["results"]) {
-    std::string status = record["status"];
-    if (status != "pass" && status != "skip" && !record.contains("known_failure"))
-      killers.insert(record["id"]);
-  }
+  std::vector<std::string> killers = unexpected_failures_in(dir.file(mutant + ".json"));
   EXPECT_EQ(run.exit_code, killers.empty() ? 0 : 1) << *output;
   return killers;
 }
 
 TEST(Engine262Mutants, EveryMutantIsKilledByACaseOfItsArea) {
   if (!engine_available("engine262")) GTEST_SKIP() << "engine262 is not installed (make engines)";
-  std::string maker = std::string(SETTLE_SOURCE_DIR) + "/tests/mutants/engine262/make_mutant.js";
-  ProcessResult listed = run_process({"node", maker, "--list"});
-  ASSERT_EQ(listed.exit_code, 0) << listed.err;
-  std::vector<std::string> mutants;
-  std::istringstream lines(listed.out);
-  for (std::string line; std::getline(lines, line);) {
-    std::string name = line.substr(0, line.find('\t'));
-    if (!name.empty() && name != "none") mutants.push_back(name);
-  }
+  const std::vector<std::string> mutants = mutants_listed_by(kEngine262Maker);
   ASSERT_GE(mutants.size(), 10u);
 
   TempDir dir;
@@ -168,7 +176,7 @@ TEST(Engine262Mutants, EveryMutantIsKilledByACaseOfItsArea) {
     std::string area = area_of(mutant);
     ASSERT_FALSE(area.empty()) << mutant << ": no area for this mutant's name";
     std::string output;
-    std::set<std::string> killers = killers_on_engine262(mutant, area, dir, &output);
+    std::vector<std::string> killers = killers_on_engine262(mutant, area, dir, &output);
     std::cout << mutant << ": " << area << "/\n";
     for (const std::string& killer : killers) std::cout << "    " << killer << "\n";
     EXPECT_FALSE(killers.empty()) << mutant << " survived " << area << "/:\n" << output;
@@ -180,36 +188,22 @@ TEST(Engine262Mutants, EveryMutantIsKilledByACaseOfItsArea) {
 // not pass or skip.
 std::set<std::string> failing_on_duktape_mutant(const std::string& mutant, const TempDir& dir,
                                                 std::string* output) {
-  std::string maker = std::string(SETTLE_SOURCE_DIR) + "/tests/mutants/duktape/make_mutant.js";
-  ProcessResult made = run_process({"node", maker, mutant, dir.path()});
+  ProcessResult made = run_process({"node", kDuktapeMaker, mutant, dir.path()});
   EXPECT_EQ(made.exit_code, 0) << made.err;
   ProcessResult run = run_process(
       {settle_binary(), "run", std::string(SETTLE_SOURCE_DIR) + "/cases/rejection-tracking", "-e",
        dir.file("duktape-" + mutant + ".json"), "-j", "1", "--quiet", "--timeout", "2000", "--json",
        dir.file(mutant + ".report.json")});
   *output = run.out + run.err;
-  std::set<std::string> failing;
-  json report = json::parse(read_file(dir.file(mutant + ".report.json")));
-  for (const json& record : report["results"]) {
-    std::string status = record["status"];
-    if (status != "pass" && status != "skip") failing.insert(record["id"]);
-  }
-  return failing;
+  std::vector<std::string> failing = unexpected_failures_in(dir.file(mutant + ".report.json"));
+  return {failing.begin(), failing.end()};
 }
 
 // The tracker calls of engines/duktape/promise.js (§27.2.1.9's callers), proven by mutants: the
 // unmutated copy passes the area, and each mutant makes one of its cases fail.
 TEST(DuktapeMutants, EveryTrackerMutantIsKilledByARejectionTrackingCase) {
   if (!node_available()) GTEST_SKIP() << "node is not installed (it runs make_mutant.js)";
-  std::string maker = std::string(SETTLE_SOURCE_DIR) + "/tests/mutants/duktape/make_mutant.js";
-  ProcessResult listed = run_process({"node", maker, "--list"});
-  ASSERT_EQ(listed.exit_code, 0) << listed.err;
-  std::vector<std::string> mutants;
-  std::istringstream lines(listed.out);
-  for (std::string line; std::getline(lines, line);) {
-    std::string name = line.substr(0, line.find('\t'));
-    if (!name.empty() && name != "none") mutants.push_back(name);
-  }
+  const std::vector<std::string> mutants = mutants_listed_by(kDuktapeMaker);
   ASSERT_GE(mutants.size(), 4u);
 
   TempDir dir;

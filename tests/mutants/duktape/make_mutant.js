@@ -15,6 +15,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { applyPatch } = require('../shared/apply_patch.js');
 
 const HANDLE = "if (promise[SLOTS].isHandled === false) HostPromiseRejectionTracker(promise, 'handle');";
 const REJECT = "if (promise[SLOTS].isHandled === false) HostPromiseRejectionTracker(promise, 'reject');";
@@ -75,16 +76,6 @@ const MUTANTS = {
   },
 };
 
-function applyPatch(source, patch, name) {
-  const first = source.indexOf(patch.anchor);
-  if (first === -1 || source.indexOf(patch.anchor, first + 1) !== -1) {
-    throw new Error(`${name}: the anchor must occur exactly once in promise.js: ${patch.anchor}`);
-  }
-  const at = source.indexOf(patch.find, first);
-  if (at === -1) throw new Error(`${name}: not found after its anchor: ${patch.find}`);
-  return source.slice(0, at) + patch.replace + source.slice(at + patch.find.length);
-}
-
 function main(argv) {
   if (argv[0] === '--list') {
     for (const [name, mutant] of Object.entries(MUTANTS)) console.log(`${name}\t${mutant.broken}`);
@@ -98,7 +89,7 @@ function main(argv) {
   }
   const original = path.join(__dirname, '..', '..', '..', 'engines', 'duktape', 'promise.js');
   let source = fs.readFileSync(original, 'utf8');
-  for (const patch of mutant.patches) source = applyPatch(source, patch, name);
+  for (const patch of mutant.patches) source = applyPatch(source, name, patch);
   const out = path.resolve(outDir);
   fs.mkdirSync(out, { recursive: true });
   const promiseFile = path.join(out, `promise-${name}.js`);

@@ -16,6 +16,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { applyPatch } = require('../shared/apply_patch.js');
 
 const P = "exports.surroundingAgent.intrinsic('%Promise%')";
 
@@ -378,18 +379,6 @@ const MUTANTS = {
 };
 
 function repoRoot() { return path.resolve(__dirname, '..', '..', '..'); }
-
-function applyPatch(text, name, p) {
-  const first = text.indexOf(p.anchor);
-  if (first < 0) throw new Error(`${name}: anchor not found: ${p.anchor}`);
-  if (text.indexOf(p.anchor, first + 1) >= 0) throw new Error(`${name}: anchor occurs more than once: ${p.anchor}`);
-  let at = first - 1;
-  for (let n = 0; n < (p.nth || 1); n++) {
-    at = text.indexOf(p.find, at + 1);
-    if (at < 0) throw new Error(`${name}: not found (${n + 1} of ${p.nth || 1}) after the anchor: ${p.find}`);
-  }
-  return text.slice(0, at) + p.replace + text.slice(at + p.find.length);
-}
 
 function main(argv) {
   if (argv[0] === '--list') {
