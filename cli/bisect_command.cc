@@ -14,7 +14,7 @@
 #include "cli/version_sweep.h"
 #include "engines/engines_dir.h"
 #include "reports/result_json.h"
-#include "runner/report_reader.h"
+#include "runner/gate/report_reader.h"
 
 namespace settle::cli {
 namespace {

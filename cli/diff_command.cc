@@ -8,8 +8,8 @@
 #include "reports/diff_markdown.h"
 #include "reports/diff_text.h"
 #include "reports/history_report.h"
-#include "runner/baseline_diff.h"
-#include "runner/report_reader.h"
+#include "runner/gate/baseline_diff.h"
+#include "runner/gate/report_reader.h"
 
 namespace settle::cli {
 namespace {

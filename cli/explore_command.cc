@@ -23,14 +23,14 @@
 #include "engines/profile.h"
 #include "engines/repro_script.h"
 #include "reports/atomic_file.h"
-#include "runner/explore_generator.h"
-#include "runner/explore_program.h"
-#include "runner/explore_reducer.h"
-#include "runner/explore_verdict.h"
-#include "runner/interrupt.h"
-#include "runner/job_feed.h"
-#include "runner/plan.h"
-#include "runner/scheduler.h"
+#include "runner/explore/explore_generator.h"
+#include "runner/explore/explore_program.h"
+#include "runner/explore/explore_reducer.h"
+#include "runner/explore/explore_verdict.h"
+#include "runner/run/interrupt.h"
+#include "runner/run/job_feed.h"
+#include "runner/run/plan.h"
+#include "runner/run/scheduler.h"
 
 namespace settle::cli {
 namespace {

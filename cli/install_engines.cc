@@ -17,7 +17,7 @@
 #include "engines/engines_dir.h"
 #include "engines/lowering/lowerer.h"
 #include "engines/profile.h"
-#include "runner/text_file.h"
+#include "runner/input/text_file.h"
 
 namespace settle::cli {
 namespace {

@@ -2,9 +2,9 @@
 #include <memory>
 
 #include "cli/commands.h"
-#include "runner/case_selection.h"
-#include "runner/corpus.h"
-#include "runner/shard.h"
+#include "runner/corpus/corpus.h"
+#include "runner/run/case_selection.h"
+#include "runner/run/shard.h"
 
 namespace settle::cli {
 namespace {

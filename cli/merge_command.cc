@@ -5,7 +5,7 @@
 #include "cli/report_options.h"
 #include "reports/report_text.h"
 #include "reports/reporter_set.h"
-#include "runner/report_merge.h"
+#include "runner/gate/report_merge.h"
 
 namespace settle::cli {
 namespace {

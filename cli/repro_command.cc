@@ -11,8 +11,8 @@
 #include "engines/profile.h"
 #include "engines/repro_script.h"
 #include "reports/result_json.h"
-#include "runner/corpus.h"
-#include "runner/spelling.h"
+#include "runner/corpus/corpus.h"
+#include "runner/input/spelling.h"
 
 namespace settle::cli {
 namespace {

@@ -28,15 +28,15 @@
 #include "reports/atomic_file.h"
 #include "reports/reporter_set.h"
 #include "reports/results_store.h"
-#include "runner/case_selection.h"
-#include "runner/corpus.h"
-#include "runner/gate.h"
-#include "runner/interrupt.h"
-#include "runner/job_feed.h"
-#include "runner/report_reader.h"
-#include "runner/scheduler.h"
-#include "runner/shard.h"
-#include "runner/utc_now.h"
+#include "runner/corpus/corpus.h"
+#include "runner/gate/gate.h"
+#include "runner/gate/report_reader.h"
+#include "runner/input/utc_now.h"
+#include "runner/run/case_selection.h"
+#include "runner/run/interrupt.h"
+#include "runner/run/job_feed.h"
+#include "runner/run/scheduler.h"
+#include "runner/run/shard.h"
 
 namespace settle::cli {
 namespace {
@@ -74,7 +74,7 @@ struct RunOutcome {
 
 void prepare_process(const RunOptions& options) {
   if (!options.engines_dir.empty()) set_engines_dir_option(options.engines_dir);
-  // SIGINT or SIGTERM stops the run; the reports still get what finished (runner/interrupt.h).
+  // SIGINT or SIGTERM stops the run; the reports still get what finished (runner/run/interrupt.h).
   install_interrupt_handlers();
   // Lines reach a CI log (a pipe) as the results come, not when a buffer fills.
   std::setvbuf(stdout, nullptr, _IOLBF, 0);

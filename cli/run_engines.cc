@@ -11,8 +11,8 @@
 #include "engines/engines_dir.h"
 #include "engines/lowering/lowering_engine.h"
 #include "engines/profile.h"
-#include "runner/input_error.h"
-#include "runner/interrupt.h"
+#include "runner/input/input_error.h"
+#include "runner/run/interrupt.h"
 
 namespace settle::cli {
 

@@ -6,11 +6,11 @@
 #include <vector>
 
 #include "cli/run_options.h"
-#include "runner/case_selection.h"
-#include "runner/corpus.h"
-#include "runner/expectations.h"
+#include "runner/corpus/corpus.h"
+#include "runner/gate/expectations.h"
+#include "runner/gate/report_reader.h"
 #include "runner/model/result_fact.h"
-#include "runner/report_reader.h"
+#include "runner/run/case_selection.h"
 
 namespace settle::cli {
 

@@ -5,7 +5,7 @@
 #include <optional>
 #include <vector>
 
-#include "runner/spelling.h"
+#include "runner/input/spelling.h"
 
 namespace settle::cli {
 namespace {

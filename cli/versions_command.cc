@@ -1,5 +1,5 @@
 // `settle versions`: the cases on every version of an engine in a range, as one compatibility
-// table (runner/version_table.h).
+// table (runner/gate/version_table.h).
 #include <unistd.h>
 
 #include <cstdlib>
@@ -14,7 +14,7 @@
 #include "engines/engines_dir.h"
 #include "reports/atomic_file.h"
 #include "reports/version_table_report.h"
-#include "runner/report_reader.h"
+#include "runner/gate/report_reader.h"
 
 namespace settle::cli {
 namespace {

@@ -1,5 +1,5 @@
 #include "engines/profile.h"
-#include "runner/text_file.h"
+#include "runner/input/text_file.h"
 
 #include <unistd.h>
 
@@ -16,9 +16,9 @@
 #include "engines/engines_dir.h"
 #include "engines/lowering/lowerer.h"
 #include "engines/process/driver_source.h"
-#include "runner/json_fields.h"
-#include "runner/json_input.h"
-#include "runner/spelling.h"
+#include "runner/input/json_fields.h"
+#include "runner/input/json_input.h"
+#include "runner/input/spelling.h"
 
 namespace settle {
 namespace {

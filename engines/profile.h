@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "engines/process/child_process.h"
-#include "runner/input_error.h"
+#include "runner/input/input_error.h"
 #include "runner/model/engine.h"
 
 namespace settle {

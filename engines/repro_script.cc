@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "runner/matcher.h"
+#include "runner/match/matcher.h"
 
 namespace settle {
 namespace embedded {

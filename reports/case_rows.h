@@ -6,11 +6,11 @@
 #include <vector>
 
 #include "reports/result_store.h"
-#include "runner/comparison.h"
+#include "runner/gate/comparison.h"
 
 namespace settle {
 
-// The case × engine matrix of a run (runner/comparison.h), read back from its result store one
+// The case × engine matrix of a run (runner/gate/comparison.h), read back from its result store one
 // row at a time, so that it costs one case's results whatever the size of the run. It relies on
 // the store's order: by id, then engine.
 class CaseRows {

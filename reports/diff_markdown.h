@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "runner/baseline_diff.h"
+#include "runner/gate/baseline_diff.h"
 
 namespace settle {
 

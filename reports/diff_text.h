@@ -3,7 +3,7 @@
 #include <string>
 #include <utility>
 
-#include "runner/baseline_diff.h"
+#include "runner/gate/baseline_diff.h"
 
 namespace settle {
 

@@ -5,7 +5,7 @@
 #include "reports/atomic_file.h"
 #include "reports/json_object_writer.h"
 #include "reports/result_json.h"
-#include "runner/report_reader.h"
+#include "runner/gate/report_reader.h"
 
 namespace settle {
 

@@ -3,7 +3,7 @@
 #include <cstddef>
 #include <string>
 
-#include "runner/summary.h"
+#include "runner/gate/summary.h"
 
 namespace settle {
 

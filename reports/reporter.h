@@ -2,8 +2,8 @@
 
 #include <cstddef>
 
+#include "runner/gate/summary.h"
 #include "runner/model/result.h"
-#include "runner/summary.h"
 
 namespace settle {
 

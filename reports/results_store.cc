@@ -12,7 +12,7 @@
 #include <thread>
 
 #include "reports/result_json.h"
-#include "runner/utc_now.h"
+#include "runner/input/utc_now.h"
 
 namespace settle {
 namespace {

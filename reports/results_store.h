@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "runner/report_reader.h"
+#include "runner/gate/report_reader.h"
 
 namespace SQLite {
 class Database;

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "runner/version_table.h"
+#include "runner/gate/version_table.h"
 
 namespace settle {
 

@@ -6,7 +6,7 @@
 #include <new>
 #include <string>
 
-#include "runner/interrupt.h"
+#include "runner/run/interrupt.h"
 
 extern "C" int settle_duktape_exec_timeout_check(void* heap_udata) {
   return heap_udata != nullptr && static_cast<settle::DuktapeHeap*>(heap_udata)->deadline_passed();

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "engines/process/child_process.h"
-#include "runner/text_file.h"
+#include "runner/input/text_file.h"
 
 namespace settle {
 namespace embedded {

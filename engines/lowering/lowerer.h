@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "runner/summary.h"
+#include "runner/gate/summary.h"
 
 namespace settle {
 

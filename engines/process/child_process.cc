@@ -12,7 +12,7 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "runner/interrupt.h"
+#include "runner/run/interrupt.h"
 
 namespace settle {
 namespace {

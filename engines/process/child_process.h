@@ -18,7 +18,7 @@ struct ResourceLimits {
 // takes requests, its stdout is read line by line, the tail of its stderr is kept for messages.
 class ChildProcess {
  public:
-  // kInterrupted: the run was interrupted (runner/interrupt.h) while waiting.
+  // kInterrupted: the run was interrupted (runner/run/interrupt.h) while waiting.
   enum class Read { kLine, kTimeout, kEnded, kTooLong, kInterrupted };
 
   // Throws std::runtime_error when the process cannot be started.

@@ -3,7 +3,7 @@
 #include <random>
 
 #include "engines/host/host_report.h"
-#include "runner/json_source.h"
+#include "runner/input/json_source.h"
 
 namespace settle {
 

@@ -1,12 +1,12 @@
-// Fuzzes the case-file loader and validator (runner/case_file_loader.h) with any text. It must
-// return cases, or one InputError whose file:line:column points into the text, and never throw.
-// Every pattern it accepts must be one the matcher can compare with an observed value.
+// Fuzzes the case-file loader and validator (runner/corpus/case_file_loader.h) with any text. It
+// must return cases, or one InputError whose file:line:column points into the text, and never
+// throw. Every pattern it accepts must be one the matcher can compare with an observed value.
 
 #include <variant>
 
 #include "fuzz_support.h"
-#include "runner/case_file_loader.h"
-#include "runner/matcher.h"
+#include "runner/corpus/case_file_loader.h"
+#include "runner/match/matcher.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace settle;

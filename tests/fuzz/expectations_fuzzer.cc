@@ -1,11 +1,11 @@
-// Fuzzes the expectations file reader (runner/expectations.h, --expectations). It may throw only
-// InputError, whose file:line:column points into the text; what it accepts must survive
-// the round trip through the text that --update-expectations writes.
+// Fuzzes the expectations file reader (runner/gate/expectations.h, --expectations). It may throw
+// only InputError, whose file:line:column points into the text; what it accepts must survive the
+// round trip through the text that --update-expectations writes.
 
 #include <cstring>
 
 #include "fuzz_support.h"
-#include "runner/expectations.h"
+#include "runner/gate/expectations.h"
 
 namespace {
 

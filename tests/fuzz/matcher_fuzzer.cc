@@ -1,6 +1,6 @@
-// Fuzzes the value-pattern matcher (runner/matcher.h). The input holds two JSON texts separated
-// by a line `---`: a case's `expect` object (value patterns with any `$` tag, and a log), and the
-// report an engine's host.js writes ({state, value, log, globals, uncaught, printed}). The
+// Fuzzes the value-pattern matcher (runner/match/matcher.h). The input holds two JSON texts
+// separated by a line `---`: a case's `expect` object (value patterns with any `$` tag, and a log),
+// and the report an engine's host.js writes ({state, value, log, globals, uncaught, printed}). The
 // expectation goes through the case-file loader, so the matcher only sees patterns that
 // check_pattern accepted, as in a run; the report through read_host_report, as from any engine.
 // Matching must never throw, and a mismatch always says why.
@@ -10,8 +10,8 @@
 
 #include "engines/host/host_report.h"
 #include "fuzz_support.h"
-#include "runner/case_file_loader.h"
-#include "runner/matcher.h"
+#include "runner/corpus/case_file_loader.h"
+#include "runner/match/matcher.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace settle;

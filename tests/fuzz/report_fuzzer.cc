@@ -1,12 +1,12 @@
 // Fuzzes the JSON report reader that `settle diff`, `settle merge` and `run --baseline` use
-// (runner/report_reader.h), then what they do with a report it accepts: the summary, the baseline
-// diff (a report compared with itself has no changes) and the merge. The reader may throw only
-// InputError, at a position in the text; the merge only MergeError.
+// (runner/gate/report_reader.h), then what they do with a report it accepts: the summary, the
+// baseline diff (a report compared with itself has no changes) and the merge. The reader may throw
+// only InputError, at a position in the text; the merge only MergeError.
 
 #include "fuzz_support.h"
-#include "runner/baseline_diff.h"
-#include "runner/report_merge.h"
-#include "runner/report_reader.h"
+#include "runner/gate/baseline_diff.h"
+#include "runner/gate/report_merge.h"
+#include "runner/gate/report_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace settle;

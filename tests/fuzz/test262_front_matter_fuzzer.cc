@@ -1,11 +1,12 @@
-// Fuzzes the test262 front-matter parser (runner/test262_front_matter.h) with any source text. It
-// must return the metadata, or one InputError whose file:line:column points into the text, never
-// throw; and it finds a front matter exactly where has_test262_front_matter() says there is one.
+// Fuzzes the test262 front-matter parser (runner/corpus/test262_front_matter.h) with any source
+// text. It must return the metadata, or one InputError whose file:line:column points into the text,
+// never throw; and it finds a front matter exactly where has_test262_front_matter() says there is
+// one.
 
 #include <variant>
 
 #include "fuzz_support.h"
-#include "runner/test262_front_matter.h"
+#include "runner/corpus/test262_front_matter.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace settle;

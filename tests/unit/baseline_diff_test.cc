@@ -1,4 +1,4 @@
-#include "runner/baseline_diff.h"
+#include "runner/gate/baseline_diff.h"
 
 #include <gtest/gtest.h>
 

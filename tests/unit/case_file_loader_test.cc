@@ -1,4 +1,4 @@
-#include "runner/case_file_loader.h"
+#include "runner/corpus/case_file_loader.h"
 
 #include <gtest/gtest.h>
 
@@ -250,8 +250,8 @@ TEST(CaseFileLoaderErrors, MissingFileCannotBeRead) {
   EXPECT_NE(error.message().find("cannot read"), std::string::npos) << error.to_string();
 }
 
-// FIFOs and devices are refused unread (runner/text_file.h): /dev/zero would fill memory and a
-// FIFO with no writer would hang the run.
+// FIFOs and devices are refused unread (runner/input/text_file.h): /dev/zero would fill memory and
+// a FIFO with no writer would hang the run.
 TEST(CaseFileLoaderErrors, AFolderOrADeviceIsRefusedAndSaysWhatItIs) {
   auto folder = std::filesystem::temp_directory_path();
   LoadedCases loaded = load_case_file(folder.string(), "x");

@@ -1,4 +1,4 @@
-#include "runner/case_selection.h"
+#include "runner/run/case_selection.h"
 
 #include <gtest/gtest.h>
 

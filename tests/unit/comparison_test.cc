@@ -1,4 +1,4 @@
-#include "runner/comparison.h"
+#include "runner/gate/comparison.h"
 
 #include <gtest/gtest.h>
 

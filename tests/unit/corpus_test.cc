@@ -1,6 +1,6 @@
 // The corpus: every case file validated once, then its cases loaded again a group at a time, in id
 // order, from the copy that was validated.
-#include "runner/corpus.h"
+#include "runner/corpus/corpus.h"
 
 #include <gtest/gtest.h>
 #include <sys/resource.h>

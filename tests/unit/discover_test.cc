@@ -1,4 +1,4 @@
-#include "runner/discover.h"
+#include "runner/corpus/discover.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "runner/expectations.h"
+#include "runner/gate/expectations.h"
 
 #include <gtest/gtest.h>
 

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <string>
 
-#include "runner/explore_generator.h"
-#include "runner/explore_program.h"
-#include "runner/explore_reducer.h"
-#include "runner/explore_verdict.h"
+#include "runner/explore/explore_generator.h"
+#include "runner/explore/explore_program.h"
+#include "runner/explore/explore_reducer.h"
+#include "runner/explore/explore_verdict.h"
 
 namespace settle {
 namespace {

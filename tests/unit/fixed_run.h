@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "results_fixture.h"
-#include "runner/baseline_diff.h"
-#include "runner/summary.h"
+#include "runner/gate/baseline_diff.h"
+#include "runner/gate/summary.h"
 
 namespace settle::testing {
 

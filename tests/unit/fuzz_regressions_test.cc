@@ -10,12 +10,12 @@
 #include "engines/host/host_report.h"
 #include "engines/process/protocol.h"
 #include "engines/profile.h"
-#include "runner/case_file_loader.h"
-#include "runner/expectations.h"
-#include "runner/json_source.h"
-#include "runner/matcher.h"
-#include "runner/report_reader.h"
-#include "runner/test262_front_matter.h"
+#include "runner/corpus/case_file_loader.h"
+#include "runner/corpus/test262_front_matter.h"
+#include "runner/gate/expectations.h"
+#include "runner/gate/report_reader.h"
+#include "runner/input/json_source.h"
+#include "runner/match/matcher.h"
 
 namespace settle {
 namespace {

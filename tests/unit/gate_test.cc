@@ -1,4 +1,4 @@
-#include "runner/gate.h"
+#include "runner/gate/gate.h"
 
 #include <gtest/gtest.h>
 

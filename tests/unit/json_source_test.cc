@@ -1,4 +1,4 @@
-#include "runner/json_source.h"
+#include "runner/input/json_source.h"
 
 #include <gtest/gtest.h>
 

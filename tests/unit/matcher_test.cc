@@ -1,4 +1,4 @@
-#include "runner/matcher.h"
+#include "runner/match/matcher.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "runner/rejection_matcher.h"
+#include "runner/match/rejection_matcher.h"
 
 #include <gtest/gtest.h>
 

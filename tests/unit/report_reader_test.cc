@@ -1,4 +1,4 @@
-#include "runner/report_reader.h"
+#include "runner/gate/report_reader.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -8,7 +8,7 @@
 
 #include "reports/json_reporter.h"
 #include "results_fixture.h"
-#include "runner/report_merge.h"
+#include "runner/gate/report_merge.h"
 
 namespace settle {
 namespace {

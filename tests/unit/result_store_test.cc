@@ -10,7 +10,7 @@
 
 #include "reports/case_rows.h"
 #include "results_fixture.h"
-#include "runner/comparison.h"
+#include "runner/gate/comparison.h"
 
 namespace settle {
 namespace {

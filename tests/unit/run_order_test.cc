@@ -1,4 +1,4 @@
-#include "runner/run_order.h"
+#include "runner/corpus/run_order.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // The scheduler takes its jobs a batch at a time and hands the results over in the jobs' order.
-#include "runner/scheduler.h"
+#include "runner/run/scheduler.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "runner/shard.h"
+#include "runner/run/shard.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "runner/spelling.h"
+#include "runner/input/spelling.h"
 
 #include <gtest/gtest.h>
 

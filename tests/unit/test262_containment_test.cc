@@ -9,9 +9,9 @@
 #include <fstream>
 #include <memory>
 
-#include "runner/harness_include_name.h"
-#include "runner/real_path.h"
-#include "runner/test262_loader.h"
+#include "runner/corpus/harness_include_name.h"
+#include "runner/corpus/test262_loader.h"
+#include "runner/input/real_path.h"
 
 namespace settle {
 namespace {

@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "runner/test262_front_matter.h"
-#include "runner/test262_loader.h"
-#include "runner/test262_verdict.h"
+#include "runner/corpus/test262_front_matter.h"
+#include "runner/corpus/test262_loader.h"
+#include "runner/match/test262_verdict.h"
 
 namespace settle {
 namespace {

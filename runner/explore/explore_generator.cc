@@ -1,0 +1,83 @@
+#include "runner/explore/explore_generator.h"
+
+#include <vector>
+
+namespace settle {
+
+std::uint64_t ExplorePrng::next() {
+  std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+int ExplorePrng::below(int bound) {
+  const std::uint64_t top = next() >> 32;
+  return static_cast<int>((top * static_cast<std::uint64_t>(bound)) >> 32);
+}
+
+namespace {
+
+// Weighted choice of the next step's kind among those the features allow.
+StepKind pick_kind(ExplorePrng& prng, bool first, const std::set<std::string>& features) {
+  struct Weighted {
+    StepKind kind;
+    int weight;
+  };
+  static const std::vector<Weighted> table = {
+      {StepKind::kResolved, 2}, {StepKind::kRejected, 1},   {StepKind::kConstruct, 3},
+      {StepKind::kChain, 8},    {StepKind::kCombinator, 2}, {StepKind::kAwait, 4},
+      {StepKind::kSubclass, 2}, {StepKind::kForAwait, 1},   {StepKind::kTimer, 1},
+      {StepKind::kTry, 2},      {StepKind::kResolvers, 2},
+  };
+  std::vector<Weighted> allowed;
+  int total = 0;
+  for (const Weighted& entry : table) {
+    const char* needs = kind_feature(entry.kind);
+    if (needs && !features.count(needs)) continue;
+    if (first && entry.kind != StepKind::kResolved && entry.kind != StepKind::kRejected &&
+        entry.kind != StepKind::kConstruct && entry.kind != StepKind::kAwait &&
+        entry.kind != StepKind::kTry && entry.kind != StepKind::kResolvers)
+      continue;
+    allowed.push_back(entry);
+    total += entry.weight;
+  }
+  int roll = prng.below(total);
+  for (const Weighted& entry : allowed) {
+    if (roll < entry.weight) return entry.kind;
+    roll -= entry.weight;
+  }
+  return StepKind::kResolved;
+}
+
+}  // namespace
+
+Program generate_program(std::uint64_t seed, std::uint64_t index,
+                         const std::set<std::string>& features) {
+  ExplorePrng prng(seed * 0x100000001b3ULL ^ (index + 1) * 0x9e3779b97f4a7c15ULL);
+  const bool classes = features.count("class") != 0;
+  Program program;
+  std::vector<int> promises;  // ids of the steps that define a promise
+  const int length = 2 + prng.below(6);
+  for (int id = 0; id < length; ++id) {
+    Step step;
+    step.kind = pick_kind(prng, promises.empty(), features);
+    step.id = id;
+    for (std::size_t i = 0; i < arg_ranges(step.kind).size(); ++i) {
+      const int range = arg_ranges(step.kind)[i];
+      if (range == 0) {
+        step.args.push_back(promises.empty() ? -1 : promises[prng.below(promises.size())]);
+      } else {
+        step.args.push_back(prng.below(range));
+      }
+    }
+    // Subclass promises only where the engines have classes.
+    if (!classes && step.kind == StepKind::kChain && step.args[2] == 7) step.args[2] = 2;
+    if (!classes && step.kind == StepKind::kAwait && step.args[1] == 3) step.args[1] = 1;
+    if (step.kind != StepKind::kTimer) promises.push_back(id);
+    program.steps.push_back(step);
+  }
+  return program;
+}
+
+}  // namespace settle

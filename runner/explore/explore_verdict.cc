@@ -1,0 +1,95 @@
+#include "runner/explore/explore_verdict.h"
+
+#include <vector>
+
+namespace settle {
+
+namespace {
+
+// A value with the message of every error in it left out: engines word their messages as they
+// like ("undefined is not a function" against "x is not a function"), and the spec leaves the
+// wording to them, so only an error's name is compared.
+nlohmann::json without_error_messages(const nlohmann::json& value) {
+  if (value.is_array()) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& item : value) out.push_back(without_error_messages(item));
+    return out;
+  }
+  if (!value.is_object()) return value;
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [key, item] : value.items()) {
+    if (key == "message" && value.contains("$error")) continue;
+    out[key] = without_error_messages(item);
+  }
+  return out;
+}
+
+}  // namespace
+
+bool comparable(const Observation& observed) {
+  return observed.state.has_value() && !observed.timed_out && observed.fault.empty();
+}
+
+std::string differing_part(const Observation& observed, const Observation& oracle) {
+  const bool outcome =
+      observed.state != oracle.state ||
+      without_error_messages(observed.value) != without_error_messages(oracle.value) ||
+      observed.uncaught.empty() != oracle.uncaught.empty();
+  const bool log = without_error_messages(observed.log) != without_error_messages(oracle.log);
+  // Only where both hosts track rejections (docs/design.md, "Unhandled rejections").
+  const bool rejections =
+      observed.rejections && oracle.rejections &&
+      without_error_messages(*observed.rejections) != without_error_messages(*oracle.rejections);
+  std::string parts;
+  for (const auto& [differs, name] : {std::pair{outcome, "outcome"}, std::pair{log, "log"},
+                                      std::pair{rejections, "rejections"}}) {
+    if (differs) parts += (parts.empty() ? "" : "+") + std::string(name);
+  }
+  return parts;
+}
+
+std::string signature_text(const Signature& signature) {
+  std::string text;
+  for (const auto& [engine, part] : signature)
+    text += (text.empty() ? "" : " ") + engine + ":" + part;
+  return text;
+}
+
+Signature signature_of(const std::map<std::string, Observation>& observed,
+                       const Observation& oracle) {
+  Signature signature;
+  for (const auto& [engine, observation] : observed) {
+    if (!comparable(observation)) continue;
+    std::string part = differing_part(observation, oracle);
+    if (!part.empty()) signature[engine] = part;
+  }
+  return signature;
+}
+
+std::optional<Observation> majority_observation(
+    const std::map<std::string, Observation>& observed) {
+  std::vector<const Observation*> kinds;
+  std::vector<std::size_t> counts;
+  std::size_t total = 0;
+  for (const auto& entry : observed) {
+    const Observation& observation = entry.second;
+    if (!comparable(observation)) continue;
+    ++total;
+    std::size_t k = 0;
+    while (k < kinds.size() && !differing_part(observation, *kinds[k]).empty()) ++k;
+    if (k == kinds.size()) {
+      kinds.push_back(&observation);
+      counts.push_back(0);
+    }
+    ++counts[k];
+  }
+  for (std::size_t k = 0; k < kinds.size(); ++k)
+    if (counts[k] * 2 > total) return *kinds[k];
+  return std::nullopt;
+}
+
+bool FindingIndex::add(const Signature& signature, const std::string& shape) {
+  return seen_.insert(signature_text(signature) + "|" + shape).second;
+}
+
+}  // namespace settle
