@@ -8,7 +8,6 @@
 
 #include "runner/input/json_fields.h"
 #include "runner/input/json_input.h"
-#include "runner/input/text_file.h"
 #include "runner/match/matcher.h"
 
 namespace settle {
@@ -179,13 +178,6 @@ LoadedCases parse_case_file(const std::string& file, const std::string& id_prefi
   } catch (const InputError& error) {
     return error;
   }
-}
-
-LoadedCases load_case_file(const std::string& file, const std::string& id_prefix) {
-  std::string why;
-  std::optional<std::string> text = read_text_file(file, &why);
-  if (!text) return InputError(file, kNoPosition, "", "cannot read the file: " + why);
-  return parse_case_file(file, id_prefix, std::move(*text));
 }
 
 }  // namespace settle

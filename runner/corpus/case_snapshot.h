@@ -26,7 +26,6 @@ class CaseSnapshot {
 
   Span add(std::string_view text);
   std::string text(Span span) const;
-  bool in_memory() const { return fd_ < 0; }
 
  private:
   void flush() const;

@@ -8,13 +8,24 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "runner/input/text_file.h"
 
 namespace settle {
 namespace {
 
 using nlohmann::json;
+
+// A case file read as the corpus reads one (runner/corpus/corpus.cc), then parsed.
+LoadedCases load_case_file(const std::string& file, const std::string& id_prefix) {
+  std::string why;
+  std::optional<std::string> text = read_text_file(file, &why);
+  if (!text) return InputError(file, kNoPosition, "", "cannot read the file: " + why);
+  return parse_case_file(file, id_prefix, std::move(*text));
+}
 
 // The line:column of the first occurrence of `token` in an ASCII `text`.
 std::string position_of_token(const std::string& text, const std::string& token) {
