@@ -297,11 +297,31 @@
         });
       });
       browserProcess.stderr.resume();
+      endCrashHelper(browserProcess.pid);
       return puppeteer.connect({
         browserWSEndpoint: endpoint + '/session',
         protocol: 'webDriverBiDi',
         defaultViewport: null,
         protocolTimeout: 0
+      });
+    }
+
+    // Firefox starts its crash helper in a session of its own, out of the bridge's process group:
+    // settle's kill at a deadline or an interrupt would leave it behind (it ends about 2 s after
+    // the browser). Nothing here uploads crash reports, so it is ended once the browser is up.
+    function endCrashHelper(browserPid) {
+      var names = [];
+      try {
+        names = fs.readdirSync('/proc');
+      } catch (error) {}
+      names.forEach(function (name) {
+        if (!/^[0-9]+$/.test(name)) return;
+        try {
+          var argv = fs.readFileSync('/proc/' + name + '/cmdline', 'utf8').split('\0');
+          if (path.basename(argv[0]) === 'crashhelper' && argv[1] === String(browserPid)) {
+            process.kill(Number(name), 'SIGKILL');
+          }
+        } catch (error) {}
       });
     }
 
