@@ -18,8 +18,9 @@ DEBIAN_PACKAGES := cmake g++ make pkg-config duktape-dev nlohmann-json3-dev libc
 	libgtest-dev libgmock-dev libpugixml-dev libyaml-cpp-dev libsqlitecpp-dev libsqlite3-dev libxml2-utils libmozjs-102-dev \
 	$(if $(shell command -v node),,nodejs npm)
 
-# Only the tests need these: chromium opens the HTML report headless (its test is skipped without).
-TEST_PACKAGES := chromium
+# Only the tests need these: chromium opens the HTML report headless (its test is skipped without);
+# firefox-esr is the firefox profile's browser (its tests are skipped without).
+TEST_PACKAGES := chromium firefox-esr
 
 .PHONY: all deps test-deps configure build settle run test engines deb clean fuzz sanitize-subset
 

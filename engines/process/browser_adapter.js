@@ -1,8 +1,8 @@
 // settle's browser adapter (after driver_core.js). The one driver file runs twice:
 //  - in node, as the bridge (settleBrowserChannel is undefined): it starts the browser with its
-//    profile folder next to settle's scratch folder, drives it with puppeteer-core over a pipe
-//    (CDP), loads this same file into a blank page and passes settle's request lines to the page
-//    and the page's reply lines back to settle;
+//    profile folder next to settle's scratch folder, drives it with puppeteer-core (Chromium: CDP
+//    over a pipe; Firefox: WebDriver BiDi over a loopback WebSocket), loads this same file into a
+//    blank page and passes settle's request lines to the page and the page's reply lines back;
 //  - in that page, as the adapter of the driver core: each case runs in a fresh iframe realm of the
 //    page, on the HTML event loop.
 // Arguments: node {driver} <browser> {npm} {scratch}. settle kills the bridge's process group at a
@@ -21,10 +21,14 @@
   function pageAdapter(channel) {
     var win = window;
     var doc = document;
-    // The reply channel: a CDP binding, taken off the page's global before any case code runs.
-    // Every reply carries settle's nonce, which only this closure holds.
-    var send = win[channel.binding];
-    delete win[channel.binding];
+    // The reply channel: a BiDi channel function (Firefox), or a CDP binding (Chromium) taken off
+    // the page's global before any case code runs. Every reply carries settle's nonce, which only
+    // this closure holds.
+    var send = channel.send;
+    if (channel.binding) {
+      send = win[channel.binding];
+      delete win[channel.binding];
+    }
     var uncurry = Function.prototype.bind.bind(Function.prototype.call);
     var createElement = uncurry(Document.prototype.createElement);
     var appendChild = uncurry(Node.prototype.appendChild);
@@ -80,7 +84,7 @@
         appendChild(body, frame);
         var global = contentWindow(frame);
         try {
-          delete global[channel.binding];
+          if (channel.binding) delete global[channel.binding];
         } catch (error) {}
         var Function_ = global.Function;
         var evalIn = global.eval;
@@ -264,7 +268,101 @@
       });
     }
 
+    // Firefox over WebDriver BiDi: the remote agent listens on a loopback port that the browser
+    // picks and prints. The browser is spawned here, not by puppeteer.launch, which would start it
+    // in a process group of its own that settle's kill at a deadline would not reach.
+    async function launchFirefox() {
+      var browsers = require(path.join(npm, '@puppeteer', 'browsers'));
+      await browsers.createProfile(browsers.Browser.FIREFOX, { path: profileFolder, preferences: kFirefoxPrefs });
+      var temporary = path.join(profileFolder, 'tmp');
+      fs.mkdirSync(temporary);
+      browserProcess = childProcess.spawn('firefox-esr', [
+        '--headless', '--no-remote', '--profile', profileFolder, '--remote-debugging-port=0', 'about:blank'
+      ], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        cwd: profileFolder,
+        env: Object.assign({}, process.env, {
+          TMPDIR: temporary, HOME: profileFolder, MOZ_CRASHREPORTER_DISABLE: '1', MOZ_DISABLE_AUTO_SAFE_MODE: '1'
+        })
+      });
+      browserProcess.on('error', function (error) { finish(1, 'firefox-esr does not start: ' + error.message); });
+      browserProcess.on('exit', function (code, signal) {
+        finish(1, 'firefox-esr ended (' + (signal || 'status ' + code) + ')');
+      });
+      var endpoint = await new Promise(function (resolve) {
+        var lines = readline.createInterface({ input: browserProcess.stderr, crlfDelay: Infinity });
+        lines.on('line', function (line) {
+          var found = browsers.WEBDRIVER_BIDI_WEBSOCKET_ENDPOINT_REGEX.exec(line);
+          if (found) resolve(found[1]);
+        });
+      });
+      browserProcess.stderr.resume();
+      endCrashHelper(browserProcess.pid);
+      return puppeteer.connect({
+        browserWSEndpoint: endpoint + '/session',
+        protocol: 'webDriverBiDi',
+        defaultViewport: null,
+        protocolTimeout: 0
+      });
+    }
+
+    // Firefox starts its crash helper in a session of its own, out of the bridge's process group:
+    // settle's kill at a deadline or an interrupt would leave it behind (it ends about 2 s after
+    // the browser). Nothing here uploads crash reports, so it is ended once the browser is up.
+    function endCrashHelper(browserPid) {
+      var names = [];
+      try {
+        names = fs.readdirSync('/proc');
+      } catch (error) {}
+      names.forEach(function (name) {
+        if (!/^[0-9]+$/.test(name)) return;
+        try {
+          var argv = fs.readFileSync('/proc/' + name + '/cmdline', 'utf8').split('\0');
+          if (path.basename(argv[0]) === 'crashhelper' && argv[1] === String(browserPid)) {
+            process.kill(Number(name), 'SIGKILL');
+          }
+        } catch (error) {}
+      });
+    }
+
+    // No network: every connection goes to a closed port through a proxy that nothing bypasses
+    // (loopback included); nothing is fetched in the background; no popup, download or prompt.
+    // The JavaScript heap of each content process is capped at 512 MB.
+    var kFirefoxPrefs = {
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': 9,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': 9,
+      'network.proxy.socks': '127.0.0.1',
+      'network.proxy.socks_port': 9,
+      'network.proxy.share_proxy_settings': true,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+      'network.proxy.socks_remote_dns': true,
+      'network.dns.disablePrefetch': true,
+      'network.prefetch-next': false,
+      'network.predictor.enabled': false,
+      'media.peerconnection.enabled': false,
+      'dom.serviceWorkers.enabled': false,
+      'dom.disable_open_during_load': true,
+      'dom.block_download_insecure': true,
+      'browser.download.enabled': false,
+      'browser.download.useDownloadDir': true,
+      'browser.download.folderList': 2,
+      'browser.download.dir': '/nonexistent',
+      'permissions.default.geo': 2,
+      'permissions.default.camera': 2,
+      'permissions.default.microphone': 2,
+      'permissions.default.desktop-notification': 2,
+      'permissions.default.xr': 2,
+      'dom.webnotifications.enabled': false,
+      'javascript.options.mem.max': 512,
+      'fission.webContentIsolationStrategy': 0
+    };
+
     async function start() {
+      if (browserName === 'firefox') return startFirefox();
       if (browserName !== 'chromium') throw new Error('no browser named ' + browserName);
       var browser = await launchChromium();
       var pages = await browser.pages();
@@ -305,6 +403,58 @@
         }).catch(function (error) { finish(1, 'the page does not take requests: ' + error.message); });
       }
       return deliver;
+    }
+
+    // The page's driver over BiDi: its replies come through a channel (script.message events), its
+    // requests go in by script.callFunction on the handle of its receive function.
+    async function startFirefox() {
+      var browser = await launchFirefox();
+      var pages = await browser.pages();
+      var page = pages.length > 0 ? pages[0] : await browser.newPage();
+      page.on('error', function (error) { finish(1, 'the page crashed: ' + error.message); });
+      // BiDi's browserVersion leaves out the release channel that Debian's package names.
+      var product = (await browser.version()).replace(/^firefox\//i, '') + 'esr';
+      var version = product + ' (SpiderMonkey ' + product.split('.')[0] + ')';
+      // Nothing the page asks for leaves the browser: every request is failed.
+      await page.setRequestInterception(true);
+      page.on('request', function (request) {
+        request.abort('blockedbyclient').catch(function () {});
+      });
+      var connection = browser.connection;
+      var tree = await connection.send('browsingContext.getTree', { maxDepth: 0 });
+      var context = tree.result.contexts[0].context;
+      var channel = 'settle' + crypto.randomBytes(12).toString('hex');
+      connection.on('script.message', function (event) {
+        if (event.channel === channel && event.data && event.data.type === 'string') {
+          process.stdout.write(event.data.value + '\n');
+        }
+      });
+      var made = await connection.send('script.callFunction', {
+        functionDeclaration: 'function (send, version) {\nvar settleBrowserChannel = { send: send, version: version };\n' +
+          driverText + '\nreturn settleBrowserChannel.receive;\n}',
+        arguments: [
+          { type: 'channel', value: { channel: channel, ownership: 'none' } },
+          { type: 'string', value: version }
+        ],
+        target: { context: context },
+        awaitPromise: false,
+        resultOwnership: 'root'
+      });
+      if (made.result.type === 'exception') {
+        throw new Error('the driver does not load: ' + made.result.exceptionDetails.text);
+      }
+      var receive = made.result.result.handle;
+      var realm = made.result.realm;
+      return function deliver(line) {
+        connection.send('script.callFunction', {
+          functionDeclaration: 'function (line) { this(line); }',
+          this: { handle: receive },
+          arguments: [{ type: 'string', value: line }],
+          target: { realm: realm },
+          awaitPromise: false,
+          resultOwnership: 'none'
+        }).catch(function (error) { finish(1, 'the page does not take requests: ' + error.message); });
+      };
     }
 
     var queued = [];

@@ -68,15 +68,38 @@ std::vector<std::string> engines_and_a_library_each() {
   return profiles;
 }
 
+// firefox shares chromium's page adapter and deadline path (the bridge's process group killed,
+// a new browser for the next case), which chromium's run of all eleven bombs covers; each bomb
+// costs a browser start (some 4 s), so firefox runs one of each kind: an allocation loop, a long
+// native call, a tight loop, a job loop, a timer loop.
+const std::map<std::string, std::set<std::string>> kBombSubsets = {
+    {"firefox", {"b01-join-loop", "b03-sort", "b09-tight-loop", "b10-job-loop", "b11-timer-loop"}}};
+
+json bombs_for(const std::string& engine) {
+  json bombs =
+      json::parse(read_file(std::string(SETTLE_SOURCE_DIR) + "/tests/e2e/deadline_bombs.json"));
+  auto subset = kBombSubsets.find(engine);
+  if (subset == kBombSubsets.end()) return bombs;
+  json kept = json::array();
+  for (const json& bomb : bombs["cases"]) {
+    std::string id = bomb["id"];
+    if (ends_with(id, "-next")) id = id.substr(0, id.size() - std::string("-next").size());
+    if (subset->second.count(id)) kept.push_back(bomb);
+  }
+  bombs["cases"] = kept;
+  return bombs;
+}
+
 TEST_P(DeadlineBombs, LongNativeCallsLoopsAndJobLoopsEndWithinTheTimeoutPlusOneSecond) {
   TempDir dir;
-  dir.write("cases/deadline.json",
-            read_file(std::string(SETTLE_SOURCE_DIR) + "/tests/e2e/deadline_bombs.json"));
+  json bombs = bombs_for(engine_);
+  dir.write("cases/deadline.json", bombs.dump());
   ProcessResult run = settle({"run", "cases", "-e", engine_, "-j", "1", "--json", "r.json"},
                              dir.path(), {"TMPDIR=" + dir.path()});
   ASSERT_EQ(run.exit_code, 1) << run.out << run.err;
   json report = read_json(dir.file("r.json"));
-  ASSERT_EQ(report["results"].size(), 22u);
+  ASSERT_EQ(report["results"].size(), bombs["cases"].size());
+  ASSERT_GE(report["results"].size(), 10u);
   for (const json& result : report["results"]) {
     std::string id = result["id"].get<std::string>().substr(std::string("deadline/").size());
     std::string status = result["status"];

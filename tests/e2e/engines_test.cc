@@ -145,6 +145,16 @@ TEST(Browsers, ShippedCorpusPassesButItsKnownFailuresOnChromium) {
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
 }
 
+TEST(Browsers, ShippedCorpusPassesButItsKnownFailuresOnFirefox) {
+  if (!engine_available("firefox"))
+    GTEST_SKIP() << "firefox is not installed (apt-get install firefox-esr)";
+  ProcessResult run =
+      settle({"run", "cases", "-e", "firefox", "-j", "2", "--quiet", "--expectations",
+              "engines/known_failures.json", "--strict-expectations"},
+             SETTLE_SOURCE_DIR);
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+}
+
 TEST(MisbehavingEngine, EachFaultEndsItsCaseAndTheOthersStillPass) {
   TempDir dir;
   dir.write("misbehaving.json", std::string(R"json({"name": "misbehaving", "adapter": "process",

@@ -280,6 +280,18 @@ function avenues(G) {
   });
   attempt('EventSource', function () { return new G.EventSource(URL_); });
   attempt('navigator.sendBeacon', function () { return G.navigator.sendBeacon(URL_, 'x'); });
+  // These return nothing: whether they reached the network, the listener's backlog says.
+  attempt('<img> element', function () {
+    var image = G.document.createElement('img');
+    image.src = URL_ + 'image.png';
+    G.document.documentElement.appendChild(image);
+  });
+  attempt('Image', function () { new G.Image().src = URL_ + 'image-object.png'; });
+  attempt('Worker', function () { new G.Worker(URL_ + 'worker.js', { type: 'module' }); });
+  attempt('SharedWorker', function () { new G.SharedWorker(URL_ + 'shared-worker.js'); });
+  attemptAsync('navigator.serviceWorker.register', function () {
+    return G.navigator.serviceWorker.register(URL_ + 'service-worker.js').then(function () { return true; });
+  });
   attempt('Deno.connect', function () { return G.Deno.connect({ hostname: '127.0.0.1', port: PORT }); });
   attempt('Bun.connect', function () { return G.Bun.connect({ hostname: '127.0.0.1', port: PORT }); });
   attempt('Bun.listen', function () { return G.Bun.listen({ hostname: '127.0.0.1', port: 0, socket: {} }); });

@@ -76,6 +76,7 @@ inline const std::vector<std::string> kBuiltinProfiles = {
     "node-current+zousan",
     "node-current+es6-shim",
     "chromium",
+    "firefox",
 };
 
 // The built-in profiles that load no library: one per engine.
