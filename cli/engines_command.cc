@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <iostream>
+#include <map>
 #include <memory>
+#include <optional>
 #include <utility>
 
 #include "cli/commands.h"
@@ -13,9 +15,8 @@
 namespace settle::cli {
 namespace {
 
-// Prints one engine: available with its version, probes and $262 parts, or why not (under
-// `label`). True when available.
-bool show_engine(const std::string& name, const std::string& label) {
+// Prints one engine, available, with its version, probes and $262 parts; or returns why it is not.
+std::optional<std::string> show_if_available(const std::string& name) {
   try {
     auto factory = make_engine_factory(name, EngineOptions{});
     const EngineInfo& info = factory->info();
@@ -30,14 +31,66 @@ bool show_engine(const std::string& name, const std::string& label) {
     std::string parts;
     for (const auto& part : info.host_262) parts += (parts.empty() ? "" : ", ") + part;
     std::cout << "  $262:     " << (parts.empty() ? "(none)" : parts) << "\n";
-    return true;
+    return std::nullopt;
   } catch (const EngineUnavailable& error) {
-    std::cout << label << "  unavailable  " << error.what() << "\n";
-    return false;
+    return std::string(error.what());
   }
 }
 
-// Every built-in profile, or the ones -e names (built-in names or a user's profile files).
+// Why an engine is unavailable without the "(to install: ...)" its text ends with, which the
+// list of every engine says once at its end.
+std::string without_install_hint(const std::string& why) {
+  std::size_t hint = why.rfind(" (to install: ");
+  return hint == std::string::npos ? why : why.substr(0, hint);
+}
+
+// The engines -e names (built-in names or a user's profile files), each in full.
+bool list_named(const std::vector<std::pair<std::string, std::string>>& shown) {
+  bool any_usable = false;
+  for (const auto& [name, label] : shown) {
+    auto why = show_if_available(name);
+    if (why) std::cout << label << "  unavailable  " << *why << "\n";
+    any_usable = any_usable || !why;
+  }
+  return any_usable;
+}
+
+// Every built-in profile, compact enough for a fresh machine: an available one in full; an
+// unavailable engine on one line; the unavailable library profiles (BASE+LIBRARY) on one line per
+// base; then, once, how to install what is missing.
+bool list_builtin() {
+  bool any_usable = false;
+  std::vector<std::string> missing;
+  std::map<std::string, std::vector<std::string>> missing_libraries;  // by base engine
+  const std::vector<std::string> names = builtin_engine_names();
+  for (const std::string& name : names) {
+    auto why = show_if_available(name);
+    any_usable = any_usable || !why;
+    if (!why) continue;
+    missing.push_back(name);
+    std::size_t plus = name.find('+');
+    if (plus == std::string::npos) {
+      std::cout << name << "  unavailable  " << without_install_hint(*why) << "\n";
+    } else {
+      missing_libraries[name.substr(0, plus)].push_back(name.substr(plus + 1));
+    }
+  }
+  for (const auto& [base, libraries] : missing_libraries) {
+    std::string list;
+    for (const std::string& library : libraries) list += (list.empty() ? "" : ", ") + library;
+    std::cout << base << "+LIBRARY  unavailable  " << libraries.size() << " librar"
+              << (libraries.size() == 1 ? "y" : "ies") << " not installed: " << list << "\n";
+  }
+  if (!missing.empty()) {
+    std::cout << missing.size() << " of " << names.size()
+              << " built-in engines not installed; to install one: settle engines --install NAME "
+                 "(e.g. "
+              << missing.front() << "); every one: settle engines --install all --yes\n";
+  }
+  return any_usable;
+}
+
+// Every built-in profile, or the ones -e names.
 int list_engines(const std::vector<std::string>& named) {
   std::vector<std::pair<std::string, std::string>> shown;  // argument, profile name
   for (const std::string& name : named) {
@@ -51,15 +104,12 @@ int list_engines(const std::vector<std::string>& named) {
       return kExitBadInput;
     }
   }
-  // On stderr: stdout keeps one unindented line per engine, which scripts read.
+  // On stderr: stdout keeps one unindented line per engine (or per base's missing libraries),
+  // which scripts read.
   EnginesDir npm = engines_dir();
   std::cerr << "npm-installed engines: " << npm.node_modules.string() << "  (chosen by "
             << npm.chosen_by << ")\n";
-  if (named.empty()) {
-    for (const std::string& name : builtin_engine_names()) shown.emplace_back(name, name);
-  }
-  bool any_usable = false;
-  for (const auto& [name, label] : shown) any_usable = show_engine(name, label) || any_usable;
+  bool any_usable = named.empty() ? list_builtin() : list_named(shown);
   return any_usable ? kExitOk : kExitNoEngine;
 }
 

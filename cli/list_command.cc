@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/shard_option.h"
 #include "runner/corpus/corpus.h"
 #include "runner/run/case_selection.h"
 #include "runner/run/shard.h"
@@ -14,7 +15,7 @@ struct ListOptions {
   std::vector<std::string> filters;
   std::optional<std::string> case_root;
   std::optional<std::string> test262_root;
-  std::string shard;
+  std::optional<Shard> shard;
 };
 
 void print_case(const Case& test) {
@@ -33,7 +34,7 @@ void print_case(const Case& test) {
 int list(const ListOptions& options) {
   Corpus corpus({options.paths, options.case_root, options.test262_root});
   for (const auto& error : corpus.errors()) std::cerr << error.to_string() << "\n";
-  CaseSelection selection(options.filters, parse_shard(options.shard));
+  CaseSelection selection(options.filters, options.shard);
   try {
     for (std::size_t group = 0; group < corpus.groups(); ++group) {
       for (const Case& test : corpus.load_group(group)) {
@@ -58,12 +59,7 @@ void add_list_command(CLI::App& app, int* exit_status) {
   command->add_option("--case-root", options->case_root, "Folder that case ids are relative to");
   command->add_option("--test262-dir", options->test262_root,
                       "Root of a test262 checkout (harness/ and test/)");
-  command->add_option("--shard", options->shard, "Only the I-th of N slices, as run --shard takes")
-      ->check(CLI::Validator(
-          [](std::string& text) {
-            return parse_shard(text) ? std::string() : "must be I/N with 1 <= I <= N";
-          },
-          "I/N"));
+  add_shard_option(*command, &options->shard, "Only the I-th of N slices, as run --shard takes");
   command->callback([options, exit_status] { *exit_status = list(*options); });
 }
 

@@ -23,6 +23,7 @@
 #include "cli/run_inputs.h"
 #include "cli/run_options.h"
 #include "cli/run_reporters.h"
+#include "cli/shard_option.h"
 #include "cli/store_option.h"
 #include "engines/engines_dir.h"
 #include "reports/atomic_file.h"
@@ -54,7 +55,7 @@ unsigned workers_of(const RunOptions& options) {
 }
 
 CaseSelection selection_of(const RunOptions& options) {
-  return CaseSelection(options.filters, parse_shard(options.shard));
+  return CaseSelection(options.filters, options.shard);
 }
 
 // The case files, validated, with what the run needs to know of their cases before it runs them.
@@ -135,7 +136,7 @@ std::optional<std::vector<ResultFact>> scoped_baseline(const RunOptions& options
   std::optional<std::vector<ResultFact>> scoped;
   try {
     scoped = baseline_scope(*inputs.baseline, *checked.corpus, selection_of(options),
-                            !options.shard.empty());
+                            options.shard.has_value());
   } catch (const std::runtime_error& error) {  // the cases' copy cannot be read back
     std::cerr << "settle: " << error.what() << "\n";
     throw RunStopped{kExitNoEngine};
@@ -171,7 +172,7 @@ RunInfo run_info(const RunOptions& options, const RunEngines& engines,
   settings.preludes = joined(options.preludes);
   settings.timeout_ms = std::to_string(options.timeout_ms);
   settings.jobs = std::to_string(workers_of(options));
-  if (!options.shard.empty()) settings.shard = parse_shard(options.shard)->text();
+  if (options.shard) settings.shard = options.shard->text();
   if (!options.expectations_path.empty()) settings.expectations = options.expectations_path;
   if (options.strict_expectations) settings.strict_expectations = "true";
   if (options.strict_rejections) settings.set("strict_rejections", "true");
@@ -388,15 +389,8 @@ void add_run_command(CLI::App& app, int* exit_status) {
                     "lists what each engine leaves unhandled (docs/design.md)");
   command->add_option("--baseline", options->baseline_path,
                       "An earlier --json report: regressions fail the gate, fixes are listed");
-  command
-      ->add_option("--shard", options->shard,
-                   "Run the I-th of N deterministic slices of the cases (I/N, from 1)")
-      ->check(CLI::Validator(
-          [](std::string& text) {
-            return parse_shard(text) ? std::string()
-                                     : "must be I/N with 1 <= I <= N, not \"" + text + "\"";
-          },
-          "I/N"));
+  add_shard_option(*command, &options->shard,
+                   "Run the I-th of N deterministic slices of the cases (I/N, from 1)");
   command->add_option("-j,--jobs", options->jobs, "Workers (default: the number of cores)")
       ->check(CLI::Range(1u, 1024u));
   command->add_option("--timeout", options->timeout_ms, "Per-case timeout in milliseconds")

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "reports/report_formats.h"
+#include "runner/run/shard.h"
 
 namespace settle::cli {
 
@@ -19,7 +20,7 @@ struct RunOptions {
   bool strict_expectations = false;
   bool strict_rejections = false;  // check "unhandled": [] on cases that say nothing of rejections
   std::string baseline_path;
-  std::string shard;
+  std::optional<Shard> shard;  // --shard I/N
   unsigned jobs = 0;
   int timeout_ms = 5000;
   std::vector<std::string> filters;

@@ -565,6 +565,30 @@ TEST(Engines, ShowsAUsersProfileAndOnlyTheEnginesNamed) {
       << broken.err;
 }
 
+// Issue 23: on a machine with few engines `settle engines` printed one "unavailable" line per
+// library profile (about 40), each with its own "(to install: ...)".
+TEST(Engines, ListsAnEmptyEnginesFolderCompactly) {
+  TempDir dir;
+  ProcessResult engines = settle({"engines", "--engines-dir", dir.path()}, dir.path());
+  EXPECT_EQ(engines.exit_code, 0) << engines.err;  // duktape is built in
+  std::istringstream lines(engines.out);
+  std::size_t unindented = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.empty() && line[0] != ' ') ++unindented;
+    EXPECT_NE(line.rfind("duktape+bluebird  unavailable", 0), 0u) << "grouped under duktape";
+    EXPECT_EQ(line.find("(to install: "), std::string::npos) << line;
+  }
+  EXPECT_LT(unindented, 25u) << engines.out;
+  EXPECT_TRUE(contains(engines.out, "\nduktape+LIBRARY  unavailable  ")) << engines.out;
+  EXPECT_TRUE(contains(engines.out, "node-current+LIBRARY  unavailable  ")) << engines.out;
+  EXPECT_TRUE(contains(engines.out, "bluebird, core-js")) << engines.out;
+  std::size_t first = engines.out.find("settle engines --install NAME");
+  ASSERT_NE(first, std::string::npos) << engines.out;
+  EXPECT_EQ(engines.out.find("settle engines --install NAME", first + 1), std::string::npos)
+      << "said once";
+  EXPECT_TRUE(contains(engines.out, "\nduktape  available  duktape 2.7.0")) << engines.out;
+}
+
 TEST(Cli, VersionAndBadUsage) {
   ProcessResult version = settle({"--version"});
   EXPECT_EQ(version.exit_code, 0);

@@ -83,6 +83,19 @@ TEST(Shard, ABadShardIsBadUsage) {
   }
 }
 
+// Issue 23: run and list parsed --shard each their own way, with two messages for one mistake.
+TEST(Shard, RunAndListRefuseABadShardWithTheSameMessage) {
+  TempDir dir;
+  write_corpus(dir);
+  ProcessResult run = settle({"run", "cases", "--shard", "4/3"}, dir.path());
+  ProcessResult list = settle({"list", "cases", "--shard", "4/3"}, dir.path());
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(list.exit_code, 2);
+  const std::string message = "--shard: must be I/N with 1 <= I <= N, not \"4/3\"";
+  EXPECT_TRUE(contains(run.err, "settle run: " + message)) << run.err;
+  EXPECT_TRUE(contains(list.err, "settle list: " + message)) << list.err;
+}
+
 // Removes what differs between two runs of the same cases: times and the start.
 json without_times(json report) {
   report.erase("started");
