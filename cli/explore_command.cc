@@ -93,7 +93,7 @@ class Explorer {
   int run() {
     budget_ = parse_duration(options_.time);
     const std::optional<double>& budget = budget_;
-    const std::size_t batch = std::max<std::size_t>(4, 2 * options_.jobs);
+    const std::size_t batch = std::max<std::size_t>(8, 4 * options_.jobs);
     std::filesystem::create_directories(options_.out);
     started_ = Clock::now();
     std::uint64_t next = 0;
@@ -109,7 +109,9 @@ class Explorer {
       std::vector<Program> programs;
       for (std::uint64_t number : numbers)
         programs.push_back(generate_program(options_.seed, number, features_));
+      const Clock::time_point batch_start = Clock::now();
       std::vector<Observations> observed = run_programs(programs, names_);
+      running_seconds_ += std::chrono::duration<double>(Clock::now() - batch_start).count();
       for (std::size_t i = 0; i < programs.size() && !interrupted(); ++i) {
         ++programs_run_;
         examine(numbers[i], programs[i], observed[i]);
@@ -169,6 +171,7 @@ class Explorer {
     SchedulerCallbacks callbacks;
     callbacks.on_result = [&](Result&& result) {
       if (result.status == Status::kSkip) return;
+      engine_ms_[result.engine] += result.duration_ms;
       observed[index.at(result.test)][result.engine] = std::move(result.observed);
     };
     callbacks.on_progress = [](std::size_t, std::size_t, const Result&) {};
@@ -180,7 +183,7 @@ class Explorer {
           given = true;
           return std::make_unique<JobBatch>(std::move(*pending));
         },
-        total, factories, options_.jobs, callbacks);
+        total, factories, options_.jobs, callbacks, pool_);
     return observed;
   }
 
@@ -328,6 +331,10 @@ class Explorer {
         {"seconds", elapsed},
         {"programs_run", programs_run_},
         {"programs_per_second", elapsed > 0 ? programs_run_ / elapsed : 0.0},
+        // Running the generated programs only, without confirming and reducing disagreements.
+        {"running_seconds", running_seconds_},
+        {"programs_per_running_second",
+         running_seconds_ > 0 ? programs_run_ / running_seconds_ : 0.0},
         {"disagreements", disagreements_},
         {"confirmed", confirmed_},
         {"flaky", flaky_},
@@ -349,6 +356,15 @@ class Explorer {
                       {"found_after_seconds", finding_seconds_[i]}});
     }
     report["signatures"] = per_engine;
+    // Time each engine spent running programs (all workers together): the largest is the bound.
+    nlohmann::json busy = nlohmann::json::object();
+    std::string slowest;
+    for (const auto& [engine, ms] : engine_ms_) {
+      busy[engine] = ms / 1000.0;
+      if (slowest.empty() || ms > engine_ms_.at(slowest)) slowest = engine;
+    }
+    report["engine_seconds"] = busy;
+    report["slowest_engine"] = slowest;
     report["findings"] = list;
     const std::string path = options_.json.empty() ? options_.out + "/report.json" : options_.json;
     write_file_atomically(path, report.dump(2) + "\n");
@@ -362,6 +378,11 @@ class Explorer {
   std::optional<double> budget_;
   std::size_t programs_run_ = 0, disagreements_ = 0, confirmed_ = 0, flaky_ = 0, reduced_ = 0;
   FindingIndex index_;
+  // Engines stay alive across batches and reduction steps: each worker's instance of each engine
+  // is started once for the whole exploration.
+  EnginePool pool_;
+  std::map<std::string, double> engine_ms_;
+  double running_seconds_ = 0;
   std::vector<Finding> findings_;
   std::vector<double> finding_seconds_;
 };
