@@ -38,6 +38,11 @@ verify() {  # findings folder
     for engine in $engines; do
       "$SETTLE" run "$file" -e "$engine" -j 1 -q >/dev/null && verdicts+=" $engine:PASSES(false finding)" || verdicts+=" $engine:fails"
     done
+    # Every engine of the run that the finding does not name must pass it too.
+    for engine in $(node -e 'console.log(require(process.argv[1]).engines.join(" "))' "$(realpath "$1/report.json")"); do
+      [[ $engine == engine262 || " $engines " == *" $engine "* ]] && continue
+      "$SETTLE" run "$file" -e "$engine" -j 1 -q >/dev/null && verdicts+=" $engine:passes" || verdicts+=" $engine:FAILS(unnamed)"
+    done
     echo "  rerun $(basename "$file"): engine262 $oracle;$verdicts"
   done
 }
@@ -46,7 +51,7 @@ if [[ $MODE == speed ]]; then
   PROGRAMS=${2:-32}
   out="$work/speed"
   "$SETTLE" explore -e node-current -e bun -e deno -e hermes -e jsc -e spidermonkey -e duktape \
-    --programs "$PROGRAMS" --seed 5 -j 2 -q --out "$out" >/dev/null || true
+    --programs "$PROGRAMS" --seed 5 -j ${JOBS:-2} -q --out "$out" >/dev/null || true
   echo "8 engines (7 + engine262), $PROGRAMS programs, -j 2:"
   summarise "$out/report.json"
 elif [[ $MODE == targets ]]; then
@@ -55,7 +60,7 @@ elif [[ $MODE == targets ]]; then
     for seed in "${SEEDS[@]}"; do
       out="$work/$engine-$seed"
       echo "$engine, seed $seed, budget $BUDGET:"
-      "$SETTLE" explore -e "$engine" --time "$BUDGET" --seed "$seed" -j 2 -q --out "$out" >/dev/null || true
+      "$SETTLE" explore -e "$engine" --time "$BUDGET" --seed "$seed" -j ${JOBS:-2} -q --out "$out" >/dev/null || true
       summarise "$out/report.json"
       verify "$out"
     done
@@ -65,6 +70,7 @@ else
   found=0 total=0
   for mutant in tests/mutants/*.js; do
     name=$(basename "$mutant" .js)
+    [[ -n ${MUTANTS:-} && " $MUTANTS " != *" $name "* ]] && continue
     profile="$work/node-$name.json"
     node -e '
       const p = require(process.argv[1]);
@@ -74,7 +80,7 @@ else
     ' "$(realpath engines/profiles/node-current.json)" "$name" "$(realpath "$mutant")" "$profile"
     out="$work/$name"
     total=$((total + 1))
-    "$SETTLE" explore -e "$profile" -e node-current --time "$BUDGET" --seed 1 -j 2 -q --out "$out" >/dev/null || true
+    "$SETTLE" explore -e "$profile" -e node-current --time "$BUDGET" --seed 1 -j ${JOBS:-2} -q --out "$out" >/dev/null || true
     first=$(node -e '
       const r = require(process.argv[1]);
       const f = r.findings.find(f => f.signature.includes("node-" + process.argv[2]));

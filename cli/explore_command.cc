@@ -247,12 +247,15 @@ class Explorer {
     write_finding(number, reduced, final_observed, *oracle, final_signature, shape);
   }
 
-  static nlohmann::json expectation_of(const Observation& observation) {
+  // The oracle's observation as the case's expectation; its rejection events too when the
+  // finding is about them (the case then needs a host that tracks rejections).
+  static nlohmann::json expectation_of(const Observation& observation, bool with_rejections) {
     nlohmann::json expect = nlohmann::json::object();
     const Outcome state = *observation.state;
     expect[std::string(outcome_name(state))] =
         state == Outcome::kPending ? nlohmann::json(true) : observation.value;
     expect["log"] = observation.log;
+    if (with_rejections && observation.rejections) expect["rejections"] = *observation.rejections;
     return expect;
   }
 
@@ -279,9 +282,13 @@ class Explorer {
           " " + engine + " differs in the " + part + ": " + described(observed.at(engine)) + ".";
     const std::vector<std::string> lines = render(program);
     nlohmann::json test = {{"id", id}, {"description", description}, {"code", lines}};
-    const std::set<std::string> features = program_features(program);
+    bool about_rejections = false;
+    for (const auto& entry : signature)
+      about_rejections |= entry.second.find("rejections") != std::string::npos;
+    std::set<std::string> features = program_features(program);
+    if (about_rejections) features.insert("host-rejection-tracking");
     if (!features.empty()) test["features"] = features;
-    test["expect"] = expectation_of(oracle);
+    test["expect"] = expectation_of(oracle, about_rejections);
     nlohmann::json file = {{"suite", "settle explore findings"},
                            {"cases", nlohmann::json::array({test})}};
     const std::string path = options_.out + "/" + id + ".json";
