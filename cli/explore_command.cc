@@ -274,6 +274,9 @@ class Explorer {
       c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (!std::isalnum(static_cast<unsigned char>(c))) c = '-';
     }
+    // Two findings of one shape and engines differ in their parts: each keeps its own file.
+    const std::string base = id;
+    for (int n = 2; !ids_.insert(id).second; ++n) id = base + "-" + std::to_string(n);
     std::string description = "Found by settle explore --seed " + std::to_string(options_.seed) +
                               ", program " + std::to_string(number) + " (oracle " +
                               options_.oracle + "), reduced. Expected: " + described(oracle) + ".";
@@ -390,6 +393,7 @@ class Explorer {
   EnginePool pool_;
   std::map<std::string, double> engine_ms_;
   double running_seconds_ = 0;
+  std::set<std::string> ids_;  // of the findings written
   std::vector<Finding> findings_;
   std::vector<double> finding_seconds_;
 };
