@@ -301,7 +301,7 @@ class Explorer {
     as_case.file = path;
     for (const auto& entry : signature) {
       try {
-        EngineProfile profile = find_profile(entry.first);
+        EngineProfile profile = profile_named(entry.first);
         const std::string script_path = options_.out + "/" + id + "." + entry.first + ".repro.js";
         ReproScript script = make_repro_script(profile, profile_preludes(profile), as_case,
                                                script_path, {"expected: " + test["expect"].dump()});
@@ -318,6 +318,16 @@ class Explorer {
     finding.lines = lines.size();
     findings_.push_back(finding);
     finding_seconds_.push_back(seconds());
+  }
+
+  // The profile of an engine by its name, also when it was chosen by its profile file.
+  EngineProfile profile_named(const std::string& name) const {
+    for (const std::string& chosen : options_.engines) {
+      if (chosen == name || chosen.find('/') == std::string::npos) continue;
+      EngineProfile profile = find_profile(chosen);
+      if (profile.name == name) return profile;
+    }
+    return find_profile(name);
   }
 
   void progress() const {
