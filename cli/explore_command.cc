@@ -93,7 +93,7 @@ class Explorer {
   int run() {
     budget_ = parse_duration(options_.time);
     const std::optional<double>& budget = budget_;
-    const std::size_t batch = std::max<std::size_t>(4, 2 * options_.jobs);
+    const std::size_t batch = std::max<std::size_t>(8, 4 * options_.jobs);
     std::filesystem::create_directories(options_.out);
     started_ = Clock::now();
     std::uint64_t next = 0;
@@ -109,7 +109,9 @@ class Explorer {
       std::vector<Program> programs;
       for (std::uint64_t number : numbers)
         programs.push_back(generate_program(options_.seed, number, features_));
+      const Clock::time_point batch_start = Clock::now();
       std::vector<Observations> observed = run_programs(programs, names_);
+      running_seconds_ += std::chrono::duration<double>(Clock::now() - batch_start).count();
       for (std::size_t i = 0; i < programs.size() && !interrupted(); ++i) {
         ++programs_run_;
         examine(numbers[i], programs[i], observed[i]);
@@ -169,6 +171,7 @@ class Explorer {
     SchedulerCallbacks callbacks;
     callbacks.on_result = [&](Result&& result) {
       if (result.status == Status::kSkip) return;
+      engine_ms_[result.engine] += result.duration_ms;
       observed[index.at(result.test)][result.engine] = std::move(result.observed);
     };
     callbacks.on_progress = [](std::size_t, std::size_t, const Result&) {};
@@ -180,7 +183,7 @@ class Explorer {
           given = true;
           return std::make_unique<JobBatch>(std::move(*pending));
         },
-        total, factories, options_.jobs, callbacks);
+        total, factories, options_.jobs, callbacks, pool_);
     return observed;
   }
 
@@ -244,12 +247,15 @@ class Explorer {
     write_finding(number, reduced, final_observed, *oracle, final_signature, shape);
   }
 
-  static nlohmann::json expectation_of(const Observation& observation) {
+  // The oracle's observation as the case's expectation; its rejection events too when the
+  // finding is about them (the case then needs a host that tracks rejections).
+  static nlohmann::json expectation_of(const Observation& observation, bool with_rejections) {
     nlohmann::json expect = nlohmann::json::object();
     const Outcome state = *observation.state;
     expect[std::string(outcome_name(state))] =
         state == Outcome::kPending ? nlohmann::json(true) : observation.value;
     expect["log"] = observation.log;
+    if (with_rejections && observation.rejections) expect["rejections"] = *observation.rejections;
     return expect;
   }
 
@@ -268,6 +274,9 @@ class Explorer {
       c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (!std::isalnum(static_cast<unsigned char>(c))) c = '-';
     }
+    // Two findings of one shape and engines differ in their parts: each keeps its own file.
+    const std::string base = id;
+    for (int n = 2; !ids_.insert(id).second; ++n) id = base + "-" + std::to_string(n);
     std::string description = "Found by settle explore --seed " + std::to_string(options_.seed) +
                               ", program " + std::to_string(number) + " (oracle " +
                               options_.oracle + "), reduced. Expected: " + described(oracle) + ".";
@@ -276,9 +285,13 @@ class Explorer {
           " " + engine + " differs in the " + part + ": " + described(observed.at(engine)) + ".";
     const std::vector<std::string> lines = render(program);
     nlohmann::json test = {{"id", id}, {"description", description}, {"code", lines}};
-    const std::set<std::string> features = program_features(program);
+    bool about_rejections = false;
+    for (const auto& entry : signature)
+      about_rejections |= entry.second.find("rejections") != std::string::npos;
+    std::set<std::string> features = program_features(program);
+    if (about_rejections) features.insert("host-rejection-tracking");
     if (!features.empty()) test["features"] = features;
-    test["expect"] = expectation_of(oracle);
+    test["expect"] = expectation_of(oracle, about_rejections);
     nlohmann::json file = {{"suite", "settle explore findings"},
                            {"cases", nlohmann::json::array({test})}};
     const std::string path = options_.out + "/" + id + ".json";
@@ -288,7 +301,7 @@ class Explorer {
     as_case.file = path;
     for (const auto& entry : signature) {
       try {
-        EngineProfile profile = find_profile(entry.first);
+        EngineProfile profile = profile_named(entry.first);
         const std::string script_path = options_.out + "/" + id + "." + entry.first + ".repro.js";
         ReproScript script = make_repro_script(profile, profile_preludes(profile), as_case,
                                                script_path, {"expected: " + test["expect"].dump()});
@@ -305,6 +318,16 @@ class Explorer {
     finding.lines = lines.size();
     findings_.push_back(finding);
     finding_seconds_.push_back(seconds());
+  }
+
+  // The profile of an engine by its name, also when it was chosen by its profile file.
+  EngineProfile profile_named(const std::string& name) const {
+    for (const std::string& chosen : options_.engines) {
+      if (chosen == name || chosen.find('/') == std::string::npos) continue;
+      EngineProfile profile = find_profile(chosen);
+      if (profile.name == name) return profile;
+    }
+    return find_profile(name);
   }
 
   void progress() const {
@@ -328,6 +351,10 @@ class Explorer {
         {"seconds", elapsed},
         {"programs_run", programs_run_},
         {"programs_per_second", elapsed > 0 ? programs_run_ / elapsed : 0.0},
+        // Running the generated programs only, without confirming and reducing disagreements.
+        {"running_seconds", running_seconds_},
+        {"programs_per_running_second",
+         running_seconds_ > 0 ? programs_run_ / running_seconds_ : 0.0},
         {"disagreements", disagreements_},
         {"confirmed", confirmed_},
         {"flaky", flaky_},
@@ -349,6 +376,15 @@ class Explorer {
                       {"found_after_seconds", finding_seconds_[i]}});
     }
     report["signatures"] = per_engine;
+    // Time each engine spent running programs (all workers together): the largest is the bound.
+    nlohmann::json busy = nlohmann::json::object();
+    std::string slowest;
+    for (const auto& [engine, ms] : engine_ms_) {
+      busy[engine] = ms / 1000.0;
+      if (slowest.empty() || ms > engine_ms_.at(slowest)) slowest = engine;
+    }
+    report["engine_seconds"] = busy;
+    report["slowest_engine"] = slowest;
     report["findings"] = list;
     const std::string path = options_.json.empty() ? options_.out + "/report.json" : options_.json;
     write_file_atomically(path, report.dump(2) + "\n");
@@ -362,6 +398,12 @@ class Explorer {
   std::optional<double> budget_;
   std::size_t programs_run_ = 0, disagreements_ = 0, confirmed_ = 0, flaky_ = 0, reduced_ = 0;
   FindingIndex index_;
+  // Engines stay alive across batches and reduction steps: each worker's instance of each engine
+  // is started once for the whole exploration.
+  EnginePool pool_;
+  std::map<std::string, double> engine_ms_;
+  double running_seconds_ = 0;
+  std::set<std::string> ids_;  // of the findings written
   std::vector<Finding> findings_;
   std::vector<double> finding_seconds_;
 };

@@ -11,7 +11,7 @@ const std::map<StepKind, std::vector<int>>& ranges() {
   static const std::map<StepKind, std::vector<int>> table = {
       {StepKind::kResolved, {4}},         {StepKind::kRejected, {4}},
       {StepKind::kConstruct, {8, 4, 0}},  {StepKind::kChain, {0, 4, 9, 4, 0}},
-      {StepKind::kCombinator, {0, 4, 0}}, {StepKind::kAwait, {0, 6, 4}},
+      {StepKind::kCombinator, {0, 4, 0}}, {StepKind::kAwait, {0, 7, 4}},
       {StepKind::kSubclass, {0, 3}},      {StepKind::kForAwait, {0, 4}},
       {StepKind::kTimer, {0, 3}},         {StepKind::kTry, {5, 4, 0}},
       {StepKind::kResolvers, {4, 4, 0}},
@@ -163,6 +163,11 @@ class Renderer {
             break;
           case 4:
             awaited = getter_thenable(step, v);
+            break;
+          case 6:
+            // A native promise whose constructor is not %Promise%: Await must wrap it.
+            awaited =
+                "(function (q) { q.constructor = Object; return q; })(Promise.resolve(" + v + "))";
             break;
           default:
             awaited = "";

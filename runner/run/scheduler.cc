@@ -140,9 +140,38 @@ class Batches {
 
 }  // namespace
 
+std::unique_ptr<Engine> EnginePool::borrow(const EngineFactory& factory) {
+  std::lock_guard<std::mutex> guard(lock_);
+  auto found = idle_.find(&factory);
+  if (found == idle_.end() || found->second.empty()) return nullptr;
+  std::unique_ptr<Engine> engine = std::move(found->second.back());
+  found->second.pop_back();
+  return engine;
+}
+
+void EnginePool::give_back(const EngineFactory& factory, std::unique_ptr<Engine> engine) {
+  if (!engine) return;
+  std::lock_guard<std::mutex> guard(lock_);
+  idle_[&factory].push_back(std::move(engine));
+}
+
+std::size_t EnginePool::idle() const {
+  std::lock_guard<std::mutex> guard(lock_);
+  std::size_t count = 0;
+  for (const auto& entry : idle_) count += entry.second.size();
+  return count;
+}
+
 void run_jobs(const NextBatch& next_batch, std::size_t total,
               const std::vector<const EngineFactory*>& engines, unsigned workers,
               const SchedulerCallbacks& callbacks) {
+  EnginePool pool;
+  run_jobs(next_batch, total, engines, workers, callbacks, pool);
+}
+
+void run_jobs(const NextBatch& next_batch, std::size_t total,
+              const std::vector<const EngineFactory*>& engines, unsigned workers,
+              const SchedulerCallbacks& callbacks, EnginePool& pool) {
   Batches batches(next_batch);
   batches.set_total(total);
   auto stopping = [&] {
@@ -154,13 +183,18 @@ void run_jobs(const NextBatch& next_batch, std::size_t total,
       Batches::Taken taken = batches.take();
       if (!taken.job || stopping()) break;
       const PlannedJob& job = *taken.job;
-      Result result = run_one(job, *engines[job.engine], instances[job.engine]);
+      std::unique_ptr<Engine>& instance = instances[job.engine];
+      if (!instance && !job.skip) instance = pool.borrow(*engines[job.engine]);
+      Result result = run_one(job, *engines[job.engine], instance);
       // A case the interrupt cut short did not finish: it has no result.
       if (interrupted() && (result.status == Status::kTimeout || result.status == Status::kError)) {
         break;
       }
       batches.finish(taken.index, std::move(result), callbacks);
     }
+    if (interrupted()) return;  // an interrupted run's instances are not kept
+    for (std::size_t e = 0; e < engines.size(); ++e)
+      pool.give_back(*engines[e], std::move(instances[e]));
   };
 
   unsigned count = std::max(1u, std::min<unsigned>(workers, static_cast<unsigned>(total)));

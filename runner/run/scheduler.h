@@ -2,7 +2,9 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 #include "runner/model/engine.h"
@@ -34,5 +36,25 @@ using NextBatch = std::function<std::unique_ptr<JobBatch>()>;
 void run_jobs(const NextBatch& next_batch, std::size_t total,
               const std::vector<const EngineFactory*>& engines, unsigned workers,
               const SchedulerCallbacks& callbacks);
+
+// Engine instances kept alive between run_jobs calls, so that a caller making many small runs
+// (settle explore: one per batch of programs, one per reduction step) starts each engine's
+// processes once per worker, not once per call. A worker borrows an idle instance of the
+// engine its job needs and gives every instance back when the call ends.
+class EnginePool {
+ public:
+  std::unique_ptr<Engine> borrow(const EngineFactory& factory);  // null: none idle
+  void give_back(const EngineFactory& factory, std::unique_ptr<Engine> engine);
+  std::size_t idle() const;
+
+ private:
+  mutable std::mutex lock_;
+  std::map<const EngineFactory*, std::vector<std::unique_ptr<Engine>>> idle_;
+};
+
+// As above, with instances borrowed from `pool` and given back to it.
+void run_jobs(const NextBatch& next_batch, std::size_t total,
+              const std::vector<const EngineFactory*>& engines, unsigned workers,
+              const SchedulerCallbacks& callbacks, EnginePool& pool);
 
 }  // namespace settle

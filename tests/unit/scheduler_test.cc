@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <stdexcept>
 #include <string>
@@ -153,6 +154,48 @@ TEST(Scheduler, ABatchThatFailsToLoadEndsTheRunAfterTheResultsBeforeIt) {
   EXPECT_THROW(run_jobs(next, feed.total(), engines.factories(), 3, callbacks), std::runtime_error);
   EXPECT_EQ(order, (std::vector<std::string>{"b0/c0", "b0/c0", "b0/c1", "b0/c1", "b1/c0", "b1/c0",
                                              "b1/c1", "b1/c1"}));
+}
+
+// Counts the instances it makes, to see the pool reuse them across runs.
+class CountingFactory : public SleepingFactory {
+ public:
+  using SleepingFactory::SleepingFactory;
+  std::unique_ptr<Engine> create() const override {
+    ++created;
+    return SleepingFactory::create();
+  }
+  mutable std::atomic<int> created{0};
+};
+
+TEST(Scheduler, APoolKeepsEachWorkersInstancesAcrossRuns) {
+  CountingFactory a{"a"}, b{"b"};
+  std::vector<const EngineFactory*> factories = {&a, &b};
+  std::vector<const EngineInfo*> infos = {&a.info(), &b.info()};
+  EnginePool pool;
+  std::size_t results = 0;
+  SchedulerCallbacks callbacks;
+  callbacks.on_result = [&](Result&& result) {
+    EXPECT_EQ(result.status, Status::kPass) << result.message;
+    ++results;
+  };
+  for (int run = 0; run < 5; ++run) {
+    Feed feed(2, 3, infos, [](std::size_t, std::size_t) { return 1; });
+    run_jobs([&] { return feed.next(); }, feed.total(), factories, 2, callbacks, pool);
+  }
+  EXPECT_EQ(results, 5u * 2 * 3 * 2);
+  // Two workers need at most two instances of each engine, whatever the number of runs.
+  EXPECT_GE(a.created, 1);
+  EXPECT_LE(a.created, 2);
+  EXPECT_LE(b.created, 2);
+  EXPECT_EQ(pool.idle(), static_cast<std::size_t>(a.created + b.created));
+
+  // Without a pool, every run starts its own instances.
+  CountingFactory c{"c"};
+  for (int run = 0; run < 3; ++run) {
+    Feed feed(1, 2, {&c.info()}, [](std::size_t, std::size_t) { return 1; });
+    run_jobs([&] { return feed.next(); }, feed.total(), {&c}, 1, callbacks);
+  }
+  EXPECT_EQ(c.created, 3);
 }
 
 }  // namespace
