@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 
+#include "cli/cli_error.h"
 #include "cli/commands.h"
 #include "cli/run_options.h"
 #include "cli/store_option.h"
@@ -48,18 +49,19 @@ class Prober {
   Prober(const BisectOptions& options, const VersionSweep& sweep)
       : options_(options), sweep_(sweep) {}
 
-  // The outcome on the version at `index` (installed first where it may be); throws RunStopped.
+  // The outcome on the version at `index` (installed first where it may be); throws CliError.
   const VersionOutcome& at(std::size_t index) {
     auto known = seen_.find(index);
     if (known != seen_.end()) return known->second;
     VersionSweep one = sweep_;
     one.versions = {sweep_.versions[index]};
     one.engines = {sweep_.engines[index]};
-    if (!install_missing_versions(one, !options_.no_install)) throw RunStopped{kExitNoEngine};
+    install_missing_versions(one, !options_.no_install);
     const char* tmp = std::getenv("TMPDIR");
     std::string path = std::string(tmp && *tmp ? tmp : "/tmp") + "/settle-bisect-XXXXXX";
     int fd = mkstemp(path.data());
-    if (fd < 0) throw RunStopped{kExitReportNotWritten};
+    if (fd < 0)
+      throw CliError(ExitStatus::kReportNotWritten, "cannot make a temporary file in " + path);
     close(fd);
     struct Remove {
       std::string path;
@@ -76,22 +78,23 @@ class Prober {
     run.quiet = true;
     run.engines_dir = options_.engines_dir;
     run.store = options_.store;
-    int status = [&] {
+    ExitStatus status = [&] {
       StdoutToStderr quiet;
       return run_command(run);
     }();
-    if (status != kExitOk && status != kExitFailures) throw RunStopped{status};
+    // The run said what went wrong.
+    if (status != ExitStatus::kOk && status != ExitStatus::kFailures) throw CliError(status, "");
     LoadedReport report = read_report(path);
     if (report.results.size() != 1) {
-      std::cerr << "settle: \"" << options_.id << "\" names " << report.results.size()
-                << " runs; bisect takes one case's full id\n";
-      throw RunStopped{kExitBadInput};
+      throw CliError(ExitStatus::kBadInput, "\"" + options_.id + "\" names " +
+                                                std::to_string(report.results.size()) +
+                                                " runs; bisect takes one case's full id");
     }
     const Result& result = report.results.front();
     VersionOutcome outcome{std::string(status_info(result.status).name),
                            observed_json(result.observed), result.message, one.engines.front()};
     for (const EngineInfo& info : report.run.engines) outcome.exact = info.version;
-    std::cerr << "settle: " << one.engines.front() << ": " << outcome.status << "\n";
+    say(one.engines.front() + ": " + outcome.status);
     return seen_.emplace(index, outcome).first->second;
   }
 
@@ -118,23 +121,22 @@ void print_version_outcome(const std::string& engine, const VersionOutcome& outc
             << " -o repro-" << file << ".js\n";
 }
 
-int bisect(const BisectOptions& options) {
+ExitStatus bisect(const BisectOptions& options) {
   if (!options.engines_dir.empty()) set_engines_dir_option(options.engines_dir);
   VersionSweep sweep;
   try {
     sweep = resolve_sweep(options.engine, "patch", options.installed_only);
   } catch (const std::exception& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitBadInput;
+    throw CliError(ExitStatus::kBadInput, error);
   }
   if (sweep.versions.size() < 2) {
-    std::cerr << "settle: " << options.engine << " holds " << sweep.versions.size()
-              << " published version; bisect needs a range of two or more\n";
-    return kExitBadInput;
+    throw CliError(ExitStatus::kBadInput,
+                   options.engine + " holds " + std::to_string(sweep.versions.size()) +
+                       " published version; bisect needs a range of two or more");
   }
-  std::cerr << "settle: bisecting " << options.id << " over " << sweep.versions.size()
-            << " versions of " << sweep.base.package << " (" << sweep.versions.front() << " to "
-            << sweep.versions.back() << ")\n";
+  say("bisecting " + options.id + " over " + std::to_string(sweep.versions.size()) +
+      " versions of " + sweep.base.package + " (" + sweep.versions.front() + " to " +
+      sweep.versions.back() + ")");
   Prober prober(options, sweep);
   try {
     std::size_t low = 0, high = sweep.versions.size() - 1;
@@ -147,7 +149,7 @@ int bisect(const BisectOptions& options) {
                 << " agree (" << first.status << "); no change found between them (a change and "
                 << "its reversal in between would not show)\n";
       print_version_outcome(sweep.engines.front(), first, options);
-      return kExitOk;
+      return ExitStatus::kOk;
     }
     while (high - low > 1) {
       std::size_t middle = low + (high - low) / 2;
@@ -188,18 +190,17 @@ int bisect(const BisectOptions& options) {
                         : std::string("nothing after it"))
                 << "\n";
     }
-    return kExitOk;
-  } catch (const RunStopped& stopped) {
-    return stopped.status;
-  } catch (const std::exception& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitNoEngine;
+    return ExitStatus::kOk;
+  } catch (const CliError&) {
+    throw;
+  } catch (const std::exception& error) {  // a report that does not read back
+    throw CliError(ExitStatus::kRunnerFailed, error);
   }
 }
 
 }  // namespace
 
-void add_bisect_command(CLI::App& app, int* exit_status) {
+void add_bisect_command(CLI::App& app, ExitStatus* exit_status) {
   auto options = std::make_shared<BisectOptions>();
   CLI::App* command = app.add_subcommand(
       "bisect",

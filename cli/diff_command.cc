@@ -1,6 +1,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/cli_error.h"
 #include "cli/commands.h"
 #include "cli/report_options.h"
 #include "cli/store_option.h"
@@ -26,31 +27,29 @@ bool is_run_id(const std::string& text) {
 }
 
 // settle diff RUN RUN --store FILE: two stored runs.
-int diff_stored(const DiffOptions& options, const std::string& path) {
+ExitStatus diff_stored(const DiffOptions& options, const std::string& path) {
   try {
     ResultsStore store(path);
     std::size_t regressions = 0;
     std::cout << stored_diff_text(store, std::stoll(options.before_path),
                                   std::stoll(options.after_path), &regressions);
-    return regressions == 0 ? kExitOk : kExitFailures;
+    return regressions == 0 ? ExitStatus::kOk : ExitStatus::kFailures;
   } catch (const StoreError& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitBadInput;
+    throw CliError(ExitStatus::kBadInput, error);
   }
 }
 
-int diff(const DiffOptions& options) {
+ExitStatus diff(const DiffOptions& options) {
   std::string store = store_path_of(options.store);
   if (!store.empty() && is_run_id(options.before_path) && is_run_id(options.after_path))
     return diff_stored(options, store);
-  if (!report_paths_writable({options.markdown_path})) return kExitBadInput;
+  require_report_paths_writable({options.markdown_path});
   LoadedReport before, after;
   try {
     before = read_report(options.before_path);
     after = read_report(options.after_path);
   } catch (const InputError& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitBadInput;
+    throw CliError(ExitStatus::kBadInput, error);
   }
   BaselineDiff changes = diff_results(facts_of(before.results), facts_of(after.results));
   std::cout << diff_text(changes, options.before_path, options.after_path);
@@ -59,16 +58,15 @@ int diff(const DiffOptions& options) {
       write_file_atomically(options.markdown_path,
                             diff_markdown(changes, options.before_path, options.after_path));
     } catch (const ReportWriteError& error) {
-      std::cerr << "settle: " << error.what() << "\n";
-      return kExitReportNotWritten;
+      throw CliError(ExitStatus::kReportNotWritten, error);
     }
   }
-  return changes.regressions.empty() ? kExitOk : kExitFailures;
+  return changes.regressions.empty() ? ExitStatus::kOk : ExitStatus::kFailures;
 }
 
 }  // namespace
 
-void add_diff_command(CLI::App& app, int* exit_status) {
+void add_diff_command(CLI::App& app, ExitStatus* exit_status) {
   auto options = std::make_shared<DiffOptions>();
   CLI::App* command = app.add_subcommand(
       "diff", "Changed outcomes between two JSON reports, per engine; exit 1 on regressions");

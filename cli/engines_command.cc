@@ -5,6 +5,7 @@
 #include <optional>
 #include <utility>
 
+#include "cli/cli_error.h"
 #include "cli/commands.h"
 #include "cli/install_engines.h"
 #include "engines/engine_registry.h"
@@ -91,17 +92,15 @@ bool list_builtin() {
 }
 
 // Every built-in profile, or the ones -e names.
-int list_engines(const std::vector<std::string>& named) {
+ExitStatus list_engines(const std::vector<std::string>& named) {
   std::vector<std::pair<std::string, std::string>> shown;  // argument, profile name
   for (const std::string& name : named) {
     try {
       shown.emplace_back(name, find_profile(name).name);
     } catch (const ProfileError& error) {  // no such engine
-      std::cerr << "settle: " << error.what() << "\n";
-      return kExitBadInput;
+      throw CliError(ExitStatus::kBadInput, error);
     } catch (const InputError& error) {  // a broken profile file
-      std::cerr << "settle: " << error.what() << "\n";
-      return kExitBadInput;
+      throw CliError(ExitStatus::kBadInput, error);
     }
   }
   // On stderr: stdout keeps one unindented line per engine (or per base's missing libraries),
@@ -110,12 +109,12 @@ int list_engines(const std::vector<std::string>& named) {
   std::cerr << "npm-installed engines: " << npm.node_modules.string() << "  (chosen by "
             << npm.chosen_by << ")\n";
   bool any_usable = named.empty() ? list_builtin() : list_named(shown);
-  return any_usable ? kExitOk : kExitNoEngine;
+  return any_usable ? ExitStatus::kOk : ExitStatus::kRunnerFailed;
 }
 
 }  // namespace
 
-void add_engines_command(CLI::App& app, int* exit_status) {
+void add_engines_command(CLI::App& app, ExitStatus* exit_status) {
   CLI::App* command = app.add_subcommand(
       "engines", "List engines (every built-in profile, or those -e names), versions and probes");
   auto named = std::make_shared<std::vector<std::string>>();
@@ -151,11 +150,7 @@ void add_engines_command(CLI::App& app, int* exit_status) {
     // A bare --install leaves CLI11's empty value.
     install->erase(std::remove(install->begin(), install->end(), std::string()), install->end());
     if (install->empty()) throw CLI::ArgumentMismatch("--install: the engines to install missing");
-    int installed = install_engines(*install, *yes);
-    if (installed == kExitBadInput) {
-      *exit_status = installed;
-      return;
-    }
+    ExitStatus installed = install_engines(*install, *yes);
     bool all = std::find(install->begin(), install->end(), "all") != install->end();
     // Babel is what --lower needs, not an engine: there is no profile of it to list.
     std::vector<std::string> engines_installed = *install;
@@ -166,8 +161,8 @@ void add_engines_command(CLI::App& app, int* exit_status) {
       *exit_status = installed;
       return;
     }
-    int listed = list_engines(all ? std::vector<std::string>{} : engines_installed);
-    *exit_status = installed != kExitOk ? installed : listed;
+    ExitStatus listed = list_engines(all ? std::vector<std::string>{} : engines_installed);
+    *exit_status = installed != ExitStatus::kOk ? installed : listed;
   });
 }
 

@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli_error.h"
 #include "cli/commands.h"
-#include "cli/exit_status.h"
 #include "cli/run_engines.h"
 #include "cli/run_options.h"
 #include "engines/engines_dir.h"
@@ -90,7 +90,7 @@ class Explorer {
     }
   }
 
-  int run() {
+  ExitStatus run() {
     budget_ = parse_duration(options_.time);
     const std::optional<double>& budget = budget_;
     const std::size_t batch = std::max<std::size_t>(8, 4 * options_.jobs);
@@ -123,7 +123,7 @@ class Explorer {
     std::cout << "explore: " << programs_run_ << " programs in " << seconds() << " s, "
               << disagreements_ << " disagreements, " << confirmed_ << " confirmed, " << reduced_
               << " reduced, " << findings_.size() << " new (" << options_.out << ")\n";
-    return interrupted() ? exit_interrupted(interrupt_signal()) : kExitOk;
+    return interrupted() ? exit_interrupted(interrupt_signal()) : ExitStatus::kOk;
   }
 
  private:
@@ -307,7 +307,7 @@ class Explorer {
                                                script_path, {"expected: " + test["expect"].dump()});
         write_file_atomically(script_path, script.text);
       } catch (const std::exception& error) {
-        std::cerr << "settle: no repro script for " << entry.first << ": " << error.what() << "\n";
+        say("no repro script for " + entry.first + ": " + error.what());
       }
     }
     Finding finding;
@@ -408,15 +408,14 @@ class Explorer {
   std::vector<double> finding_seconds_;
 };
 
-int explore(const ExploreOptions& options) {
+ExitStatus explore(const ExploreOptions& options) {
   if (options.oracle != "majority" && options.oracle != "engine262") {
-    std::cerr << "settle: --oracle is engine262 or majority, not \"" << options.oracle << "\"\n";
-    return kExitBadInput;
+    throw CliError(ExitStatus::kBadInput,
+                   "--oracle is engine262 or majority, not \"" + options.oracle + "\"");
   }
   if (!options.time.empty() && !parse_duration(options.time)) {
-    std::cerr << "settle: --time takes a duration such as 90s, 5m or 1h, not \"" << options.time
-              << "\"\n";
-    return kExitBadInput;
+    throw CliError(ExitStatus::kBadInput,
+                   "--time takes a duration such as 90s, 5m or 1h, not \"" + options.time + "\"");
   }
   if (!options.engines_dir.empty()) set_engines_dir_option(options.engines_dir);
   install_interrupt_handlers();
@@ -431,22 +430,18 @@ int explore(const ExploreOptions& options) {
   try {
     RunEngines engines = start_engines(run);
     if (options.oracle == "majority" && engines.names.size() < 3) {
-      std::cerr << "settle: --oracle majority needs at least three engines\n";
-      return kExitBadInput;
+      throw CliError(ExitStatus::kBadInput, "--oracle majority needs at least three engines");
     }
     Explorer explorer(options, engines);
     return explorer.run();
-  } catch (const RunStopped& stopped) {
-    return stopped.status;
   } catch (const ReportWriteError& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitReportNotWritten;
+    throw CliError(ExitStatus::kReportNotWritten, error);
   }
 }
 
 }  // namespace
 
-void add_explore_command(CLI::App& app, int* exit_status) {
+void add_explore_command(CLI::App& app, ExitStatus* exit_status) {
   auto options = std::make_shared<ExploreOptions>();
   CLI::App* command = app.add_subcommand(
       "explore",

@@ -2,6 +2,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/cli_error.h"
 #include "cli/commands.h"
 #include "cli/store_option.h"
 #include "reports/atomic_file.h"
@@ -16,11 +17,10 @@ struct HistoryOptions {
   std::string html_path;
 };
 
-int history(const HistoryOptions& options) {
+ExitStatus history(const HistoryOptions& options) {
   std::string path = store_path_of(options.store);
   if (path.empty()) {
-    std::cerr << "settle: history needs a store: --store FILE or SETTLE_STORE\n";
-    return kExitBadInput;
+    throw CliError(ExitStatus::kBadInput, "history needs a store: --store FILE or SETTLE_STORE");
   }
   try {
     ResultsStore store(path);
@@ -31,21 +31,19 @@ int history(const HistoryOptions& options) {
     }
     if (!options.html_path.empty()) {
       write_file_atomically(options.html_path, history_html(store));
-      std::cerr << "settle: wrote " << options.html_path << "\n";
+      say("wrote " + options.html_path);
     }
   } catch (const StoreError& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitBadInput;
+    throw CliError(ExitStatus::kBadInput, error);
   } catch (const ReportWriteError& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitReportNotWritten;
+    throw CliError(ExitStatus::kReportNotWritten, error);
   }
-  return kExitOk;
+  return ExitStatus::kOk;
 }
 
 }  // namespace
 
-void add_history_command(CLI::App& app, int* exit_status) {
+void add_history_command(CLI::App& app, ExitStatus* exit_status) {
   auto options = std::make_shared<HistoryOptions>();
   CLI::App* command = app.add_subcommand(
       "history",

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "cli/cli_error.h"
 #include "cli/commands.h"
 #include "engines/engine_installer.h"
 #include "engines/engine_registry.h"
@@ -32,7 +33,7 @@ std::string joined(const std::vector<std::string>& words) {
 // status, or -1 when it cannot start.
 int run_to_stderr(const std::vector<std::string>& argv, const std::string& cwd,
                   const std::vector<std::string>& env = {}) {
-  std::cerr << "settle: running " << joined(argv) << "\n" << std::flush;
+  say("running " + joined(argv));
   pid_t child = fork();
   if (child < 0) return -1;
   if (child == 0) {
@@ -57,7 +58,7 @@ int npm_install(const std::string& prefix) {
       {"npm", "install", "--no-audit", "--no-fund", "--no-update-notifier", "--loglevel=error"},
       prefix);
   if (status == 127 || status == -1) {
-    std::cerr << "settle: npm did not start; it comes with Node.js (apt-get install npm)\n";
+    say("npm did not start; it comes with Node.js (apt-get install npm)");
     return kNpmDidNotStart;
   }
   return status;
@@ -74,13 +75,13 @@ bool install_npm_packages(const std::vector<std::string>& packages) {
   out << json;
   out.close();
   if (!out) {
-    std::cerr << "settle: cannot write " << manifest << "\n";
+    say("cannot write " + manifest);
     return false;
   }
-  std::cerr << "settle: npm packages into " << prefix.string() << ": " << joined(packages) << "\n";
+  say("npm packages into " + prefix.string() + ": " + joined(packages));
   int status = npm_install(prefix.string());
   if (status == kNpmDidNotStart) return false;
-  if (status != 0) std::cerr << "settle: npm install failed (exit status " << status << ")\n";
+  if (status != 0) say("npm install failed (exit status " + std::to_string(status) + ")");
   return status == 0;
 }
 
@@ -108,16 +109,15 @@ bool install_npm_version(const std::string& package, const std::string& version)
   out << manifest.dump(2) << "\n";
   out.close();
   if (!out) {
-    std::cerr << "settle: cannot write " << file << "\n";
+    say("cannot write " + file);
     return false;
   }
-  std::cerr << "settle: installing " << package << " " << version << " into " << prefix.string()
-            << "\n";
+  say("installing " + package + " " + version + " into " + prefix.string());
   int status = npm_install(prefix.string());
   if (status == kNpmDidNotStart) return false;
   if (status != 0) {
-    std::cerr << "settle: npm install " << package << "@" << version << " failed (exit status "
-              << status << ")\n";
+    say("npm install " + package + "@" + version + " failed (exit status " +
+        std::to_string(status) + ")");
     fs::remove_all(prefix, error);  // no half-installed version that looks installed
   }
   return status == 0;
@@ -129,8 +129,8 @@ bool install_debian_packages(const std::vector<std::string>& packages, bool yes)
   std::vector<std::string> apt = {"apt-get", "install", "-y", "--no-install-recommends"};
   apt.insert(apt.end(), missing.begin(), missing.end());
   if (!yes || geteuid() != 0) {
-    std::cerr << "settle: Debian packages to install, as root" << (yes ? "" : " (or add --yes)")
-              << ": " << joined(apt) << "\n";
+    say(std::string("Debian packages to install, as root") + (yes ? "" : " (or add --yes)") + ": " +
+        joined(apt));
     return false;
   }
   std::vector<std::string> env = {"DEBIAN_FRONTEND=noninteractive"};
@@ -149,7 +149,7 @@ EngineProfile lowering_profile() {
 
 }  // namespace
 
-int install_engines(const std::vector<std::string>& names, bool yes) {
+ExitStatus install_engines(const std::vector<std::string>& names, bool yes) {
   std::vector<EngineProfile> profiles;
   try {
     for (const std::string& name : names) {
@@ -163,11 +163,9 @@ int install_engines(const std::vector<std::string>& names, bool yes) {
       }
     }
   } catch (const ProfileError& error) {  // no such engine
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitBadInput;
+    throw CliError(ExitStatus::kBadInput, error);
   } catch (const InputError& error) {  // a broken profile file
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitBadInput;
+    throw CliError(ExitStatus::kBadInput, error);
   }
   // A version's base (node-current under core-js@3.0.0) is installed only where it is missing,
   // so that installing a version never reinstalls the engines folder.
@@ -191,11 +189,11 @@ int install_engines(const std::vector<std::string>& names, bool yes) {
   try {
     if (!needs.npm.empty()) installed = install_npm_packages(needs.npm) && installed;
   } catch (const ProfileError& error) {
-    std::cerr << "settle: " << error.what() << "\n";
+    say(error.what());
     installed = false;
   }
   if (!needs.debian.empty()) installed = install_debian_packages(needs.debian, yes) && installed;
-  return installed ? kExitOk : kExitNoEngine;
+  return installed ? ExitStatus::kOk : ExitStatus::kRunnerFailed;
 }
 
 }  // namespace settle::cli

@@ -3,13 +3,15 @@
 #include <string>
 #include <vector>
 
+#include "cli/exit_status.h"
+
 namespace settle::cli {
 
 // `settle engines --install NAME...`: installs what the profiles named ("all": every built-in
 // one) need. npm packages go into the engines folder at settle's pinned versions; missing Debian
 // packages are installed with apt-get when `yes` and root, else the apt-get line is printed.
-// Returns an exit status: kExitBadInput for an unknown name, kExitNoEngine when something could
-// not be installed, else kExitOk. Progress goes to stderr; stdout stays for engine lines.
-int install_engines(const std::vector<std::string>& names, bool yes);
+// Throws CliError (bad input) for an unknown name; returns kRunnerFailed when something could not
+// be installed, else kOk. Progress goes to stderr; stdout stays for engine lines.
+ExitStatus install_engines(const std::vector<std::string>& names, bool yes);
 
 }  // namespace settle::cli

@@ -1,6 +1,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/cli_error.h"
 #include "cli/commands.h"
 #include "cli/shard_option.h"
 #include "runner/corpus/corpus.h"
@@ -31,7 +32,7 @@ void print_case(const Case& test) {
   std::cout << "\n";
 }
 
-int list(const ListOptions& options) {
+ExitStatus list(const ListOptions& options) {
   Corpus corpus({options.paths, options.case_root, options.test262_root});
   for (const auto& error : corpus.errors()) std::cerr << error.to_string() << "\n";
   CaseSelection selection(options.filters, options.shard);
@@ -42,15 +43,14 @@ int list(const ListOptions& options) {
       }
     }
   } catch (const std::runtime_error& error) {  // the cases' copy cannot be read back
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitNoEngine;
+    throw CliError(ExitStatus::kRunnerFailed, error);
   }
-  return corpus.errors().empty() ? kExitOk : kExitBadInput;
+  return corpus.errors().empty() ? ExitStatus::kOk : ExitStatus::kBadInput;
 }
 
 }  // namespace
 
-void add_list_command(CLI::App& app, int* exit_status) {
+void add_list_command(CLI::App& app, ExitStatus* exit_status) {
   auto options = std::make_shared<ListOptions>();
   CLI::App* command =
       app.add_subcommand("list", "List the cases that would run, with their features");

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <string>
 
+#include "cli/cli_error.h"
 #include "cli/commands.h"
 #include "cli/usage_error.h"
 #include "engines/duktape/duktape_worker.h"
@@ -13,10 +14,10 @@ int main(int argc, char** argv) {
   if (argc == 2 && std::string(argv[1]) == settle::kDuktapeWorkerArgument) {
     return settle::run_duktape_worker(std::cin, std::cout);
   }
-  CLI::App app{"settle: a conformance runner for ECMAScript Promise semantics"};
+  CLI::App app{"A conformance runner for ECMAScript Promise semantics", "settle"};
   app.set_version_flag("--version", std::string("settle ") + SETTLE_VERSION);
   app.require_subcommand(1);
-  int exit_status = settle::cli::kExitOk;
+  settle::cli::ExitStatus exit_status = settle::cli::ExitStatus::kOk;
   settle::cli::add_run_command(app, &exit_status);
   settle::cli::add_list_command(app, &exit_status);
   settle::cli::add_engines_command(app, &exit_status);
@@ -32,7 +33,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     if (error.get_exit_code() == 0) return app.exit(error);  // --help, --version
     std::cerr << settle::cli::usage_error_text(app, error);
-    return settle::cli::kExitBadInput;
+    return settle::cli::exit_code(settle::cli::ExitStatus::kBadInput);
+  } catch (const settle::cli::CliError& error) {
+    settle::cli::say(error.what());
+    return settle::cli::exit_code(error.status());
   }
-  return exit_status;
+  return settle::cli::exit_code(exit_status);
 }

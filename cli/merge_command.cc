@@ -1,6 +1,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/cli_error.h"
 #include "cli/commands.h"
 #include "cli/report_options.h"
 #include "reports/report_text.h"
@@ -15,7 +16,7 @@ struct MergeOptions {
   ReportPaths reports;  // by format name; the JSON report is -o
 };
 
-int merge(const MergeOptions& options) {
+ExitStatus merge(const MergeOptions& options) {
   std::vector<NamedPath> read;
   for (const std::string& input : options.inputs) read.push_back({"the report", input});
   std::vector<NamedPath> written = named_paths_of(options.reports);
@@ -23,22 +24,17 @@ int merge(const MergeOptions& options) {
     if (output.option == "--json") output.option = "-o";
   }
   std::string clash = report_path_clash(written, read);
-  if (!clash.empty()) {
-    std::cerr << "settle: " << clash << "\n";
-    return kExitBadInput;
-  }
-  if (!report_paths_writable(paths_of(options.reports))) return kExitBadInput;
+  if (!clash.empty()) throw CliError(ExitStatus::kBadInput, clash);
+  require_report_paths_writable(paths_of(options.reports));
   LoadedReport merged;
   try {
     std::vector<LoadedReport> parts;
     for (const std::string& path : options.inputs) parts.push_back(read_report(path));
     merged = merge_reports(std::move(parts));
   } catch (const InputError& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitBadInput;
+    throw CliError(ExitStatus::kBadInput, error);
   } catch (const MergeError& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitBadInput;
+    throw CliError(ExitStatus::kBadInput, error);
   }
 
   // The merged run is replayed through the same reporters a run feeds, so the files are what a
@@ -48,10 +44,10 @@ int merge(const MergeOptions& options) {
   Summary summary = merged.summary();
   reporters.begin(merged.run);
   for (const Result& result : merged.results) reporters.add(result);
-  int status = kExitOk;
+  ExitStatus status = ExitStatus::kOk;
   for (const std::string& failure : reporters.end(summary)) {
-    std::cerr << "settle: " << failure << "\n";
-    status = kExitReportNotWritten;
+    say(failure);
+    status = ExitStatus::kReportNotWritten;
   }
   std::cout << "merged " << options.inputs.size() << " reports into " << options.reports.at("json")
             << "\n"
@@ -61,7 +57,7 @@ int merge(const MergeOptions& options) {
 
 }  // namespace
 
-void add_merge_command(CLI::App& app, int* exit_status) {
+void add_merge_command(CLI::App& app, ExitStatus* exit_status) {
   auto options = std::make_shared<MergeOptions>();
   CLI::App* command = app.add_subcommand(
       "merge", "Join JSON reports (the shards of a run) into the report one run would write");

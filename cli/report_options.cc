@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/cli_error.h"
 #include "reports/atomic_file.h"
 
 namespace settle::cli {
@@ -21,16 +22,14 @@ void add_report_options(CLI::App& command, ReportPaths& paths,
   }
 }
 
-bool report_paths_writable(const std::vector<std::string>& paths) {
+void require_report_paths_writable(const std::vector<std::string>& paths) {
   try {
     for (const std::string& path : paths) {
       if (!path.empty()) check_writable(path);
     }
   } catch (const ReportWriteError& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return false;
+    throw CliError(ExitStatus::kBadInput, error.what());
   }
-  return true;
 }
 
 namespace {

@@ -21,9 +21,10 @@ struct JsonReportOption {
 void add_report_options(CLI::App& command, ReportPaths& paths,
                         const std::optional<JsonReportOption>& json = std::nullopt);
 
-// Whether every path that is not empty could be written, tried before any work is done; says on
-// stderr why one could not (a missing folder, no permission, a folder by that name).
-bool report_paths_writable(const std::vector<std::string>& paths);
+// Tries, before any work is done, that every path that is not empty could be written; throws
+// CliError (bad input) saying why one could not (a missing folder, no permission, a folder by that
+// name).
+void require_report_paths_writable(const std::vector<std::string>& paths);
 
 // A file a command reads, for report_path_clash: its option ("--baseline") and path.
 struct NamedPath {

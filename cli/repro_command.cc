@@ -6,8 +6,8 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/cli_error.h"
 #include "cli/commands.h"
-#include "cli/exit_status.h"
 #include "engines/profile.h"
 #include "engines/repro_script.h"
 #include "reports/result_json.h"
@@ -34,7 +34,7 @@ bool names_run(const std::string& id, const Case& test) {
          fnmatch(id.c_str(), test.id.c_str(), 0) == 0;
 }
 
-int repro(const ReproOptions& options) {
+ExitStatus repro(const ReproOptions& options) {
   std::vector<std::string> ids, runs;  // every case's id; the ids of those it names
   std::optional<Case> named;           // the first that it names
   Corpus corpus({options.paths, options.case_root, options.test262_root}, [&](const Case& test) {
@@ -46,15 +46,15 @@ int repro(const ReproOptions& options) {
   for (const auto& error : corpus.errors()) std::cerr << error.to_string() << "\n";
   if (runs.empty()) {
     auto suggestion = closest_spelling(options.id, ids);
-    std::cerr << "settle: no case or test262 run has the id \"" << options.id << "\""
-              << (suggestion ? "; did you mean \"" + *suggestion + "\"?" : "") << "\n";
-    return kExitBadInput;
+    throw CliError(ExitStatus::kBadInput,
+                   "no case or test262 run has the id \"" + options.id + "\"" +
+                       (suggestion ? "; did you mean \"" + *suggestion + "\"?" : ""));
   }
   if (runs.size() > 1) {
-    std::cerr << "settle: \"" << options.id << "\" names " << runs.size()
-              << " runs; name one of them:\n";
-    for (const std::string& id : runs) std::cerr << "  " << id << "\n";
-    return kExitBadInput;
+    std::string text =
+        "\"" + options.id + "\" names " + std::to_string(runs.size()) + " runs; name one of them:";
+    for (const std::string& id : runs) text += "\n  " + id;
+    throw CliError(ExitStatus::kBadInput, text);
   }
   const Case& test = *named;
   std::vector<Prelude> preludes;
@@ -64,11 +64,9 @@ int repro(const ReproOptions& options) {
     preludes = profile_preludes(profile);
     for (Prelude& prelude : read_preludes(options.preludes)) preludes.push_back(std::move(prelude));
   } catch (const ProfileError& error) {  // no such engine, a prelude that cannot be read
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitBadInput;
+    throw CliError(ExitStatus::kBadInput, error);
   } catch (const InputError& error) {  // a broken profile file
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitBadInput;
+    throw CliError(ExitStatus::kBadInput, error);
   }
   std::string file = options.output.empty() ? "repro.js" : options.output;
   ReproScript script;
@@ -78,29 +76,27 @@ int repro(const ReproOptions& options) {
         {"expected: " + expected_json(test.expect).dump(),
          "case: " + test.file + (test.line ? ":" + std::to_string(test.line) : std::string())});
   } catch (const ProfileError& error) {
-    std::cerr << "settle: cannot write a repro: " << error.what() << "\n";
-    return kExitBadInput;
+    throw CliError(ExitStatus::kBadInput, std::string("cannot write a repro: ") + error.what());
   }
   if (options.output.empty()) {
     std::cout << script.text;
-    return kExitOk;
+    return ExitStatus::kOk;
   }
   std::ofstream out(options.output, std::ios::trunc);
   out << script.text;
   out.close();
   if (!out) {
-    std::cerr << "settle: cannot write " << options.output << "\n";
-    return kExitReportNotWritten;
+    throw CliError(ExitStatus::kReportNotWritten, "cannot write " + options.output);
   }
-  std::cerr << "settle: wrote " << options.output << "; run it with:";
-  for (const std::string& word : script.command) std::cerr << " " << word;
-  std::cerr << "\n";
-  return kExitOk;
+  std::string wrote = "wrote " + options.output + "; run it with:";
+  for (const std::string& word : script.command) wrote += " " + word;
+  say(wrote);
+  return ExitStatus::kOk;
 }
 
 }  // namespace
 
-void add_repro_command(CLI::App& app, int* exit_status) {
+void add_repro_command(CLI::App& app, ExitStatus* exit_status) {
   auto options = std::make_shared<ReproOptions>();
   CLI::App* command = app.add_subcommand(
       "repro",

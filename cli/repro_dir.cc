@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/cli_error.h"
 #include "engines/repro_script.h"
 #include "reports/atomic_file.h"
 #include "reports/result_json.h"
@@ -61,13 +62,12 @@ void ReproDirReporter::add(const Result& result) {
 
 void ReproDirReporter::end(const Summary&) {
   for (const auto& [engine, unwritten] : unwritten_) {
-    std::cerr << "settle: no repro of " << unwritten.first << " failure"
-              << (unwritten.first == 1 ? "" : "s") << " on " << engine << ": " << unwritten.second
-              << "\n";
+    say("no repro of " + std::to_string(unwritten.first) + " failure" +
+        (unwritten.first == 1 ? "" : "s") + " on " + engine + ": " + unwritten.second);
   }
   if (written_) {
-    std::cerr << "settle: " << written_ << " repro script" << (written_ == 1 ? "" : "s") << " in "
-              << folder_ << " (each says how to run it)\n";
+    say(std::to_string(written_) + " repro script" + (written_ == 1 ? "" : "s") + " in " + folder_ +
+        " (each says how to run it)");
   }
 }
 

@@ -102,13 +102,10 @@ void check_outputs_writable(const RunOptions& options) {
     outputs.push_back({"--update-expectations", options.update_expectations_path});
     clash = report_path_clash(outputs, {});
   }
-  if (!clash.empty()) {
-    std::cerr << "settle: " << clash << "\n";
-    throw RunStopped{kExitBadInput};
-  }
+  if (!clash.empty()) throw CliError(ExitStatus::kBadInput, clash);
   std::vector<std::string> written = paths_of(options.reports);
   written.push_back(options.update_expectations_path);
-  if (!report_paths_writable(written)) throw RunStopped{kExitBadInput};
+  require_report_paths_writable(written);
 }
 
 // Validates every case file before anything runs; with --strict-input, a file that does not load
@@ -124,7 +121,7 @@ CheckedCases check_cases(const RunOptions& options, const RunInputs& inputs) {
       });
   if (options.strict_input && !checked.corpus->errors().empty()) {
     for (const auto& error : checked.corpus->errors()) std::cerr << error.to_string() << "\n";
-    throw RunStopped{kExitBadInput};
+    throw CliError(ExitStatus::kBadInput, "");
   }
   return checked;
 }
@@ -138,8 +135,7 @@ std::optional<std::vector<ResultFact>> scoped_baseline(const RunOptions& options
     scoped = baseline_scope(*inputs.baseline, *checked.corpus, selection_of(options),
                             options.shard.has_value());
   } catch (const std::runtime_error& error) {  // the cases' copy cannot be read back
-    std::cerr << "settle: " << error.what() << "\n";
-    throw RunStopped{kExitNoEngine};
+    throw CliError(ExitStatus::kRunnerFailed, error);
   }
   inputs.baseline.reset();
   return scoped;
@@ -225,7 +221,7 @@ RunOutcome run_cases(const RunOptions& options, const RunEngines& engines, const
   try {
     run_jobs([&] { return feed.next(); }, total, engines.engines(), workers_of(options), callbacks);
   } catch (const std::runtime_error& error) {  // the cases' copy cannot be read back
-    std::cerr << "settle: " << error.what() << "\n";
+    say(error.what());
     outcome.runner_failed = true;
   }
   if (options.maxfail != 0 && unexpected_failures >= options.maxfail &&
@@ -239,65 +235,61 @@ RunOutcome run_cases(const RunOptions& options, const RunEngines& engines, const
 }
 
 // Writes --update-expectations' file after a whole run; returns the exit status it calls for.
-int update_expectations(const RunOptions& options, const RunInputs& inputs,
-                        const RunOutcome& outcome, const GateInputs& gate) {
+ExitStatus update_expectations(const RunOptions& options, const RunInputs& inputs,
+                               const RunOutcome& outcome, const GateInputs& gate) {
   const std::string& path = options.update_expectations_path;
-  if (path.empty()) return kExitOk;
+  if (path.empty()) return ExitStatus::kOk;
   if (!outcome.summary.complete) {
-    std::cerr << "settle: the run "
-              << (outcome.runner_failed          ? "did not finish"
-                  : outcome.stopped_at_maxfail() ? "stopped at --maxfail"
-                                                 : "was interrupted")
-              << ": " << path << " is left as it was\n";
-    return kExitOk;
+    say(std::string("the run ") +
+        (outcome.runner_failed          ? "did not finish"
+         : outcome.stopped_at_maxfail() ? "stopped at --maxfail"
+                                        : "was interrupted") +
+        ": " + path + " is left as it was");
+    return ExitStatus::kOk;
   }
   Expectations updated = updated_expectations(inputs.previous_expectations, outcome.facts,
                                               gate.engines, gate.existing_ids);
   try {
     write_file_atomically(path, expectations_text(updated));
-  } catch (const ReportWriteError& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitReportNotWritten;
+  } catch (const ReportWriteError& error) {  // the reports are still written
+    say(error.what());
+    return ExitStatus::kReportNotWritten;
   }
-  return kExitOk;
+  return ExitStatus::kOk;
 }
 
 // Ends the reporters and chooses the exit status: a report not written, then an interrupt, then
 // bad input, then the gate.
-int end_run(ReporterSet& reporters, const RunOutcome& outcome, int status) {
+ExitStatus end_run(ReporterSet& reporters, const RunOutcome& outcome, ExitStatus status) {
   for (const std::string& failure : reporters.end(outcome.summary)) {
-    std::cerr << "settle: " << failure << "\n";
-    status = kExitReportNotWritten;
+    say(failure);
+    status = ExitStatus::kReportNotWritten;
   }
-  if (outcome.runner_failed) return kExitNoEngine;
+  if (outcome.runner_failed) return ExitStatus::kRunnerFailed;
   if (!outcome.summary.complete && !outcome.stopped_at_maxfail()) {
     return exit_interrupted(interrupt_signal());
   }
-  if (status != kExitOk) return status;
-  if (outcome.summary.load_errors != 0) return kExitBadInput;
-  return outcome.summary.gate.passed() ? kExitOk : kExitFailures;
+  if (status != ExitStatus::kOk) return status;
+  if (outcome.summary.load_errors != 0) return ExitStatus::kBadInput;
+  return outcome.summary.gate.passed() ? ExitStatus::kOk : ExitStatus::kFailures;
 }
 
-int run(const RunOptions& options) {
+ExitStatus run(const RunOptions& options) {
   const Clock::time_point started = Clock::now();
-  try {
-    prepare_process(options);
-    check_outputs_writable(options);
-    RunInputs inputs = read_run_inputs(options);
-    RunEngines engines = start_engines(options);
-    CheckedCases checked = check_cases(options, inputs);
-    const auto baseline = scoped_baseline(options, inputs, checked);
-    const GateInputs gate = gate_inputs(options, inputs, engines, checked, baseline);
-    ReporterSet reporters(first_report_folder(options.reports));
-    add_run_reporters(reporters, options, engines);
-    RunOutcome outcome = run_cases(options, engines, inputs, checked, reporters, started);
-    outcome.summary.gate = evaluate_gate(outcome.facts, gate);
-    int status = update_expectations(options, inputs, outcome, gate);
-    std::vector<ResultFact>().swap(outcome.facts);  // before the reports read the results back
-    return end_run(reporters, outcome, status);
-  } catch (const RunStopped& stopped) {
-    return stopped.status;
-  }
+  prepare_process(options);
+  check_outputs_writable(options);
+  RunInputs inputs = read_run_inputs(options);
+  RunEngines engines = start_engines(options);
+  CheckedCases checked = check_cases(options, inputs);
+  const auto baseline = scoped_baseline(options, inputs, checked);
+  const GateInputs gate = gate_inputs(options, inputs, engines, checked, baseline);
+  ReporterSet reporters(first_report_folder(options.reports));
+  add_run_reporters(reporters, options, engines);
+  RunOutcome outcome = run_cases(options, engines, inputs, checked, reporters, started);
+  outcome.summary.gate = evaluate_gate(outcome.facts, gate);
+  ExitStatus status = update_expectations(options, inputs, outcome, gate);
+  std::vector<ResultFact>().swap(outcome.facts);  // before the reports read the results back
+  return end_run(reporters, outcome, status);
 }
 
 // A JSON report for the store when the run writes none: removed with it.
@@ -330,7 +322,7 @@ std::string test262_commit(const std::optional<std::string>& root) {
 
 }  // namespace
 
-int run_command(const RunOptions& options) {
+ExitStatus run_command(const RunOptions& options) {
   std::string store_path = store_path_of(options.store);
   if (store_path.empty()) return run(options);
   // A store that cannot be used stops the run before anything runs.
@@ -338,27 +330,26 @@ int run_command(const RunOptions& options) {
   try {
     store = std::make_unique<ResultsStore>(store_path);
   } catch (const StoreError& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitBadInput;
+    throw CliError(ExitStatus::kBadInput, error);
   }
   RunOptions recorded = options;
   TemporaryReport temporary;
   std::string& json = recorded.reports["json"];
   if (json.empty()) json = temporary.make();
-  int status = run(recorded);
+  ExitStatus status = run(recorded);
   if (!std::filesystem::exists(json)) return status;
   try {
     LoadedReport report = read_report(json);
     long long id = store->record(report, test262_commit(options.test262_root));
-    std::cerr << "settle: recorded as run " << id << " in " << store_path << "\n";
+    say("recorded as run " + std::to_string(id) + " in " + store_path);
   } catch (const std::exception& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return status == kExitOk ? kExitReportNotWritten : status;
+    say(error.what());
+    return status == ExitStatus::kOk ? ExitStatus::kReportNotWritten : status;
   }
   return status;
 }
 
-void add_run_command(CLI::App& app, int* exit_status) {
+void add_run_command(CLI::App& app, ExitStatus* exit_status) {
   auto options = std::make_shared<RunOptions>();
   CLI::App* command = app.add_subcommand("run", "Run case files on engines and report");
   command->add_option("paths", options->paths, "Case files or folders (default: cases/)");

@@ -6,7 +6,7 @@
 #include <iostream>
 #include <map>
 
-#include "cli/exit_status.h"
+#include "cli/cli_error.h"
 #include "engines/engine_registry.h"
 #include "engines/engines_dir.h"
 #include "engines/lowering/lowering_engine.h"
@@ -30,14 +30,10 @@ std::vector<const EngineInfo*> RunEngines::infos() const {
 
 RunEngines start_engines(const RunOptions& options) {
   RunEngines run;
-  auto stop = [](const std::exception& error, int status) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return RunStopped{status};
-  };
   try {
     run.options.preludes = read_preludes(options.preludes);
   } catch (const std::exception& error) {
-    throw stop(error, kExitBadInput);
+    throw CliError(ExitStatus::kBadInput, error);
   }
   run.names = options.engines.empty() ? std::vector<std::string>{"duktape"} : options.engines;
   std::sort(run.names.begin(), run.names.end());
@@ -48,9 +44,9 @@ RunEngines start_engines(const RunOptions& options) {
       const std::string& lower = options.lower.empty() ? find_profile(name).lower : options.lower;
       levels[name] = lower_level_from_name(lower).value_or(LowerLevel::kNone);
     } catch (const ProfileError& error) {  // no such engine
-      throw stop(error, kExitBadInput);
+      throw CliError(ExitStatus::kBadInput, error);
     } catch (const InputError& error) {  // a broken profile file
-      throw stop(error, kExitBadInput);
+      throw CliError(ExitStatus::kBadInput, error);
     }
   }
   for (const auto& name : run.names) {
@@ -72,12 +68,12 @@ RunEngines start_engines(const RunOptions& options) {
       }
       run.factories.push_back(std::move(factory));
     } catch (const PreludeError& error) {
-      throw stop(error, kExitBadInput);
+      throw CliError(ExitStatus::kBadInput, error);
     } catch (const LoweringError& error) {  // Babel is not installed
-      throw stop(error, kExitNoEngine);
+      throw CliError(ExitStatus::kRunnerFailed, error);
     } catch (const std::runtime_error& error) {  // EngineUnavailable (a profile file gone since)
       if (interrupted()) break;
-      throw stop(error, kExitNoEngine);
+      throw CliError(ExitStatus::kRunnerFailed, error);
     }
   }
   return run;

@@ -22,7 +22,7 @@ struct RunEngines {
 };
 
 // Checks every name before any engine starts (a misspelt engine is bad usage whatever else is
-// named), then starts each. Throws RunStopped: bad input for an unknown engine or a prelude that
+// named), then starts each. Throws CliError: bad input for an unknown engine or a prelude that
 // does not read or compile, no engine when one cannot run here. Interrupted, it returns the engines
 // started so far, so that the run writes its reports, incomplete.
 RunEngines start_engines(const RunOptions& options);

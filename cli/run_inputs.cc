@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "cli/exit_status.h"
+#include "cli/cli_error.h"
 
 namespace settle::cli {
 namespace {
@@ -36,8 +36,7 @@ RunInputs read_run_inputs(const RunOptions& options) {
     }
     if (!options.baseline_path.empty()) inputs.baseline = read_report(options.baseline_path);
   } catch (const InputError& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    throw RunStopped{kExitBadInput};
+    throw CliError(ExitStatus::kBadInput, error);
   }
   return inputs;
 }

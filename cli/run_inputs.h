@@ -33,7 +33,7 @@ inline bool whole_run_matters(const RunOptions& options) {
 }
 
 // Reads the files that --expectations, --update-expectations and --baseline name. Throws
-// RunStopped (bad input) when one does not read.
+// CliError (bad input) when one does not read.
 RunInputs read_run_inputs(const RunOptions& options);
 
 // The baseline's results that this run can be compared with: the cases it selects, and the cases

@@ -37,15 +37,9 @@ struct RunOptions {
   std::string lower;      // --lower es5|none: for every engine, over its profile's "lower"
 };
 
-// Thrown by a step of `settle run` that cannot go on, once it has said why on stderr: the run
-// exits with `status` (cli/exit_status.h).
-struct RunStopped {
-  int status;
-};
-
 // Runs as `settle run` does with these options, and records the run in the results store
 // (options.store, else SETTLE_STORE) when there is one; its exit status. `settle versions` and
 // `settle bisect` run through it.
-int run_command(const RunOptions& options);
+ExitStatus run_command(const RunOptions& options);
 
 }  // namespace settle::cli

@@ -134,7 +134,7 @@ std::vector<std::string> leftover_lines(const CLI::App& app, const CLI::App* com
     return lines;
   }
   for (const std::string& argument : app.remaining()) {  // before the command's name
-    lines.push_back("settle: " + unknown_option(app, nullptr, argument));
+    lines.push_back(full_name(nullptr) + ": " + unknown_option(app, nullptr, argument));
   }
   // The words after an unknown option may be its values: they are told only when no option is.
   std::vector<std::string> leftover = command->remaining();

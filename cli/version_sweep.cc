@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "cli/cli_error.h"
 #include "cli/install_engines.h"
 
 namespace settle::cli {
@@ -27,23 +28,24 @@ VersionSweep resolve_sweep(const std::string& spec, const std::string& each, boo
   return sweep;
 }
 
-bool install_missing_versions(const VersionSweep& sweep, bool install) {
+void install_missing_versions(const VersionSweep& sweep, bool install) {
   std::vector<std::string> missing;
   for (const std::string& version : sweep.versions) {
     EngineProfile profile = versioned_profile(sweep.base, sweep.base_name, version);
     if (unavailable_reason(profile)) missing.push_back(profile.name);
   }
-  if (missing.empty()) return true;
+  if (missing.empty()) return;
   std::string names;
   for (const std::string& name : missing) names += " " + name;
   if (!install) {
-    std::cerr << "settle: not installed:" << names << " (to install: settle engines --install"
-              << names << ")\n";
-    return false;
+    throw CliError(
+        ExitStatus::kRunnerFailed,
+        "not installed:" + names + " (to install: settle engines --install" + names + ")");
   }
-  std::cerr << "settle: installing " << missing.size() << " version"
-            << (missing.size() == 1 ? "" : "s") << " into the engines folder:" << names << "\n";
-  return install_engines(missing, /*yes=*/false) == 0;
+  say("installing " + std::to_string(missing.size()) + " version" +
+      (missing.size() == 1 ? "" : "s") + " into the engines folder:" + names);
+  if (install_engines(missing, /*yes=*/false) != ExitStatus::kOk)
+    throw CliError(ExitStatus::kRunnerFailed, "could not install:" + names);
 }
 
 StdoutToStderr::StdoutToStderr() {

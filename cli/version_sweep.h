@@ -21,9 +21,9 @@ struct VersionSweep {
 VersionSweep resolve_sweep(const std::string& spec, const std::string& each,
                            bool installed_only = false);
 
-// Installs the versions not installed yet, saying so on stderr (or, with install false, names
-// them and the command). False when one is still missing.
-bool install_missing_versions(const VersionSweep& sweep, bool install);
+// Installs the versions not installed yet, saying so on stderr. Throws CliError (the runner
+// failed) when one is still missing: with install false, naming them and the command.
+void install_missing_versions(const VersionSweep& sweep, bool install);
 
 // While it lives, what settle writes to stdout goes to stderr: a sweep's runs print their lines
 // there, and stdout keeps the command's own answer.

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/cli_error.h"
 #include "cli/commands.h"
 #include "cli/run_options.h"
 #include "cli/store_option.h"
@@ -51,19 +52,18 @@ struct RunReportFile {
   }
 };
 
-int versions(const VersionsOptions& options) {
+ExitStatus versions(const VersionsOptions& options) {
   if (!options.engines_dir.empty()) set_engines_dir_option(options.engines_dir);
   VersionSweep sweep;
   try {
     sweep = resolve_sweep(options.engine, options.each, options.installed_only);
   } catch (const std::exception& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitBadInput;
+    throw CliError(ExitStatus::kBadInput, error);
   }
-  std::cerr << "settle: " << sweep.base_name << ": " << sweep.versions.size() << " version"
-            << (sweep.versions.size() == 1 ? "" : "s") << " (" << sweep.versions.front() << " to "
-            << sweep.versions.back() << ", the newest of each " << options.each << ")\n";
-  if (!install_missing_versions(sweep, !options.no_install)) return kExitNoEngine;
+  say(sweep.base_name + ": " + std::to_string(sweep.versions.size()) + " version" +
+      (sweep.versions.size() == 1 ? "" : "s") + " (" + sweep.versions.front() + " to " +
+      sweep.versions.back() + ", the newest of each " + options.each + ")");
+  install_missing_versions(sweep, !options.no_install);
 
   RunReportFile report;
   if (!options.run_report_path.empty()) {
@@ -74,8 +74,7 @@ int versions(const VersionsOptions& options) {
     std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/settle-versions-XXXXXX";
     int fd = mkstemp(pattern.data());
     if (fd < 0) {
-      std::cerr << "settle: cannot make a temporary file in " << pattern << "\n";
-      return kExitReportNotWritten;
+      throw CliError(ExitStatus::kReportNotWritten, "cannot make a temporary file in " + pattern);
     }
     close(fd);
     report.path = pattern;
@@ -91,20 +90,19 @@ int versions(const VersionsOptions& options) {
   run.quiet = true;
   run.engines_dir = options.engines_dir;
   run.store = options.store;
-  int status = [&] {
+  ExitStatus status = [&] {
     StdoutToStderr quiet;
     return run_command(run);
   }();
-  if (status != kExitOk && status != kExitFailures) {
-    if (status != kExitBadInput) return status;
-    std::cerr << "settle: some case files did not load; the table leaves them out\n";
+  if (status != ExitStatus::kOk && status != ExitStatus::kFailures) {
+    if (status != ExitStatus::kBadInput) return status;
+    say("some case files did not load; the table leaves them out");
   }
   LoadedReport loaded;
   try {
     loaded = read_report(report.path);
   } catch (const std::exception& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitNoEngine;
+    throw CliError(ExitStatus::kRunnerFailed, error);
   }
   std::vector<VersionTable::Column> columns;
   for (std::size_t i = 0; i < sweep.versions.size(); ++i) {
@@ -127,18 +125,17 @@ int versions(const VersionsOptions& options) {
     if (!options.html_path.empty())
       write_file_atomically(options.html_path, version_table_html(table, heading));
   } catch (const ReportWriteError& error) {
-    std::cerr << "settle: " << error.what() << "\n";
-    return kExitReportNotWritten;
+    throw CliError(ExitStatus::kReportNotWritten, error);
   }
   // The areas' table on stdout: the Markdown page up to its cases.
   std::cout << markdown.substr(0, markdown.find("\n## Cases"));
   std::cout << "\n";
-  return status == kExitBadInput ? kExitBadInput : kExitOk;
+  return status == ExitStatus::kBadInput ? ExitStatus::kBadInput : ExitStatus::kOk;
 }
 
 }  // namespace
 
-void add_versions_command(CLI::App& app, int* exit_status) {
+void add_versions_command(CLI::App& app, ExitStatus* exit_status) {
   auto options = std::make_shared<VersionsOptions>();
   CLI::App* command = app.add_subcommand(
       "versions",
