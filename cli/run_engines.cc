@@ -4,7 +4,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <map>
 
 #include "cli/cli_error.h"
 #include "engines/engine_registry.h"
@@ -38,24 +37,25 @@ RunEngines start_engines(const RunOptions& options) {
   run.names = options.engines.empty() ? std::vector<std::string>{"duktape"} : options.engines;
   std::sort(run.names.begin(), run.names.end());
   run.names.erase(std::unique(run.names.begin(), run.names.end()), run.names.end());
-  std::map<std::string, LowerLevel> levels;
+  std::vector<LowerLevel> levels;
   for (const auto& name : run.names) {
     try {
-      const std::string& lower = options.lower.empty() ? find_profile(name).lower : options.lower;
-      levels[name] = lower_level_from_name(lower).value_or(LowerLevel::kNone);
+      run.profiles.push_back(find_profile(name));
+      const std::string& lower = options.lower.empty() ? run.profiles.back().lower : options.lower;
+      levels.push_back(lower_level_from_name(lower).value_or(LowerLevel::kNone));
     } catch (const ProfileError& error) {  // no such engine
       throw CliError(ExitStatus::kBadInput, error);
     } catch (const InputError& error) {  // a broken profile file
       throw CliError(ExitStatus::kBadInput, error);
     }
   }
-  for (const auto& name : run.names) {
+  for (std::size_t i = 0; i < run.profiles.size(); ++i) {
     // Interrupted while engines start: the run goes on with those that started (it runs no case)
     // so that the reports are written, marked incomplete.
     if (interrupted()) break;
     try {
-      std::unique_ptr<EngineFactory> factory = make_engine_factory(name, run.options);
-      if (levels[name] != LowerLevel::kNone) {
+      std::unique_ptr<EngineFactory> factory = make_engine_factory(run.profiles[i], run.options);
+      if (levels[i] != LowerLevel::kNone) {
         if (!run.lowerer) {
           // The cache is the engines folder's lowered/, or SETTLE_LOWERING_CACHE's folder.
           const EnginesDir folder = engines_dir();
@@ -64,14 +64,14 @@ RunEngines start_engines(const RunOptions& options) {
               folder.node_modules, cache && *cache ? std::filesystem::path(cache)
                                                    : folder.node_modules.parent_path() / "lowered");
         }
-        factory = make_lowering_factory(std::move(factory), run.lowerer, levels[name]);
+        factory = make_lowering_factory(std::move(factory), run.lowerer, levels[i]);
       }
       run.factories.push_back(std::move(factory));
     } catch (const PreludeError& error) {
       throw CliError(ExitStatus::kBadInput, error);
     } catch (const LoweringError& error) {  // Babel is not installed
       throw CliError(ExitStatus::kRunnerFailed, error);
-    } catch (const std::runtime_error& error) {  // EngineUnavailable (a profile file gone since)
+    } catch (const std::runtime_error& error) {  // EngineUnavailable
       if (interrupted()) break;
       throw CliError(ExitStatus::kRunnerFailed, error);
     }

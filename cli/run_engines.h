@@ -6,14 +6,16 @@
 
 #include "cli/run_options.h"
 #include "engines/lowering/lowerer.h"
+#include "engines/profile.h"
 #include "runner/model/engine.h"
 
 namespace settle::cli {
 
 // The engines of a run, each started once (probed, its preludes compiled).
 struct RunEngines {
-  std::vector<std::string> names;  // as --engine gave them, sorted, each once
-  EngineOptions options;           // the user's preludes
+  std::vector<std::string> names;       // as --engine gave them, sorted, each once
+  std::vector<EngineProfile> profiles;  // in the names' order, each read once
+  EngineOptions options;                // the user's preludes
   std::vector<std::unique_ptr<EngineFactory>> factories;  // in the names' order
   std::shared_ptr<Lowerer> lowerer;  // the run's one lowering service, when an engine lowers
 

@@ -36,8 +36,7 @@ ConsoleOptions console_options(const RunOptions& options) {
 // Each engine's profile and every prelude its realms load, as a repro script needs them.
 std::map<std::string, ReproDirReporter::Engine> repro_engines(const RunEngines& engines) {
   std::map<std::string, ReproDirReporter::Engine> repro;
-  for (const std::string& name : engines.names) {
-    EngineProfile profile = find_profile(name);
+  for (const EngineProfile& profile : engines.profiles) {
     std::vector<Prelude> preludes = profile_preludes(profile);
     preludes.insert(preludes.end(), engines.options.preludes.begin(),
                     engines.options.preludes.end());

@@ -14,7 +14,11 @@ std::vector<std::string> builtin_engine_names() {
 
 std::unique_ptr<EngineFactory> make_engine_factory(const std::string& name,
                                                    const EngineOptions& options) {
-  EngineProfile profile = find_profile(name);
+  return make_engine_factory(find_profile(name), options);
+}
+
+std::unique_ptr<EngineFactory> make_engine_factory(const EngineProfile& profile,
+                                                   const EngineOptions& options) {
   if (auto reason = unavailable_reason(profile)) {
     throw EngineUnavailable(profile.name + " is not available here: " + *reason);
   }

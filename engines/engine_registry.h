@@ -28,4 +28,8 @@ std::vector<std::string> builtin_engine_names();
 std::unique_ptr<EngineFactory> make_engine_factory(const std::string& name,
                                                    const EngineOptions& options);
 
+// The same for a profile already read (find_profile): a run reads each profile once.
+std::unique_ptr<EngineFactory> make_engine_factory(const EngineProfile& profile,
+                                                   const EngineOptions& options);
+
 }  // namespace settle
