@@ -37,6 +37,8 @@
     var defineProperty = Object.defineProperty;
     var construct = Reflect.construct;
     var queueMicrotask_ = win.queueMicrotask;
+    // V8's gc() where the browser exposes it (chromium's --expose-gc): $262.gc.
+    var gc_ = typeof win.gc === 'function' ? win.gc : null;
     var body = doc.body || appendChild(doc.documentElement, createElement(doc, 'body'));
     var ports = new MessageChannel();
     var postMessage = uncurry(MessagePort.prototype.postMessage);
@@ -72,7 +74,8 @@
     var core = settleDriver.create({
       write: function (line) { send(line); },
       version: function () { return channel.version; },
-      host262: ['global', 'evalScript', 'createRealm'],
+      host262: gc_ ? ['global', 'evalScript', 'createRealm', 'gc'] : ['global', 'evalScript', 'createRealm'],
+      gc: function () { gc_(); },
       // A script compiled without running: a function body parses as a script does, but for
       // return and new.target, which are then errors at run time.
       compile: function (code, name) {
@@ -245,7 +248,7 @@
         '--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication',
         // No network: every name resolves to nothing and every connection goes to a closed port.
         '--host-resolver-rules=MAP * ~NOTFOUND', '--proxy-server=http://127.0.0.1:9', '--proxy-bypass-list=<-loopback>',
-        '--js-flags=--max-old-space-size=512',
+        '--js-flags=--max-old-space-size=512 --expose-gc',
         'about:blank'
       ];
       // Chromium's sandbox needs user namespaces, which a container's root may not have.

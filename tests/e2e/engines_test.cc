@@ -155,6 +155,34 @@ TEST(Browsers, ShippedCorpusPassesButItsKnownFailuresOnFirefox) {
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
 }
 
+// $262.gc is V8's gc() in chromium's page (--expose-gc), so test262's host-gc-required tests run
+// there; Firefox exposes no collector to a page, so they skip on firefox.
+TEST(Browsers, Test262GcRunsOnChromiumAndSkipsOnFirefox) {
+  if (!engine_available("chromium")) GTEST_SKIP() << "chromium is not installed";
+  TempDir dir;
+  const std::string harness = std::string(SETTLE_SOURCE_DIR) + "/tests/test262/harness/";
+  dir.write("harness/assert.js", read_file(harness + "assert.js"));
+  dir.write("harness/sta.js", read_file(harness + "sta.js"));
+  dir.write("test/gc.js", R"js(/*---
+description: $262.gc collects
+features: [host-gc-required]
+---*/
+var kind = typeof $262.gc;
+$262.gc();
+assert.sameValue(kind, 'function');
+)js");
+  std::vector<std::string> args = {"run", dir.file("test"), "--test262-dir", dir.path(),
+                                   "-e",  "chromium",       "--json",        dir.file("r.json")};
+  const bool firefox = engine_available("firefox");
+  if (firefox) args.insert(args.end(), {"-e", "firefox"});
+  ProcessResult run = settle(args);
+  EXPECT_EQ(status_of(statuses(dir.file("r.json"), "chromium"), "test/gc.js#default"), "pass")
+      << run.out << run.err;
+  if (firefox) {
+    EXPECT_EQ(status_of(statuses(dir.file("r.json"), "firefox"), "test/gc.js#default"), "skip");
+  }
+}
+
 TEST(MisbehavingEngine, EachFaultEndsItsCaseAndTheOthersStillPass) {
   TempDir dir;
   dir.write("misbehaving.json", std::string(R"json({"name": "misbehaving", "adapter": "process",
