@@ -37,6 +37,8 @@
     var defineProperty = Object.defineProperty;
     var construct = Reflect.construct;
     var queueMicrotask_ = win.queueMicrotask;
+    var dateNow = Date.now;
+    var readAt = 0;  // when the bridge read the latest request (the same machine's clock)
     // V8's gc() where the browser exposes it (chromium's --expose-gc): $262.gc.
     var gc_ = typeof win.gc === 'function' ? win.gc : null;
     var body = doc.body || appendChild(doc.documentElement, createElement(doc, 'body'));
@@ -76,6 +78,10 @@
       version: function () { return channel.version; },
       host262: gc_ ? ['global', 'evalScript', 'createRealm', 'gc'] : ['global', 'evalScript', 'createRealm'],
       gc: function () { gc_(); },
+      // The page ends a case whose timers go on past its timeout itself, between two tasks, and
+      // keeps the browser; only a case that never yields costs a new one.
+      now: function () { return dateNow(); },
+      requestTime: function () { return readAt || dateNow(); },
       // A script compiled without running: a function body parses as a script does, but for
       // return and new.target, which are then errors at run time.
       compile: function (code, name) {
@@ -140,7 +146,10 @@
         return false;
       }
     });
-    channel.receive = core.receive;
+    channel.receive = function (line, at) {
+      readAt = at;
+      core.receive(line);
+    };
     hardenPage(win);
   }
 
@@ -398,11 +407,11 @@
       });
       if (receiver.exceptionDetails) throw new Error('the driver does not start: ' + receiver.exceptionDetails.text);
       var receive = receiver.result.objectId;
-      function deliver(line) {
+      function deliver(line, at) {
         session.send('Runtime.callFunctionOn', {
-          functionDeclaration: 'function (line) { this(line); }',
+          functionDeclaration: 'function (line, at) { this(line, at); }',
           objectId: receive,
-          arguments: [{ value: line }]
+          arguments: [{ value: line }, { value: at }]
         }).catch(function (error) { finish(1, 'the page does not take requests: ' + error.message); });
       }
       return deliver;
@@ -448,11 +457,11 @@
       }
       var receive = made.result.result.handle;
       var realm = made.result.realm;
-      return function deliver(line) {
+      return function deliver(line, at) {
         connection.send('script.callFunction', {
-          functionDeclaration: 'function (line) { this(line); }',
+          functionDeclaration: 'function (line, at) { this(line, at); }',
           this: { handle: receive },
-          arguments: [{ type: 'string', value: line }],
+          arguments: [{ type: 'string', value: line }, { type: 'number', value: at }],
           target: { realm: realm },
           awaitPromise: false,
           resultOwnership: 'none'
@@ -463,14 +472,16 @@
     var queued = [];
     var deliver = null;
     var input = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+    // Each line goes with the time the bridge read it, from which the page counts a case's
+    // timeout: the way into the page may be slow on a loaded machine.
     input.on('line', function (line) {
-      if (deliver) deliver(line);
-      else queued.push(line);
+      if (deliver) deliver(line, Date.now());
+      else queued.push([line, Date.now()]);
     });
     input.on('close', function () { finish(0); });
     start().then(function (ready) {
       deliver = ready;
-      queued.forEach(deliver);
+      queued.forEach(function (entry) { deliver(entry[0], entry[1]); });
       queued = [];
     }, function (error) {
       finish(1, browserName + ' does not start: ' + error.message);

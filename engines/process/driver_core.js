@@ -36,6 +36,13 @@
 //                                go on (out of memory, interrupted), or null
 //   afterCase(realm)             optional: a fault message for a case that finished, or null
 //   describe(error)              optional: an exception as text
+//   now()                        optional: a clock in milliseconds. With it the core ends a case
+//                                whose jobs and timers go on past the request's timeout_ms itself
+//                                (a timed-out result keeping what was logged, the realm removed)
+//                                and its ready reply says enforces_timeout; a case that never
+//                                yields (a loop) is still settle's to end
+//   requestTime()                optional, with now(): when the case's request was read, by now()'s
+//                                clock, from which its timeout counts (default: now())
 //   modules                      optional: true when runModule runs test262's module code
 //   runModule(realm, entry, done) evaluates entry.code as the module entry.path of the realm
 //                                (newRealm gets the request, whose test262.files are the files
@@ -128,6 +135,19 @@ var settleDriver = (function () {
     function replyFault(message) {
       adapter.write(nonce + ' {"type":"fault","message":' + quote(message) + recycleField() + '}');
     }
+    // The case ran out of its time between two tasks: what it logged so far is its report.
+    function replyTimedOut(realm, request, done) {
+      var report;
+      try {
+        report = realm.api.finish(request.watch || []);
+      } catch (error) {
+        report = '{}';
+      }
+      endCase(realm);
+      adapter.write(nonce + ' {"type":"result","timed_out":true' + recycleField() + ',"report":' + report + '}');
+      done();
+    }
+
     function replyResult(parseError, harnessError, report, resolutionError) {
       adapter.write(nonce + ' {"type":"result","parse_error":' + (parseError ? 'true' : 'false') +
         (resolutionError ? ',"resolution_error":true' : '') +
@@ -140,6 +160,9 @@ var settleDriver = (function () {
     // outlivesCase), so that no callback of it runs in another case's time.
     var caseRealms = [];
     var recycleCase = false;
+    // When the case that runs now must have ended (adapter.now's clock), or 0: see now() above.
+    var caseDeadline = 0;
+    var kTimedOut = {};
     function caseOutlivesItself() {
       for (var i = 0; i < caseRealms.length; i++) {
         try {
@@ -266,7 +289,7 @@ var settleDriver = (function () {
         dispose(realm);
       }
       reply({ type: 'ready', version: adapter.version(), features: features, host262: host262,
-        modules: Boolean(adapter.modules && adapter.runModule) });
+        modules: Boolean(adapter.modules && adapter.runModule), enforces_timeout: Boolean(adapter.now) });
     }
 
     // The job queue has drained: the host's rejection checkpoint (docs/design.md, "Unhandled
@@ -280,6 +303,7 @@ var settleDriver = (function () {
     function drainAll(realm, done) {
       function next() {
         try {
+          if (caseDeadline && adapter.now() > caseDeadline) return done(kTimedOut);
           if (!afterDrain(realm)) return done(null);
           drainAll(realm, done);
         } catch (error) {
@@ -318,6 +342,8 @@ var settleDriver = (function () {
       }
       caseRealms = [];
       recycleCase = false;
+      var started = adapter.requestTime ? adapter.requestTime() : adapter.now ? adapter.now() : 0;
+      caseDeadline = adapter.now && request.timeout_ms > 0 ? started + request.timeout_ms : 0;
       try {
         realm = newRealm(request);
       } catch (error) {
@@ -382,6 +408,7 @@ var settleDriver = (function () {
     // returns the reply's phase flags {parse, resolution}, or a fault message. Then the report.
     function drainThenReply(realm, request, fault, done, conclude) {
       drainAll(realm, function (error) {
+        if (error === kTimedOut) return replyTimedOut(realm, request, done);
         if (error) return fault(faultOf(error) || 'the driver failed: ' + describeThrown(error));
         var phases;
         var report;

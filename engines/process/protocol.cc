@@ -127,10 +127,11 @@ Observation observation_from_reply(const json& reply) {
     observation.parse_error = reply.value("parse_error", false);
     observation.resolution_error = reply.value("resolution_error", false);
     observation.harness_error = reply.value("harness_error", std::string());
+    observation.timed_out = reply.value("timed_out", false);
   } catch (const std::exception& error) {
     throw ProtocolError(std::string("the engine's report is unreadable: ") + error.what());
   }
-  if (!observation.state && observation.fault.empty())
+  if (!observation.state && observation.fault.empty() && !observation.timed_out)
     observation.fault = "the engine saw no outcome";
   return observation;
 }

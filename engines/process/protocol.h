@@ -26,6 +26,8 @@ namespace settle {
 //                      import() resolve in, "path" the test's own file in it)
 //   driver -> settle  {"type":"result","parse_error","resolution_error","harness_error",
 //                      "report":{host.js report}}
+//                     | {"type":"result","timed_out":true,"report"}: from a driver that
+//                       enforces the timeout, what the case logged before it ran out of time
 //                     | {"type":"fault","message"}
 //                     either with "recycle": true when the case asked for a callback that the
 //                     engine may run after it has ended: settle then ends the process

@@ -183,6 +183,30 @@ assert.sameValue(kind, 'function');
   }
 }
 
+// A case whose timers go on forever is ended by the page itself at its timeout, between two tasks:
+// its result keeps what it logged (a browser killed at the deadline would have lost it), and the
+// next case runs in the same browser.
+TEST(Browsers, ThePageEndsATimerLoopAtItsTimeoutKeepingItsLog) {
+  for (const std::string engine : {"chromium", "firefox"}) {
+    SCOPED_TRACE(engine);
+    if (!engine_available(engine)) continue;
+    TempDir dir;
+    dir.write("cases/loop.json", R"json({"cases": [
+      {"id": "a-interval-forever", "expect": {"pending": true}, "code": ["var n = 0;",
+        "setInterval(function () { if (n++ < 3) $log('tick'); }, 1);", "new Promise(function () {})"]},
+      {"id": "b-after", "code": "Promise.resolve(1)", "expect": {"fulfilled": 1}}
+    ]})json");
+    ProcessResult run =
+        settle({"run", "cases", "-e", engine, "--timeout", "1500", "--json", "r.json"}, dir.path());
+    json report = read_json(dir.file("r.json"));
+    ASSERT_EQ(report["results"].size(), 2u) << run.out << run.err;
+    const json& loop = report["results"][0];
+    EXPECT_EQ(loop["status"], "timeout");
+    EXPECT_EQ(loop["observed"]["log"], json::array({"tick", "tick", "tick"})) << loop.dump();
+    EXPECT_EQ(report["results"][1]["status"], "pass");
+  }
+}
+
 TEST(MisbehavingEngine, EachFaultEndsItsCaseAndTheOthersStillPass) {
   TempDir dir;
   dir.write("misbehaving.json", std::string(R"json({"name": "misbehaving", "adapter": "process",
