@@ -1,5 +1,5 @@
-// `settle versions`: the cases on every version of an engine in a range, as one compatibility
-// table (runner/gate/version_table.h).
+// `settle versions`: the cases on every version of an engine in a range (or of several engines,
+// each in its range), as one compatibility table (runner/gate/version_table.h).
 #include <unistd.h>
 
 #include <cstdlib>
@@ -22,7 +22,7 @@ namespace {
 
 struct VersionsOptions {
   std::vector<std::string> paths;
-  std::string engine;
+  std::vector<std::string> engines;  // each -e NAME@A..B: a range, its own group of columns
   std::string each = "minor";
   bool no_install = false;
   bool installed_only = false;  // --installed
@@ -38,7 +38,8 @@ struct VersionsOptions {
 std::string command_line(const VersionsOptions& options) {
   std::string text = "settle versions";
   for (const auto& path : options.paths) text += " " + path;
-  text += " -e " + options.engine + " --each " + options.each;
+  for (const auto& engine : options.engines) text += " -e " + engine;
+  text += " --each " + options.each;
   for (const auto& filter : options.filters) text += " --filter '" + filter + "'";
   return text;
 }
@@ -54,16 +55,31 @@ struct RunReportFile {
 
 ExitStatus versions(const VersionsOptions& options) {
   if (!options.engines_dir.empty()) set_engines_dir_option(options.engines_dir);
-  VersionSweep sweep;
+  std::vector<VersionSweep> sweeps;
+  std::string engine_names;  // "node", "node and bun"
   try {
-    sweep = resolve_sweep(options.engine, options.each, options.installed_only);
+    for (const std::string& spec : options.engines) {
+      VersionSweep sweep = resolve_sweep(spec, options.each, options.installed_only);
+      for (const VersionSweep& earlier : sweeps) {
+        if (earlier.base_name == sweep.base_name) {
+          throw ProfileError("-e " + spec + ": " + sweep.base_name +
+                             " has a range already; give one range per engine");
+        }
+      }
+      engine_names += (sweeps.empty() ? "" : " and ") + sweep.base_name;
+      sweeps.push_back(std::move(sweep));
+    }
   } catch (const std::exception& error) {
     throw CliError(ExitStatus::kBadInput, error);
   }
-  say(sweep.base_name + ": " + std::to_string(sweep.versions.size()) + " version" +
-      (sweep.versions.size() == 1 ? "" : "s") + " (" + sweep.versions.front() + " to " +
-      sweep.versions.back() + ", the newest of each " + options.each + ")");
-  install_missing_versions(sweep, !options.no_install);
+  std::vector<std::string> engines;
+  for (const VersionSweep& sweep : sweeps) {
+    say(sweep.base_name + ": " + std::to_string(sweep.versions.size()) + " version" +
+        (sweep.versions.size() == 1 ? "" : "s") + " (" + sweep.versions.front() + " to " +
+        sweep.versions.back() + ", the newest of each " + options.each + ")");
+    install_missing_versions(sweep, !options.no_install);
+    engines.insert(engines.end(), sweep.engines.begin(), sweep.engines.end());
+  }
 
   RunReportFile report;
   if (!options.run_report_path.empty()) {
@@ -81,7 +97,7 @@ ExitStatus versions(const VersionsOptions& options) {
   }
   RunOptions run;
   run.paths = options.paths;
-  run.engines = sweep.engines;
+  run.engines = engines;
   run.preludes = options.preludes;
   run.reports["json"] = report.path;
   run.jobs = options.jobs;
@@ -105,17 +121,20 @@ ExitStatus versions(const VersionsOptions& options) {
     throw CliError(ExitStatus::kRunnerFailed, error);
   }
   std::vector<VersionTable::Column> columns;
-  for (std::size_t i = 0; i < sweep.versions.size(); ++i) {
-    VersionTable::Column column{sweep.engines[i], sweep.versions[i], sweep.engines[i]};
-    for (const EngineInfo& info : loaded.run.engines) {
-      if (info.name == column.engine) column.exact = info.version;
+  for (const VersionSweep& sweep : sweeps) {
+    for (std::size_t i = 0; i < sweep.versions.size(); ++i) {
+      VersionTable::Column column{sweep.engines[i], sweep.versions[i], sweep.engines[i],
+                                  sweep.base_name};
+      for (const EngineInfo& info : loaded.run.engines) {
+        if (info.name == column.engine) column.exact = info.version;
+      }
+      columns.push_back(column);
     }
-    columns.push_back(column);
   }
   VersionTable table(columns);
   for (const Result& result : loaded.results)
     table.add(result.test->id, result.engine, result.status);
-  VersionTableHeading heading{sweep.base_name, SETTLE_VERSION, command_line(options), ""};
+  VersionTableHeading heading{engine_names, SETTLE_VERSION, command_line(options), ""};
   for (const auto& path : options.paths) heading.paths += (heading.paths.empty() ? "" : " ") + path;
   std::string markdown = version_table_markdown(table, heading);
   try {
@@ -143,9 +162,10 @@ void add_versions_command(CLI::App& app, ExitStatus* exit_status) {
       "case and area, and later regressions (a checked compatibility table)");
   command->add_option("paths", options->paths, "Case files or folders (default: cases/)");
   command
-      ->add_option("-e,--engine", options->engine,
+      ->add_option("-e,--engine", options->engines,
                    "NAME@A..B: the versions to sweep (node@6..26, bun@1.0..1.4, "
-                   "node-current+core-js@3.0..3.50)")
+                   "node-current+core-js@3.0..3.50); repeatable, each range its own group of "
+                   "columns (-e node@6..26 -e bun@1.0..1.4)")
       ->required();
   command
       ->add_option("--each", options->each,

@@ -21,10 +21,7 @@ void CaseRows::for_each(const std::function<void(const ComparisonRow&)>& visit) 
 
   auto finish_row = [&] {
     if (!row.test) return;
-    const Result* first = row.cells.front();
-    row.disagree = std::any_of(row.cells.begin(), row.cells.end(), [&](const Result* cell) {
-      return !cell || !first || cell->status != first->status;
-    });
+    judge_row(row);
     visit(row);
     row.test = nullptr;
     row.cells.assign(engines_.size(), nullptr);
@@ -49,6 +46,7 @@ CaseRows::Counts CaseRows::counts() const {
   for_each([&](const ComparisonRow& row) {
     ++counts.cases;
     counts.disagreements += row.disagree;
+    counts.skipped += row.skipped > 0;
   });
   return counts;
 }

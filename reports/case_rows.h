@@ -24,6 +24,7 @@ class CaseRows {
   struct Counts {
     std::size_t cases = 0;
     std::size_t disagreements = 0;
+    std::size_t skipped = 0;  // the cases that at least one engine skipped
   };
   Counts counts() const;
 

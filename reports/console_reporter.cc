@@ -107,6 +107,7 @@ void ConsoleReporter::print_disagreements() {
   try {
     CaseRows(*results_, engines_).for_each([&](const ComparisonRow& row) {
       ++counts.cases;
+      counts.skipped += row.skipped > 0;
       if (!row.disagree) return;
       if (++counts.disagreements > kMaxMatrixRows) return;
       Row& line = shown.emplace_back();
@@ -120,14 +121,21 @@ void ConsoleReporter::print_disagreements() {
     return;
   }
   if (counts.cases == 0) return;
+  // A case some engine skipped is judged among the engines that ran it.
+  std::string skips = counts.skipped == 0
+                          ? ""
+                          : " (" + std::to_string(counts.skipped) +
+                                (counts.skipped == 1 ? " case" : " cases") +
+                                " skipped by some engine: a skip is not a disagreement)";
   if (counts.disagreements == 0) {
-    std::fprintf(out_, "\nthe %zu engines agree on all %zu cases\n", engines_.size(), counts.cases);
+    std::fprintf(out_, "\nthe %zu engines agree on all %zu cases%s\n", engines_.size(),
+                 counts.cases, skips.c_str());
     return;
   }
   std::size_t id_width = 4;
   for (const Row& row : shown) id_width = std::max(id_width, row.id.size());
-  std::fprintf(out_, "\nengines disagree on %zu of %zu cases:\n", counts.disagreements,
-               counts.cases);
+  std::fprintf(out_, "\nengines disagree on %zu of %zu cases%s:\n", counts.disagreements,
+               counts.cases, skips.c_str());
   auto padded = [](const std::string& text, std::size_t width) {
     return text + std::string(width > text.size() ? width - text.size() : 0, ' ');
   };

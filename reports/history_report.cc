@@ -6,22 +6,19 @@
 #include <set>
 #include <sstream>
 
+#include "reports/heatmap.h"
 #include "reports/html_reporter.h"
 
 namespace settle {
 namespace {
 
-struct Counts {
-  std::size_t pass = 0, total = 0;
-};
-
 // Per run, per engine: pass/total.
-std::map<long long, std::map<std::string, Counts>> counts_by_run(const ResultsStore& store) {
-  std::map<long long, std::map<std::string, Counts>> counts;
+std::map<long long, std::map<std::string, Rollup::Count>> counts_by_run(const ResultsStore& store) {
+  std::map<long long, std::map<std::string, Rollup::Count>> counts;
   for (const auto& run : store.runs()) {
     auto& per_engine = counts[run.id];
     for (const auto& result : store.results(run.id)) {
-      Counts& count = per_engine[result.engine];
+      Rollup::Count& count = per_engine[result.engine];
       ++count.total;
       if (result.status == "pass") ++count.pass;
     }
@@ -30,12 +27,6 @@ std::map<long long, std::map<std::string, Counts>> counts_by_run(const ResultsSt
 }
 
 std::string area_of(const std::string& id) { return id.substr(0, id.find('/')); }
-
-std::string percent(std::size_t part, std::size_t whole) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%.0f%%", whole ? 100.0 * part / whole : 0.0);
-  return text;
-}
 
 // A change of one case on one engine between two runs.
 struct Change {
@@ -187,40 +178,30 @@ std::string history_html(const ResultsStore& store) {
   // The latest run: heatmap of areas x engines and the interop score.
   if (!runs.empty()) {
     const auto& latest = runs.back();
-    std::map<std::string, std::map<std::string, Counts>> heat;  // area -> engine
-    std::map<std::string, std::map<std::string, bool>> every;   // area -> case -> passes on all
+    std::map<std::string, HeatmapRow> heat;                    // by area
+    std::map<std::string, std::map<std::string, bool>> every;  // area -> case -> passes on all
     std::set<std::string> latest_engines;
     for (const auto& result : store.results(latest.id)) {
       std::string area = area_of(result.case_id);
-      Counts& count = heat[area][result.engine];
+      Rollup::Count& count = heat[area].per_engine[result.engine];
       ++count.total;
       if (result.status == "pass") ++count.pass;
+      if (result.status == "skip") ++count.skip;
       auto [it, fresh] = every[area].emplace(result.case_id, true);
       it->second = it->second && result.status == "pass";
       latest_engines.insert(result.engine);
     }
-    out << "<h2>Latest run (" << latest.id << ", " << html_escape(latest.started)
-        << "): areas &times; engines</h2>\n<table class=\"heatmap\"><tr><th>area</th>";
-    for (const auto& engine : latest_engines) out << "<th>" << html_escape(engine) << "</th>";
-    out << "<th>interop</th></tr>\n";
-    for (const auto& [area, per_engine] : heat) {
-      out << "<tr><td>" << html_escape(area) << "</td>";
-      for (const auto& engine : latest_engines) {
-        auto found = per_engine.find(engine);
-        if (found == per_engine.end()) {
-          out << "<td></td>";
-          continue;
-        }
-        double share = found->second.total ? double(found->second.pass) / found->second.total : 0;
-        int red = int(230 - 110 * share), green = int(120 + 110 * share);
-        out << "<td class=\"n heat\" style=\"background:rgb(" << red << "," << green << ",140)\">"
-            << found->second.pass << "/" << found->second.total << "</td>";
-      }
-      std::size_t all = 0;
-      for (const auto& [id, passes] : every[area]) all += passes ? 1 : 0;
-      out << "<td class=\"n interop\">" << percent(all, every[area].size()) << "</td></tr>\n";
+    std::vector<HeatmapRow> rows;
+    for (auto& [area, row] : heat) {
+      row.area = area;
+      row.cases = every[area].size();
+      for (const auto& [id, passes] : every[area]) row.everywhere += passes ? 1 : 0;
+      rows.push_back(std::move(row));
     }
-    out << "</table>\n<p>interop: the share of an area's cases that pass on every engine of the "
+    out << "<h2>Latest run (" << latest.id << ", " << html_escape(latest.started)
+        << "): areas &times; engines</h2>\n"
+        << heatmap_table({latest_engines.begin(), latest_engines.end()}, rows);
+    out << "<p>interop: the share of an area's cases that pass on every engine of the "
            "run.</p>\n";
   }
   // Changes between consecutive runs of the same engines.

@@ -1,11 +1,12 @@
 #include "reports/html_reporter.h"
 
-#include <algorithm>
-#include <cctype>
+#include <cmath>
+#include <map>
 #include <sstream>
 
 #include "reports/atomic_file.h"
 #include "reports/case_rows.h"
+#include "reports/heatmap.h"
 #include "reports/report_text.h"
 #include "reports/result_json.h"
 #include "reports/xml_text.h"
@@ -20,45 +21,37 @@ namespace {
 
 using nlohmann::json;
 
-std::string json_text(const json& value) {
-  return value.dump(2, ' ', false, json::error_handler_t::replace);
-}
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
-void field(std::ostringstream& out, const char* label, const std::string& text) {
-  out << "<dt>" << label << "</dt><dd><pre>" << html_escape(text) << "</pre></dd>";
-}
-
-void cell(std::ostringstream& out, const Result* result) {
-  if (!result) {
-    out << "<td class=\"cell none\">—</td>";
-    return;
+// JSON as the text of a <script type="application/json">: a "<" (in a string: nowhere else)
+// becomes \u003c, so that no "</script>" or "<!--" can end or change the element.
+std::string script_json(const json& value) {
+  std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '<') {
+      out += "\\u003c";
+    } else {
+      out += c;
+    }
   }
-  std::string status(status_name(result->status));
-  out << "<td class=\"cell " << status << (result->known_failure ? " known" : "") << "\">";
-  out << "<details><summary>" << status << (result->known_failure ? " (known)" : "")
-      << "</summary><dl>";
-  field(out, "expected", json_text(expected_json(result->test->expect)));
-  const Observation& observed = result->observed;
+  return out;
+}
+
+// What a cell opens to, but for the expected pattern (once per row) and the duration (per cell):
+// engines that observed the same share it.
+json cell_details(const Result& result) {
+  json details = json::object();
+  const Observation& observed = result.observed;
   if (observed.state) {
-    std::string state(outcome_name(*observed.state));
-    field(out, "observed",
-          *observed.state == Outcome::kPending ? state : state + " " + json_text(observed.value));
+    details["s"] = std::string(outcome_name(*observed.state));
+    if (*observed.state != Outcome::kPending) details["v"] = observed.value;
   }
-  field(out, "log", json_text(observed.log));
-  if (!observed.globals.empty()) field(out, "globals", json_text(observed.globals));
-  if (!observed.printed.empty()) field(out, "printed", observed.printed);
-  if (!result->message.empty()) field(out, "message", result->message);
-  if (result->known_failure) field(out, "known failure", *result->known_failure);
-  char duration[32];
-  std::snprintf(duration, sizeof duration, "%.2f ms", result->duration_ms);
-  field(out, "duration", duration);
-  out << "</dl></details></td>";
+  details["l"] = observed.log;
+  if (!observed.globals.empty()) details["g"] = observed.globals;
+  if (!observed.printed.empty()) details["p"] = observed.printed;
+  if (!result.message.empty()) details["m"] = result.message;
+  if (result.known_failure) details["k"] = *result.known_failure;
+  return details;
 }
 
 }  // namespace
@@ -96,6 +89,9 @@ void area_tree(std::ostream& out, const Rollup::Area& area, const std::vector<st
   if (area.disagreements) {
     out << "<span class=\"badge\">" << area.disagreements << " disagree</span>";
   }
+  if (area.skipped) {
+    out << "<span class=\"badge skipped\">" << area.skipped << " skipped on some engine</span>";
+  }
   out << " <a href=\"#filter=" << html_escape(area.path + "/") << "\">" << area.cases
       << (area.cases == 1 ? " case" : " cases") << "</a></summary>";
   for (const Rollup::Area* child : Rollup::ordered_children(area)) {
@@ -104,25 +100,59 @@ void area_tree(std::ostream& out, const Rollup::Area& area, const std::vector<st
   out << "</details>\n";
 }
 
-// A row of the case × engine matrix.
+// A row of the case × engine matrix: the case, and each engine's status. What each cell opens
+// to is in the page's data (row_details), which its script puts into the cells.
 std::string matrix_row(const ComparisonRow& row) {
   const Case& test = *row.test;
-  std::string search = test.id + " " + test.description;
-  for (const Result* result : row.cells) {
-    if (result) search += " " + std::string(status_name(result->status));
-  }
   std::ostringstream out;
   out << "<tr" << (row.disagree ? " class=\"disagree\"" : "") << " data-id=\""
-      << html_escape(test.id) << "\" data-search=\"" << html_escape(lower(search)) << "\">";
+      << html_escape(test.id) << "\">";
   out << "<th scope=\"row\"><span class=\"id\">" << html_escape(test.id) << "</span>"
       << (row.disagree ? "<span class=\"badge\">disagree</span>" : "");
+  if (row.skipped) out << "<span class=\"badge skipped\">skipped on " << row.skipped << "</span>";
   if (!test.description.empty()) {
     out << "<div class=\"desc\">" << html_escape(test.description) << "</div>";
   }
   out << "<div class=\"file\">" << html_escape(test.file) << "</div></th>";
-  for (const Result* result : row.cells) cell(out, result);
+  for (const Result* result : row.cells) {
+    if (!result) {
+      out << "<td class=\"cell none\">—</td>";
+      continue;
+    }
+    std::string status(status_name(result->status));
+    out << "<td class=\"cell " << status << (result->known_failure ? " known" : "") << "\">"
+        << status << "</td>";
+  }
   out << "</tr>\n";
   return out.str();
+}
+
+// What the cells of a row open to: {"x": the expected pattern, "o": the distinct observations,
+// "c": per engine [its observation's index, its duration in ms] or null}.
+std::string row_details(const ComparisonRow& row) {
+  json details = {
+      {"x", expected_json(row.test->expect)}, {"o", json::array()}, {"c", json::array()}};
+  std::map<std::string, std::size_t> seen;  // an observation's text -> its index
+  for (const Result* result : row.cells) {
+    if (!result) {
+      details["c"].push_back(nullptr);
+      continue;
+    }
+    json observation = cell_details(*result);
+    auto [found, fresh] = seen.emplace(script_json(observation), seen.size());
+    if (fresh) details["o"].push_back(std::move(observation));
+    details["c"].push_back({found->second, std::round(result->duration_ms * 100) / 100});
+  }
+  return script_json(details);
+}
+
+// The top-level areas of the run, for the heatmap.
+std::vector<HeatmapRow> heatmap_rows(const Rollup::Area& root) {
+  std::vector<HeatmapRow> rows;
+  for (const auto& [name, area] : root.children) {
+    rows.push_back({area.path, area.per_engine, area.cases, area.everywhere});
+  }
+  return rows;
 }
 
 }  // namespace
@@ -145,8 +175,13 @@ void HtmlReporter::write(const Summary& summary,
       << html_escape(run_.settle_version) << ", started " << html_escape(run_.started) << ". "
       << counts.cases << " cases, " << engines.size() << " engines, "
       << "<strong id=\"disagreement-count\">" << counts.disagreements
-      << "</strong> where they disagree.</p>\n<p class=\"meta\"><code>"
-      << html_escape(final_line(summary)) << "</code></p>\n</header>\n<main>\n";
+      << "</strong> where the engines that ran them disagree";
+  if (counts.skipped) {
+    out << ", <span id=\"skipped-count\">" << counts.skipped
+        << "</span> skipped on some engine (a skip is not a disagreement)";
+  }
+  out << ".</p>\n<p class=\"meta\"><code>" << html_escape(final_line(summary))
+      << "</code></p>\n</header>\n<main>\n";
 
   out << "<h2>Summary per engine</h2>\n<table id=\"summary\">\n<thead><tr><th>engine</th>"
       << "<th>version</th><th>adapter</th>";
@@ -165,6 +200,12 @@ void HtmlReporter::write(const Summary& summary,
   out << "</tbody>\n</table>\n";
 
   const Rollup::Area root = rollup_.tree();
+  if (!root.children.empty()) {
+    out << "<h2>Areas &times; engines</h2>\n"
+        << heatmap_table(engines, heatmap_rows(root))
+        << "<p class=\"meta\">pass/total; interop: the share of an area's cases that pass on "
+           "every engine.</p>\n";
+  }
   if (!root.children.empty()) {
     out << "<h2>By area</h2>\n<div id=\"rollup\">\n";
     for (const Rollup::Area* area : Rollup::ordered_children(root)) {
@@ -189,8 +230,18 @@ void HtmlReporter::write(const Summary& summary,
       if (row.disagree == disagree) sink(matrix_row(row));
     });
   }
-  out << "</tbody>\n</table>\n</main>\n<script>\n"
-      << embedded::kComparisonJs << "</script>\n</body>\n</html>\n";
+  // What the cells open to, a row at a time in the rows' order.
+  sink("</tbody>\n</table>\n</main>\n<script type=\"application/json\" id=\"cell-details\">[\n");
+  bool first = true;
+  for (bool disagree : {true, false}) {
+    rows.for_each([&](const ComparisonRow& row) {
+      if (row.disagree != disagree) return;
+      sink(first ? "" : ",\n");
+      sink(row_details(row));
+      first = false;
+    });
+  }
+  out << "\n]</script>\n<script>\n" << embedded::kComparisonJs << "</script>\n</body>\n</html>\n";
   sink(out.str());
 }
 

@@ -54,8 +54,14 @@ std::string pass_of_total(const Rollup::Area& area, const std::string& engine) {
   return std::to_string(count->second.pass) + "/" + std::to_string(count->second.total);
 }
 
+// The area's disagreements, and apart from them the cases some engine skipped.
 std::string disagree_note(const Rollup::Area& area) {
-  return area.disagreements ? " (" + std::to_string(area.disagreements) + " disagree)" : "";
+  std::string note;
+  if (area.disagreements) note = std::to_string(area.disagreements) + " disagree";
+  if (area.skipped) {
+    note += (note.empty() ? "" : ", ") + std::to_string(area.skipped) + " skipped by some engine";
+  }
+  return note.empty() ? "" : " (" + note + ")";
 }
 
 // One row per area, one column per engine.
@@ -94,6 +100,10 @@ void area_columns(std::ostream& out, const Rollup::Area& root,
   out << "| *cases where they disagree* | " << root.disagreements << " |";
   for (const Rollup::Area* area : areas) out << " " << area->disagreements << " |";
   out << "\n";
+  if (root.skipped == 0) return;
+  out << "| *cases some engine skipped* | " << root.skipped << " |";
+  for (const Rollup::Area* area : areas) out << " " << area->skipped << " |";
+  out << "\n";
 }
 
 }  // namespace
@@ -109,6 +119,7 @@ void MarkdownReporter::disagreements(std::ostream& out, const std::vector<std::s
   std::string rows;
   CaseRows(results_, engines).for_each([&](const ComparisonRow& row) {
     ++counts.cases;
+    counts.skipped += row.skipped > 0;
     if (!row.disagree || ++counts.disagreements > max_rows) return;
     rows += "| " + markdown_code(row.test->id) + " |";
     for (const Result* cell : row.cells) rows += " " + status_cell(cell) + " |";
@@ -116,6 +127,13 @@ void MarkdownReporter::disagreements(std::ostream& out, const std::vector<std::s
   });
   out << "\n### Where the engines disagree (" << counts.disagreements << " of " << counts.cases
       << " cases)\n\n";
+  if (counts.skipped) {
+    out << "A skip is not a disagreement: "
+        << (counts.skipped == 1 ? "the case" : "the " + std::to_string(counts.skipped) + " cases")
+        << " that some engine skipped " << (counts.skipped == 1 ? "is" : "are")
+        << " judged among the engines that ran " << (counts.skipped == 1 ? "it" : "them")
+        << ".\n\n";
+  }
   if (counts.disagreements == 0) {
     out << "The engines agree on every case.\n";
     return;

@@ -36,18 +36,33 @@ void Rollup::add(const Result& result) {
     Count& count = area->per_engine[result.engine];
     ++count.total;
     count.pass += result.status == Status::kPass;
+    count.skip += result.status == Status::kSkip;
   }
 }
 
 // Counts the case whose results came last into the areas of `root` along its path.
 void Rollup::count_case(Area& root) const {
   if (case_id_.empty()) return;
-  bool disagree = std::any_of(case_statuses_.begin(), case_statuses_.end(),
-                              [&](Status status) { return status != case_statuses_.front(); });
+  // Among the engines that ran the case: a skip is not a disagreement.
+  const Status* first_run = nullptr;
+  bool disagree = false, skipped = false;
+  bool everywhere = std::all_of(case_statuses_.begin(), case_statuses_.end(),
+                                [](Status status) { return status == Status::kPass; });
+  for (const Status& status : case_statuses_) {
+    if (status == Status::kSkip) {
+      skipped = true;
+    } else if (!first_run) {
+      first_run = &status;
+    } else {
+      disagree = disagree || status != *first_run;
+    }
+  }
   Area* area = &root;
   for (std::size_t level = 0;; ++level) {
     ++area->cases;
     area->disagreements += disagree;
+    area->skipped += skipped;
+    area->everywhere += everywhere;
     if (level + 1 == case_areas_.size()) break;
     area = &area->children[case_areas_[level + 1]->name];
   }

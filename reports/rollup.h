@@ -16,13 +16,16 @@ class Rollup {
   struct Count {
     std::size_t pass = 0;
     std::size_t total = 0;
+    std::size_t skip = 0;
   };
   struct Area {
     std::string name;  // the last part of its path: all
     std::string path;  // test/built-ins/Promise/all; "" for the root
     std::map<std::string, Count> per_engine;
     std::size_t cases = 0;
-    std::size_t disagreements = 0;  // cases whose engines' statuses differ
+    std::size_t disagreements = 0;  // cases whose statuses differ among the engines that ran them
+    std::size_t skipped = 0;        // cases that at least one engine skipped
+    std::size_t everywhere = 0;     // cases that pass on every engine
     std::map<std::string, Area> children;
   };
 

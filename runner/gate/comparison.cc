@@ -5,6 +5,22 @@
 
 namespace settle {
 
+void judge_row(ComparisonRow& row) {
+  const Result* first_run = nullptr;
+  row.disagree = false;
+  row.skipped = 0;
+  for (const Result* cell : row.cells) {
+    if (!cell) continue;  // no result: the engine did not run the case
+    if (cell->status == Status::kSkip) {
+      ++row.skipped;
+    } else if (!first_run) {
+      first_run = cell;
+    } else if (cell->status != first_run->status) {
+      row.disagree = true;
+    }
+  }
+}
+
 Comparison compare_engines(const std::vector<std::string>& engines,
                            const std::vector<Result>& results) {
   Comparison comparison;
@@ -24,11 +40,9 @@ Comparison compare_engines(const std::vector<std::string>& engines,
     row.cells[found->second] = &result;
   }
   for (auto& [id, row] : rows) {
-    const Result* first = row.cells.front();
-    row.disagree = std::any_of(row.cells.begin(), row.cells.end(), [&](const Result* cell) {
-      return !cell || !first || cell->status != first->status;
-    });
+    judge_row(row);
     comparison.disagreements += row.disagree;
+    comparison.skipped += row.skipped > 0;
     comparison.rows.push_back(std::move(row));
   }
   std::stable_partition(comparison.rows.begin(), comparison.rows.end(),

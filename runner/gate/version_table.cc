@@ -10,7 +10,12 @@ VersionTable::Support VersionTable::Row::support(std::size_t column) const {
 }
 
 VersionTable::VersionTable(std::vector<Column> columns) : columns_(std::move(columns)) {
-  for (std::size_t i = 0; i < columns_.size(); ++i) column_of_[columns_[i].engine] = i;
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    column_of_[columns_[i].engine] = i;
+    if (groups_.empty() || groups_.back().name != columns_[i].group)
+      groups_.push_back({columns_[i].group, i, i});
+    groups_.back().end = i + 1;
+  }
 }
 
 void VersionTable::add(const std::string& id, const std::string& engine, Status status) {
@@ -71,14 +76,18 @@ std::vector<VersionTable::Row> VersionTable::rows() const {
   for (auto& [id, row] : cases) all.emplace(id + "\x01", std::move(row));
   std::vector<Row> ordered;
   for (auto& [key, row] : all) {
-    for (std::size_t column = 0; column < width; ++column) {
-      Support support = row.support(column);
-      if (support != Support::kNone && row.first_partial.empty())
-        row.first_partial = columns_[column].version;
-      if (support == Support::kFull && row.first_full.empty()) {
-        row.first_full = columns_[column].version;
-      } else if (!row.first_full.empty() && support != Support::kFull && row.total[column] != 0) {
-        row.regressions.push_back(columns_[column].version);
+    for (const Group& group : groups_) {
+      Verdict& verdict = row.verdicts.emplace_back();
+      for (std::size_t column = group.begin; column < group.end; ++column) {
+        Support support = row.support(column);
+        if (support != Support::kNone && verdict.first_partial.empty())
+          verdict.first_partial = columns_[column].version;
+        if (support == Support::kFull && verdict.first_full.empty()) {
+          verdict.first_full = columns_[column].version;
+        } else if (!verdict.first_full.empty() && support != Support::kFull &&
+                   row.total[column] != 0) {
+          verdict.regressions.push_back(columns_[column].version);
+        }
       }
     }
     ordered.push_back(std::move(row));

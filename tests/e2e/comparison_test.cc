@@ -25,12 +25,14 @@ class ComparisonTest : public ::testing::Test {
 TEST_F(ComparisonTest, ConsoleShowsTheCasesWhereEnginesDisagree) {
   ProcessResult run = settle({"run", "cases", "-e", "node", "-e", "duktape"}, dir_.path());
   EXPECT_EQ(run.exit_code, 1);
+  // duktape skips more/arrow: a skip is not a disagreement, it is counted apart.
   EXPECT_TRUE(contains(run.out,
-                       "engines disagree on 2 of 6 cases:\n"
+                       "engines disagree on 1 of 6 cases (1 case skipped by some engine: a skip "
+                       "is not a disagreement):\n"
                        "case               duktape  node\n"
-                       "mixed/c-to-sorted  fail     pass\n"
-                       "more/arrow         skip     pass\n"))
+                       "mixed/c-to-sorted  fail     pass\n\n"))
       << run.out;
+  EXPECT_FALSE(contains(run.out, "more/arrow         skip")) << run.out;
 }
 
 TEST_F(ComparisonTest, QuietLeavesTheMatrixOut) {
@@ -46,11 +48,13 @@ TEST_F(ComparisonTest, MarkdownHasTheSummaryAndTheDisagreementTable) {
   EXPECT_TRUE(contains(markdown, "| duktape | duktape 2.7.0 | 2 | 3 | 1 | 0 | 0 | 6 |"))
       << markdown;
   EXPECT_TRUE(contains(markdown,
-                       "### Where the engines disagree (2 of 6 cases)\n\n"
+                       "### Where the engines disagree (1 of 6 cases)\n\n"
+                       "A skip is not a disagreement: the case that some engine skipped is "
+                       "judged among the engines that ran it.\n\n"
                        "| case | duktape | node |\n|---|---|---|\n"
-                       "| <code>mixed/c-to-sorted</code> | ❌ fail | ✅ pass |\n"
-                       "| <code>more/arrow</code> | ⏭️ skip | ✅ pass |\n"))
+                       "| <code>mixed/c-to-sorted</code> | ❌ fail | ✅ pass |\n\n"))
       << markdown;
+  EXPECT_FALSE(contains(markdown, "| <code>more/arrow</code>")) << markdown;
   EXPECT_TRUE(contains(markdown, "`settle: 6 passed, 5 failed, 1 skipped")) << markdown;
 }
 
@@ -83,6 +87,49 @@ TEST_F(ComparisonTest, MarkdownAndHtmlOpenWithARollupByArea) {
   EXPECT_LT(b, a);     // the area with a disagreement first
   EXPECT_TRUE(contains(page, "<a href=\"#filter=area-b/deep/\">4 cases</a>"));
   EXPECT_TRUE(contains(page.substr(b, a - b), "node 3/4"));
+  // The heatmap of areas × engines (the history dashboard's): pass/total shaded, and the interop
+  // score (the cases that pass on both engines).
+  EXPECT_TRUE(contains(page,
+                       "<table class=\"heatmap\"><tr><th>area</th><th>duktape</th><th>node</th>"
+                       "<th>interop</th></tr>\n<tr><td>area-a</td><td class=\"n heat\" "
+                       "style=\"background:rgb(120,230,140)\">1/1</td>"))
+      << page.substr(0, 4000);
+  EXPECT_TRUE(contains(page,
+                       "<tr><td>area-b</td><td class=\"n heat\" style=\"background:rgb(175,175,"
+                       "140)\">2/4</td><td class=\"n heat\" style=\"background:rgb(147,202,140)"
+                       "\">3/4</td><td class=\"n interop\">50%</td></tr>"));
+}
+
+// An area where one engine skips a case: the skip is counted apart, not as a disagreement.
+TEST_F(ComparisonTest, AreasCountSkipsApartFromDisagreements) {
+  dir_.write("cases/area-c/arrows.json", R"json({"cases": [
+    {"id": "arrow", "features": ["arrow-function"], "code": "1", "expect": {"returns": 1}}
+  ]})json");
+  ProcessResult run = settle({"run", "cases/area-c", "-e", "duktape", "-e", "node", "--markdown",
+                              "r.md", "--html", "r.html"},
+                             dir_.path());
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_TRUE(contains(run.out,
+                       "the 2 engines agree on all 1 cases (1 case skipped by some "
+                       "engine: a skip is not a disagreement)"))
+      << run.out;
+  std::string markdown = read_file(dir_.file("r.md"));
+  EXPECT_TRUE(
+      contains(markdown, "| <code>area-c</code> (1 skipped by some engine) | 1 | 0/1 | 1/1 |\n"))
+      << markdown;
+  std::string page = read_file(dir_.file("r.html"));
+  EXPECT_TRUE(contains(page,
+                       "<details class=\"area\" open><summary><span class=\"area-name\">"
+                       "area-c</span>"))
+      << page.substr(0, 4000);
+  EXPECT_TRUE(contains(page, "<span class=\"badge skipped\">1 skipped on some engine</span>"));
+  EXPECT_TRUE(contains(page, "title=\"1 skipped\">0/1</td>")) << "the heatmap's cell";
+  EXPECT_TRUE(contains(page,
+                       "<tr data-id=\"area-c/arrows/arrow\"><th scope=\"row\"><span "
+                       "class=\"id\">area-c/arrows/arrow</span><span class=\"badge "
+                       "skipped\">skipped on 1</span>"))
+      << page;
+  EXPECT_TRUE(contains(page, "<strong id=\"disagreement-count\">0</strong>"));
 }
 
 class HtmlPageTest : public ComparisonTest {
@@ -118,7 +165,15 @@ TEST_F(HtmlPageTest, EscapesCaseTextAndPutsDisagreementsFirst) {
   ASSERT_NE(disagreement, std::string::npos);
   ASSERT_NE(agreement, std::string::npos);
   EXPECT_LT(disagreement, agreement);
-  EXPECT_LT(page_.find("data-id=\"more/arrow\""), agreement);
+  // duktape skips more/arrow: not a disagreement, so it comes with the rest, by id, marked apart.
+  std::size_t skipped = page_.find(
+      "<tr data-id=\"more/arrow\"><th scope=\"row\"><span "
+      "class=\"id\">more/arrow</span><span class=\"badge "
+      "skipped\">skipped on 1</span>");
+  ASSERT_NE(skipped, std::string::npos) << page_;
+  EXPECT_GT(skipped, agreement);
+  EXPECT_TRUE(contains(page_, "<strong id=\"disagreement-count\">1</strong>"));
+  EXPECT_TRUE(contains(page_, "<span id=\"skipped-count\">1</span> skipped on some engine"));
 }
 
 // Runs the installed Chromium headless on the page; empty when there is no Chromium.
@@ -184,6 +239,12 @@ TEST_F(HtmlPageTest, RendersInHeadlessChromium) {
       << cells;
   EXPECT_TRUE(contains(cells, "<dt>observed</dt><dd><pre>returns \"undefined\"</pre>")) << cells;
   EXPECT_TRUE(contains(cells, "<dt>log</dt>")) << cells;
+  // The script put the cells' details in from the page's JSON, escaped.
+  EXPECT_TRUE(contains(html,
+                       "<dt>observed</dt><dd><pre>returns \"&lt;b&gt;bold&lt;/b&gt; &amp; "
+                       "&lt;/script&gt;\"</pre>"))
+      << html;
+  EXPECT_FALSE(contains(html, "<b>bold</b>"));
   // The script ran: it counted the rows.
   EXPECT_TRUE(contains(html, "<span id=\"shown\">6 of 6 cases shown</span>")) << html;
 }
@@ -204,7 +265,9 @@ TEST_F(HtmlPageTest, TheFilterBoxHidesRowsInChromium) {
 
   ProcessResult only = open_in_chromium(
       browser, dir_, {"--dump-dom", "file://" + dir_.file("page.html") + "#disagreements"});
-  EXPECT_TRUE(contains(only.out, "<span id=\"shown\">2 of 6 cases shown</span>")) << only.out;
+  EXPECT_TRUE(contains(only.out, "<span id=\"shown\">1 of 6 cases shown</span>")) << only.out;
+  EXPECT_TRUE(std::regex_search(only.out, std::regex(R"(<tr data-id="more/arrow"[^>]*hidden)")))
+      << "a case one engine skips is not a disagreement: " << only.out;
 }
 
 TEST_F(HtmlPageTest, ScreenshotIsATestArtifact) {

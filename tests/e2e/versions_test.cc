@@ -118,6 +118,62 @@ TEST(Versions, WritesTheFirstPassingVersionPerAreaAndCase) {
   EXPECT_TRUE(contains(run.out, "| <code>finally/basics</code> |")) << run.out;
 }
 
+// Several -e ranges in one sweep: one run, each range its own group of columns with its own
+// first passing version.
+TEST(Versions, SeveralRangesAreEachTheirOwnGroupOfColumns) {
+  REQUIRE_NODE("9.11.2");
+  REQUIRE_NODE("10.24.1");
+  if (!fs::exists(fs::path(SETTLE_NPM_DIR).parent_path() / "versions" / "bluebird@3.7.2"))
+    GTEST_SKIP() << "bluebird 3.7.2 is not installed here";
+  TempDir dir;
+  ProcessResult run =
+      settle({"versions", shipped_cases("finally/basics.json"), "-e", "node@9..10", "-e",
+              "node-current+bluebird@3.6..3.7", "--each", "major", "--installed", "--no-install",
+              "-j", "2", "--json", dir.file("t.json"), "--markdown", dir.file("t.md"), "--html",
+              dir.file("t.html")});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  json table = read_json(dir.file("t.json"));
+  ASSERT_EQ(table["versions"].size(), 3u) << table["versions"].dump();
+  EXPECT_EQ(table["versions"][0]["group"], "node");
+  EXPECT_EQ(table["versions"][1]["version"], "10.24.1");
+  EXPECT_EQ(table["versions"][2]["group"], "node-current+bluebird");
+  EXPECT_EQ(table["versions"][2]["version"], "3.7.2");
+  EXPECT_EQ(table["engine"], "node and node-current+bluebird");
+  bool saw = false;
+  for (const json& area : table["areas"]) {
+    if (area["area"] != "finally/basics") continue;
+    saw = true;
+    EXPECT_EQ(area["by_engine"]["node"]["first_pass"], "10.24.1") << area.dump();
+    EXPECT_EQ(area["by_engine"]["node-current+bluebird"]["first_pass"], "3.7.2") << area.dump();
+    EXPECT_EQ(area["first_pass"], "10.24.1") << "the first group's verdict at the top";
+    EXPECT_EQ(area["cells"][0]["support"], "none");
+    EXPECT_EQ(area["cells"][2]["support"], "full");
+  }
+  EXPECT_TRUE(saw) << table.dump(1);
+  std::string markdown = read_file(dir.file("t.md"));
+  EXPECT_TRUE(contains(markdown,
+                       "| area | first full | first partial | regressions | node 9.11.2 "
+                       "| node 10.24.1 | node-current+bluebird 3.7.2 |"))
+      << markdown;
+  EXPECT_TRUE(contains(markdown,
+                       "| <code>finally/basics</code> | node 10.24.1<br>"
+                       "node-current+bluebird 3.7.2 |"))
+      << markdown;
+  std::string html = read_file(dir.file("t.html"));
+  EXPECT_TRUE(contains(html,
+                       "<th class=\"group\" colspan=\"2\">node</th><th class=\"group\" "
+                       "colspan=\"1\">node-current+bluebird</th>"))
+      << html.substr(0, 3000);
+  EXPECT_TRUE(contains(run.out, "# node and node-current+bluebird across versions")) << run.out;
+}
+
+TEST(Versions, OneRangePerEngine) {
+  ProcessResult run = settle({"versions", shipped_cases("finally/basics.json"), "-e", "node@9..10",
+                              "-e", "node@12..13", "--installed", "--no-install"});
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_TRUE(contains(run.err, "node has a range already")) << run.err;
+}
+
 TEST(Versions, WithoutInstallingNamesWhatIsMissing) {
   TempDir engines;
   ProcessResult run = settle({"versions", shipped_cases("finally/basics.json"), "-e", "node@10.0.0",
