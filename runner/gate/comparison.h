@@ -28,8 +28,4 @@ struct Comparison {
   std::size_t skipped = 0;  // the cases that at least one engine skipped
 };
 
-// `results` must outlive the comparison.
-Comparison compare_engines(const std::vector<std::string>& engines,
-                           const std::vector<Result>& results);
-
 }  // namespace settle

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "compare_engines.h"
 #include "results_fixture.h"
 
 namespace settle {

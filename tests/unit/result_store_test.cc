@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "compare_engines.h"
 #include "reports/case_rows.h"
 #include "results_fixture.h"
 #include "runner/gate/comparison.h"
