@@ -59,7 +59,8 @@ std::string per_group(const VersionTable& table, const VersionTable::Row& row,
   if (!several_groups(table)) return pick(row.verdicts.front());
   std::string text;
   for (std::size_t g = 0; g < table.groups().size(); ++g) {
-    text += (g ? separator : "") + table.groups()[g].name + " " + pick(row.verdicts[g]);
+    std::string verdict = pick(row.verdicts[g]);
+    text += (g ? separator : "") + table.groups()[g].name + " " + (verdict.empty() ? "—" : verdict);
   }
   return text;
 }

@@ -7,6 +7,8 @@
   var load = typeof require === 'function' ? require : process.getBuiltinModule;
   var vm = load('vm');
   var readline = load('readline');
+  // Deno before 2.4 has no global setImmediate; its node:timers has.
+  var setImmediateOfHost = typeof setImmediate === 'function' ? setImmediate : load('timers').setImmediate;
   // Node 6 to 9 have no util.types (settle versions sweeps them): process.binding('util') has
   // the same checks there.
   var legacyBinding = null;
@@ -259,7 +261,7 @@
     },
     // Resolves once the job (microtask) queue is empty.
     drain: function (realm, done) {
-      setImmediate(done);
+      setImmediateOfHost(done);
       return false;
     }
   });

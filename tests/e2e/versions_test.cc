@@ -48,6 +48,21 @@ TEST(EngineVersion, TheDriverRunsOnNode6) {
   EXPECT_EQ(report["summary"]["node@6.17.1"]["error"], 0) << run.out;
 }
 
+// Deno before 2.4 has no global setImmediate: the driver takes node:timers' one.
+TEST(EngineVersion, TheDriverRunsOnDenoBeforeTwoFour) {
+  if (!fs::exists(fs::path(SETTLE_NPM_DIR).parent_path() / "versions" /
+                  "@deno+linux-x64-glibc@2.3.7/node_modules/@deno/linux-x64-glibc/deno"))
+    GTEST_SKIP() << "deno 2.3.7 is not installed here";
+  TempDir dir;
+  ProcessResult run = settle({"run", shipped_cases("then/basics.json"), "-e", "deno@2.3.7", "-j",
+                              "2", "--json", dir.file("r.json")});
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  json report = read_json(dir.file("r.json"));
+  EXPECT_EQ(report["engines"][0]["version"].get<std::string>().rfind("deno 2.3.7", 0), 0u);
+  EXPECT_EQ(report["summary"]["deno@2.3.7"]["error"], 0) << run.out;
+  EXPECT_GT(report["summary"]["deno@2.3.7"]["pass"].get<int>(), 0) << run.out;
+}
+
 TEST(EngineVersion, AMissingVersionNamesTheInstallCommandAndInstallsNothing) {
   TempDir engines;
   ProcessResult run = settle({"run", shipped_cases("finally/basics.json"), "-e", "node@10.1.0",
