@@ -1499,7 +1499,8 @@
       return promiseCapability.Promise;
     }
 
-    // 27.2.4.8 Promise.try ( callback, ...args )   (ES2025 numbering)
+    // 27.2.4.8 Promise.try ( callback, ...args )   (ES2026: tc39/ecma262 PR #3883 made the normal
+    // completion go through PromiseResolve, so a promise of C is returned itself)
     function PromiseTry(thisValue, callback, unused, argumentsObject) {
       var args = NewList();
       for (var i = 1; i < argumentsObject.length; i++) ListAppend(args, argumentsObject[i]);
@@ -1507,24 +1508,21 @@
       var C = thisValue;
       // 2. If C is not an Object, throw a TypeError exception.
       if (!IsObject(C)) throw new TypeErrorConstructor('Promise.try called on a non-object');
-      // 3. Let promiseCapability be ? NewPromiseCapability(C).
-      var promiseCapability = NewPromiseCapability(C);
-      // 4. Let status be Completion(Call(callback, undefined, args)).
+      // 3. Let status be Completion(Call(callback, undefined, args)).
       var statusValue;
       try {
         statusValue = Call(callback, undefined, args);
       } catch (e) {
-        // 5. If status is an abrupt completion, then
-        //    a. Perform ? Call(promiseCapability.[[Reject]], undefined, « status.[[Value]] »).
+        // 4. If status is an abrupt completion, then
+        //    a. Let promiseCapability be ? NewPromiseCapability(C).
+        var promiseCapability = NewPromiseCapability(C);
+        //    b. Perform ? Call(promiseCapability.[[Reject]], undefined, « status.[[Value]] »).
         Call(promiseCapability.Reject, undefined, [e]);
-        // 7. Return promiseCapability.[[Promise]].
+        //    c. Return promiseCapability.[[Promise]].
         return promiseCapability.Promise;
       }
-      // 6. Else,
-      //    a. Perform ? Call(promiseCapability.[[Resolve]], undefined, « status.[[Value]] »).
-      Call(promiseCapability.Resolve, undefined, [statusValue]);
-      // 7. Return promiseCapability.[[Promise]].
-      return promiseCapability.Promise;
+      // 5. Else, return ? PromiseResolve(C, status.[[Value]]).
+      return PromiseResolve(C, statusValue);
     }
 
     // 27.2.4.9 Promise.withResolvers ( )   (ES2025 numbering; 27.2.4.8 in ES2024)

@@ -93,7 +93,7 @@ const std::vector<Finding> kFindings = {
     {"duktape+bluebird", "combinators/allSettled/result-objects-are-plain", "fail"},
     {"duktape+bluebird", "thenables/adoption/then-called-in-a-job", "fail"},
     {"duktape+core-js", "ordering/then/handler-returns-native-promise", "fail"},
-    {"duktape+core-js", "try/try/returned-promise-adopted", "fail"},
+    {"duktape+core-js", "try/try/this-non-object-throws", "fail"},
     {"duktape+core-js", "finally/steps/species-not-constructor-before-then", "fail"},
     {"duktape+lie", "constructor/executor/self-resolution-type-error", "fail"},
     {"duktape+lie", "then/basics/returns-new-promise", "fail"},
