@@ -28,7 +28,7 @@ StepKind pick_kind(ExplorePrng& prng, bool first, const std::set<std::string>& f
       {StepKind::kResolved, 2}, {StepKind::kRejected, 1},   {StepKind::kConstruct, 3},
       {StepKind::kChain, 8},    {StepKind::kCombinator, 2}, {StepKind::kAwait, 4},
       {StepKind::kSubclass, 2}, {StepKind::kForAwait, 1},   {StepKind::kTimer, 1},
-      {StepKind::kTry, 2},      {StepKind::kResolvers, 2},
+      {StepKind::kTry, 2},      {StepKind::kResolvers, 2},  {StepKind::kFinallyCall, 3},
   };
   std::vector<Weighted> allowed;
   int total = 0;
@@ -74,6 +74,10 @@ Program generate_program(std::uint64_t seed, std::uint64_t index,
     // Subclass promises only where the engines have classes.
     if (!classes && step.kind == StepKind::kChain && step.args[2] == 7) step.args[2] = 2;
     if (!classes && step.kind == StepKind::kAwait && step.args[1] == 3) step.args[1] = 1;
+    // A constructor with its own species only where the engines have Symbol.species.
+    if (!features.count("Symbol.species") && step.kind == StepKind::kFinallyCall &&
+        step.args[1] == 4)
+      step.args[1] = 0;
     if (step.kind != StepKind::kTimer) promises.push_back(id);
     program.steps.push_back(step);
   }

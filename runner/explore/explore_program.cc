@@ -14,7 +14,7 @@ const std::map<StepKind, std::vector<int>>& ranges() {
       {StepKind::kCombinator, {0, 4, 0}}, {StepKind::kAwait, {0, 7, 4}},
       {StepKind::kSubclass, {0, 3}},      {StepKind::kForAwait, {0, 4}},
       {StepKind::kTimer, {0, 3}},         {StepKind::kTry, {5, 4, 0}},
-      {StepKind::kResolvers, {4, 4, 0}},
+      {StepKind::kResolvers, {4, 4, 0}},  {StepKind::kFinallyCall, {0, 6, 5}},
   };
   return table;
 }
@@ -37,6 +37,9 @@ bool uses_subclass(const Step& step) {
 }
 
 bool defines_promise(StepKind kind) { return kind != StepKind::kTimer; }
+
+// A kFinallyCall receiver whose constructor has its own Symbol.species.
+constexpr int kSpeciesReceiver = 4;
 
 class Renderer {
  public:
@@ -205,6 +208,8 @@ class Renderer {
         return var + "Promise.try(function () { $log(" + tag(step, "try") + "); " + results[a[0]] +
                " });";
       }
+      case StepKind::kFinallyCall:
+        return finally_call(step);
       case StepKind::kResolvers: {
         const std::string r = "r" + std::to_string(step.id);
         const std::string v = value(step, a[1]);
@@ -217,6 +222,70 @@ class Renderer {
       }
     }
     return "";
+  }
+
+  // finally on what a library or a mutant may treat differently from the spec: what it passes to
+  // then, whether it checks this, how it constructs, and the this and arguments of onFinally.
+  std::string finally_call(const Step& step) const {
+    const auto& a = step.args;
+    const std::string v = value(step, 0);
+    const std::string fresh = "Promise.resolve(" + v + ")";
+    std::string receiver;
+    switch (a[1]) {
+      case 0:
+        receiver = ref(a[0]);
+        break;
+      case 1:
+        receiver = "{ then: function (f, r) { $log([" + tag(step, "then got") +
+                   ", typeof f, typeof r, f && f.length, f && f.name]); return " + ref(a[0]) +
+                   ".then(f, r); } }";
+        break;
+      case 2:
+        receiver = "1";
+        break;
+      case 3:
+        receiver = "(function (q) { q.then = function (f, r) { $log([" + tag(step, "own then") +
+                   ", typeof f]); return Promise.prototype.then.call(q, f, r); }; return q; })(" +
+                   fresh + ")";
+        break;
+      case kSpeciesReceiver:
+        receiver = "(function (q) { function C(executor) { $log(" + tag(step, "C") +
+                   "); return new Promise(executor); } C.resolve = function (x) { $log(" +
+                   tag(step, "C.resolve") +
+                   "); return Promise.resolve(x); }; C[Symbol.species] = "
+                   "C; q.constructor = C; return q; })(" +
+                   fresh + ")";
+        break;
+      default:
+        receiver = "Promise.reject(" + v + ")";
+        break;
+    }
+    const std::string w = value(step, 1);
+    std::string on_finally;
+    switch (a[2]) {
+      case 0:
+        on_finally = "function () { 'use strict'; $log([" + tag(step, "onFinally") +
+                     ", typeof this, arguments.length]); return " + w + "; }";
+        break;
+      case 1:
+        on_finally = "function () { $log(" + tag(step, "onFinally") + "); throw " + w + "; }";
+        break;
+      case 2:
+        on_finally = w;  // not callable: then gets it as it is
+        break;
+      case 3:
+        on_finally = "function () { $log(" + tag(step, "onFinally") + "); return Promise.reject(" +
+                     w + "); }";
+        break;
+      default:
+        on_finally = "function () { $log(" + tag(step, "onFinally") + "); return " +
+                     thenable(step, w) + "; }";
+        break;
+    }
+    const std::string var = "p" + std::to_string(step.id);
+    return "var " + var + "; try { " + var + " = Promise.prototype.finally.call(" + receiver +
+           ", " + on_finally + "); } catch (e) { $log([" + tag(step, "finally threw") +
+           ", e instanceof TypeError]); " + var + " = " + fresh + "; }";
   }
 
  private:
@@ -254,6 +323,8 @@ std::set<std::string> program_features(const Program& program) {
     if (const char* feature = kind_feature(step.kind)) features.insert(feature);
     if (uses_subclass(step)) features.insert("class");
     if (step.kind == StepKind::kForAwait) features.insert("async-functions");
+    if (step.kind == StepKind::kFinallyCall && step.args[1] == kSpeciesReceiver)
+      features.insert("Symbol.species");
   }
   return features;
 }
@@ -281,7 +352,8 @@ std::string program_shape(const Program& program) {
                                                         {StepKind::kTimer, "timer"},
                                                         {StepKind::kConstruct, "construct"},
                                                         {StepKind::kTry, "try"},
-                                                        {StepKind::kResolvers, "withResolvers"}};
+                                                        {StepKind::kResolvers, "withResolvers"},
+                                                        {StepKind::kFinallyCall, "finally-call"}};
   std::set<std::string> parts;
   for (const Step& step : program.steps) {
     if (step.kind == StepKind::kChain) {

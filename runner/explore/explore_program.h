@@ -21,6 +21,9 @@ enum class StepKind {
   kTimer,       // setTimeout(function () { pJ.then(...) }, ms)
   kTry,         // var pK = Promise.try(function () { return/throw ... })
   kResolvers,   // var rK = Promise.withResolvers(); rK.resolve/reject now or later; pK = rK.promise
+  kFinallyCall,  // var pK = Promise.prototype.finally.call(receiver, onFinally): an observing
+                 // thenable, a non-object, a promise with its own then or constructor; a
+                 // non-callable or strict onFinally (a TypeError thrown is logged)
 };
 
 struct Step {

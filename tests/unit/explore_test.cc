@@ -13,8 +13,9 @@
 namespace settle {
 namespace {
 
-const std::set<std::string> kAllFeatures = {"class", "async-functions", "async-iteration",
-                                            "promise-try", "promise-with-resolvers"};
+const std::set<std::string> kAllFeatures = {
+    "class",       "async-functions",        "async-iteration",
+    "promise-try", "promise-with-resolvers", "Symbol.species"};
 
 std::string text_of(const Program& program) {
   std::string text;
@@ -57,17 +58,36 @@ TEST(ExploreGenerator, KeepsToTheEnginesFeatures) {
     EXPECT_EQ(text.find("class"), std::string::npos) << text;
     EXPECT_EQ(text.find("Promise.try"), std::string::npos) << text;
     EXPECT_EQ(text.find("withResolvers"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Symbol.species"), std::string::npos) << text;
   }
 }
 
 TEST(ExploreGenerator, CoversTheGrammar) {
   std::string all;
   for (std::uint64_t n = 0; n < 300; ++n) all += text_of(generate_program(5, n, kAllFeatures));
-  for (const char* piece :
-       {".finally(", ".catch(", ".then(", "Promise.all(", "Promise.allSettled(", "Promise.any(",
-        "Promise.race(", "new Promise(", "await ", "for await", "class SubPromise", "get then()",
-        "setTimeout(", "throw ", "Promise.try(", "Promise.withResolvers()", ".reject(",
-        "q.constructor = Object"})
+  for (const char* piece : {".finally(",
+                            ".catch(",
+                            ".then(",
+                            "Promise.all(",
+                            "Promise.allSettled(",
+                            "Promise.any(",
+                            "Promise.race(",
+                            "new Promise(",
+                            "await ",
+                            "for await",
+                            "class SubPromise",
+                            "get then()",
+                            "setTimeout(",
+                            "throw ",
+                            "Promise.try(",
+                            "Promise.withResolvers()",
+                            ".reject(",
+                            "q.constructor = Object",
+                            "Promise.prototype.finally.call(1, ",
+                            "C[Symbol.species] = C",
+                            "typeof f, typeof r",
+                            "q.then = function",
+                            "'use strict'"})
     EXPECT_NE(all.find(piece), std::string::npos) << piece;
 }
 
