@@ -247,6 +247,12 @@ EngineProfile versioned_profile(const VersionedBase& base, const std::string& ba
                        std::to_string(kOldestNodeMajor) + " and later (the oldest that works: " +
                        base_name + "@" + std::to_string(kOldestNodeMajor) + ")");
   }
+  if (base.package == "hermes-engine-cli" && compare_versions(version, kOldestHermes) < 0) {
+    throw ProfileError(base_name + "@" + version +
+                       ": settle's hermes profile needs -Xmicrotask-queue, which Hermes has from " +
+                       kOldestHermes + " (the oldest that works: " + base_name + "@" +
+                       kOldestHermes + ")");
+  }
   EngineProfile profile = base.profile;
   profile.name = base_name + "@" + version;
   std::string modules = (version_prefix(base.package, version) / "node_modules").string();

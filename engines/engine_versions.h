@@ -76,5 +76,7 @@ EngineProfile find_versioned_profile(const VersionedName& name);
 
 // The oldest Node the node driver runs on.
 inline constexpr int kOldestNodeMajor = 6;
+// The oldest Hermes that settle's hermes profile runs: -Xmicrotask-queue came in 0.12.
+inline constexpr const char* kOldestHermes = "0.12.0";
 
 }  // namespace settle

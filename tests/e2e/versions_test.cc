@@ -78,6 +78,13 @@ TEST(EngineVersion, NodeBeforeSixIsRefusedNamingTheOldestThatWorks) {
   EXPECT_TRUE(contains(run.err, "node@6")) << run.err;
 }
 
+// Hermes before 0.12 has no -Xmicrotask-queue: refused before it starts, whether installed or not.
+TEST(EngineVersion, HermesBeforeTwelveIsRefusedNamingTheOldestThatWorks) {
+  ProcessResult run = settle({"run", shipped_cases("finally/basics.json"), "-e", "hermes@0.10.0"});
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_TRUE(contains(run.err, "hermes@0.12.0")) << run.err;
+}
+
 TEST(EngineVersion, ARangeIsOnlyForSweeps) {
   ProcessResult run = settle({"run", shipped_cases("finally/basics.json"), "-e", "node@6..26"});
   EXPECT_EQ(run.exit_code, 2) << run.err;
