@@ -342,8 +342,10 @@ var settleDriver = (function () {
       }
       caseRealms = [];
       recycleCase = false;
-      var started = adapter.requestTime ? adapter.requestTime() : adapter.now ? adapter.now() : 0;
-      caseDeadline = adapter.now && request.timeout_ms > 0 ? started + request.timeout_ms : 0;
+      caseDeadline = 0;
+      if (adapter.now && request.timeout_ms > 0) {
+        caseDeadline = (adapter.requestTime ? adapter.requestTime() : adapter.now()) + request.timeout_ms;
+      }
       try {
         realm = newRealm(request);
       } catch (error) {

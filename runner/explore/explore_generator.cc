@@ -76,7 +76,7 @@ Program generate_program(std::uint64_t seed, std::uint64_t index,
     if (!classes && step.kind == StepKind::kAwait && step.args[1] == 3) step.args[1] = 1;
     // A constructor with its own species only where the engines have Symbol.species.
     if (!features.count("Symbol.species") && step.kind == StepKind::kFinallyCall &&
-        step.args[1] == 4)
+        step.args[1] == kFinallySpeciesReceiver)
       step.args[1] = 0;
     if (step.kind != StepKind::kTimer) promises.push_back(id);
     program.steps.push_back(step);

@@ -38,9 +38,6 @@ bool uses_subclass(const Step& step) {
 
 bool defines_promise(StepKind kind) { return kind != StepKind::kTimer; }
 
-// A kFinallyCall receiver whose constructor has its own Symbol.species.
-constexpr int kSpeciesReceiver = 4;
-
 class Renderer {
  public:
   explicit Renderer(const Program& program) {
@@ -248,7 +245,7 @@ class Renderer {
                    ", typeof f]); return Promise.prototype.then.call(q, f, r); }; return q; })(" +
                    fresh + ")";
         break;
-      case kSpeciesReceiver:
+      case kFinallySpeciesReceiver:
         receiver = "(function (q) { function C(executor) { $log(" + tag(step, "C") +
                    "); return new Promise(executor); } C.resolve = function (x) { $log(" +
                    tag(step, "C.resolve") +
@@ -323,7 +320,7 @@ std::set<std::string> program_features(const Program& program) {
     if (const char* feature = kind_feature(step.kind)) features.insert(feature);
     if (uses_subclass(step)) features.insert("class");
     if (step.kind == StepKind::kForAwait) features.insert("async-functions");
-    if (step.kind == StepKind::kFinallyCall && step.args[1] == kSpeciesReceiver)
+    if (step.kind == StepKind::kFinallyCall && step.args[1] == kFinallySpeciesReceiver)
       features.insert("Symbol.species");
   }
   return features;

@@ -41,6 +41,9 @@ struct Program {
   bool operator==(const Program& other) const { return steps == other.steps; }
 };
 
+// The kFinallyCall receiver whose constructor has its own Symbol.species (args[1]).
+inline constexpr int kFinallySpeciesReceiver = 4;
+
 // The number of choices for each argument of a kind: argument i takes 0 .. arg_ranges(kind)[i]-1.
 // An argument that names an earlier step holds that step's id (its range is 0).
 const std::vector<int>& arg_ranges(StepKind kind);

@@ -136,23 +136,22 @@ INSTANTIATE_TEST_SUITE_P(Shells, RealEngineTest, ::testing::ValuesIn(kProcessPro
 
 // The browsers: one run of the shipped corpus, each case in an iframe realm of a page (the
 // sandbox and deadline tests run on them as on every built-in profile).
+void expect_corpus_passes_but_known_failures(const std::string& browser) {
+  ProcessResult run = settle({"run", "cases", "-e", browser, "-j", "2", "--quiet", "--expectations",
+                              "engines/known_failures.json", "--strict-expectations"},
+                             SETTLE_SOURCE_DIR);
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+}
+
 TEST(Browsers, ShippedCorpusPassesButItsKnownFailuresOnChromium) {
   if (!engine_available("chromium")) GTEST_SKIP() << "chromium is not installed";
-  ProcessResult run =
-      settle({"run", "cases", "-e", "chromium", "-j", "2", "--quiet", "--expectations",
-              "engines/known_failures.json", "--strict-expectations"},
-             SETTLE_SOURCE_DIR);
-  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  expect_corpus_passes_but_known_failures("chromium");
 }
 
 TEST(Browsers, ShippedCorpusPassesButItsKnownFailuresOnFirefox) {
   if (!engine_available("firefox"))
     GTEST_SKIP() << "firefox is not installed (apt-get install firefox-esr)";
-  ProcessResult run =
-      settle({"run", "cases", "-e", "firefox", "-j", "2", "--quiet", "--expectations",
-              "engines/known_failures.json", "--strict-expectations"},
-             SETTLE_SOURCE_DIR);
-  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  expect_corpus_passes_but_known_failures("firefox");
 }
 
 // $262.gc is V8's gc() in chromium's page (--expose-gc), so test262's host-gc-required tests run
