@@ -6,12 +6,14 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <set>
 
 #include "cli/cli_error.h"
 #include "cli/commands.h"
 #include "cli/run_options.h"
 #include "cli/store_option.h"
 #include "cli/version_sweep.h"
+#include "engines/engine_versions.h"
 #include "engines/engines_dir.h"
 #include "reports/atomic_file.h"
 #include "reports/version_table_report.h"
@@ -58,14 +60,17 @@ ExitStatus versions(const VersionsOptions& options) {
   std::vector<VersionSweep> sweeps;
   std::string engine_names;  // "node", "node and bun"
   try {
+    // Checked before any range is resolved, so the mistake is named whatever is installed.
+    std::set<std::string> bases;
+    for (const std::string& spec : options.engines) {
+      auto name = split_versioned_name(spec);
+      if (name && !bases.insert(name->base).second) {
+        throw ProfileError("-e " + spec + ": " + name->base +
+                           " has a range already; give one range per engine");
+      }
+    }
     for (const std::string& spec : options.engines) {
       VersionSweep sweep = resolve_sweep(spec, options.each, options.installed_only);
-      for (const VersionSweep& earlier : sweeps) {
-        if (earlier.base_name == sweep.base_name) {
-          throw ProfileError("-e " + spec + ": " + sweep.base_name +
-                             " has a range already; give one range per engine");
-        }
-      }
       engine_names += (sweeps.empty() ? "" : " and ") + sweep.base_name;
       sweeps.push_back(std::move(sweep));
     }
