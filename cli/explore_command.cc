@@ -27,6 +27,7 @@
 #include "runner/explore/explore_program.h"
 #include "runner/explore/explore_reducer.h"
 #include "runner/explore/explore_verdict.h"
+#include "runner/model/value_json.h"
 #include "runner/run/interrupt.h"
 #include "runner/run/job_feed.h"
 #include "runner/run/plan.h"
@@ -139,7 +140,7 @@ class Explorer {
     test.code = code;
     const std::set<std::string> features = program_features(program);
     test.features.assign(features.begin(), features.end());
-    test.expect.value = nlohmann::json{{"$any", true}};
+    test.expect.value = value_of({{"$any", true}});
     return test;
   }
 
@@ -251,17 +252,19 @@ class Explorer {
   // finding is about them (the case then needs a host that tracks rejections).
   static nlohmann::json expectation_of(const Observation& observation, bool with_rejections) {
     nlohmann::json expect = nlohmann::json::object();
-    const Outcome state = *observation.state;
+    const Outcome state = *observation.state();
     expect[std::string(outcome_name(state))] =
-        state == Outcome::kPending ? nlohmann::json(true) : observation.value;
-    expect["log"] = observation.log;
-    if (with_rejections && observation.rejections) expect["rejections"] = *observation.rejections;
+        state == Outcome::kPending ? nlohmann::json(true) : json_of(observation.value());
+    expect["log"] = json_of(observation.log);
+    if (with_rejections && observation.rejections) {
+      expect["rejections"] = json_of(*observation.rejections);
+    }
     return expect;
   }
 
   static std::string described(const Observation& observation) {
-    return std::string(outcome_name(*observation.state)) + " " + observation.value.dump() +
-           ", log " + observation.log.dump();
+    return std::string(outcome_name(*observation.state())) + " " +
+           json_of(observation.value()).dump() + ", log " + json_of(observation.log).dump();
   }
 
   void write_finding(std::uint64_t number, const Program& program, const Observations& observed,

@@ -75,7 +75,7 @@ void ConsoleReporter::progress(std::size_t done, std::size_t total, const Result
 
 void ConsoleReporter::add(const Result& result) {
   slowest_.add(result);
-  if (!result.observed.lowered.empty()) ++lowered_[result.engine].runs;
+  if (result.observed.lowered) ++lowered_[result.engine].runs;
   if (options_.quiet || result.status == Status::kPass || result.status == Status::kSkip) return;
   clear_progress();
   if (result.known_failure) {

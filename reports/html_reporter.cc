@@ -10,6 +10,7 @@
 #include "reports/report_text.h"
 #include "reports/result_json.h"
 #include "reports/xml_text.h"
+#include "runner/model/value_json.h"
 
 namespace settle {
 namespace embedded {
@@ -42,12 +43,12 @@ std::string script_json(const json& value) {
 json cell_details(const Result& result) {
   json details = json::object();
   const Observation& observed = result.observed;
-  if (observed.state) {
-    details["s"] = std::string(outcome_name(*observed.state));
-    if (*observed.state != Outcome::kPending) details["v"] = observed.value;
+  if (std::optional<Outcome> state = observed.state()) {
+    details["s"] = std::string(outcome_name(*state));
+    if (*state != Outcome::kPending) details["v"] = json_of(observed.value());
   }
-  details["l"] = observed.log;
-  if (!observed.globals.empty()) details["g"] = observed.globals;
+  details["l"] = json_of(observed.log);
+  if (!json_of(observed.globals).empty()) details["g"] = json_of(observed.globals);
   if (!observed.printed.empty()) details["p"] = observed.printed;
   if (!result.message.empty()) details["m"] = result.message;
   if (result.known_failure) details["k"] = *result.known_failure;

@@ -3,30 +3,34 @@
 #include <cmath>
 #include <string>
 
+#include "runner/model/value_json.h"
+
 namespace settle {
 
 using nlohmann::json;
 
 json expected_json(const Expectation& expect) {
   json expected = json::object();
-  expected[std::string(outcome_name(expect.outcome))] = expect.value;
-  if (expect.log) expected["log"] = *expect.log;
-  if (expect.unhandled) expected["unhandled"] = *expect.unhandled;
-  if (expect.rejections) expected["rejections"] = *expect.rejections;
+  expected[std::string(outcome_name(expect.outcome))] = json_of(expect.value);
+  if (expect.log) expected["log"] = json_of(*expect.log);
+  if (expect.unhandled) expected["unhandled"] = json_of(*expect.unhandled);
+  if (expect.rejections) expected["rejections"] = json_of(*expect.rejections);
   return expected;
 }
 
 json observed_json(const Observation& observed) {
   json out = json::object();
-  out["state"] = observed.state ? json(outcome_name(*observed.state)) : json(nullptr);
-  if (observed.state && *observed.state != Outcome::kPending) out["value"] = observed.value;
-  out["log"] = observed.log;
-  if (!observed.globals.empty()) out["globals"] = observed.globals;
+  std::optional<Outcome> state = observed.state();
+  out["state"] = state ? json(outcome_name(*state)) : json(nullptr);
+  if (state && *state != Outcome::kPending) out["value"] = json_of(observed.value());
+  out["log"] = json_of(observed.log);
+  if (!json_of(observed.globals).empty()) out["globals"] = json_of(observed.globals);
   if (!observed.printed.empty()) out["printed"] = observed.printed;
-  if (observed.parse_error) out["parse_error"] = true;
-  if (observed.resolution_error) out["resolution_error"] = true;
-  if (!observed.harness_error.empty()) out["harness_error"] = observed.harness_error;
-  if (observed.rejections) out["rejections"] = *observed.rejections;
+  const Threw* threw = std::get_if<Threw>(&observed.ending);
+  if (threw && threw->phase == Test262Phase::kParse) out["parse_error"] = true;
+  if (threw && threw->phase == Test262Phase::kResolution) out["resolution_error"] = true;
+  if (observed.harness_error) out["harness_error"] = *observed.harness_error;
+  if (observed.rejections) out["rejections"] = json_of(*observed.rejections);
   return out;
 }
 
@@ -51,7 +55,7 @@ json result_json(const Result& result) {
   if (!test.description.empty()) record["description"] = test.description;
   if (result.known_failure) record["known_failure"] = *result.known_failure;
   // So that nobody takes a lowered verdict for a native one; absent on a run without lowering.
-  if (!result.observed.lowered.empty()) record["lowered"] = result.observed.lowered;
+  if (result.observed.lowered) record["lowered"] = *result.observed.lowered;
   return record;
 }
 

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "reports/atomic_file.h"
+#include "runner/model/observation_json.h"
+#include "runner/model/value_json.h"
 
 namespace settle {
 
@@ -12,6 +14,15 @@ namespace {
 
 json optional_text(const std::optional<std::string>& text) {
   return text ? json(*text) : json(nullptr);
+}
+
+ResultsUnreadable unreadable(const std::exception& error) {
+  return ResultsUnreadable(std::string("a record of the run's results cannot be read back: ") +
+                           error.what());
+}
+
+json optional_json(const std::optional<Value>& value) {
+  return value ? json_of(*value) : json(nullptr);
 }
 
 std::optional<std::string> optional_text(const json& value) {
@@ -31,26 +42,14 @@ std::string encode_result(const Result& result) {
       {"line", test.line},
       {"description", test.description},
       {"outcome", static_cast<int>(test.expect.outcome)},
-      {"value", test.expect.value},
-      {"log", test.expect.log ? *test.expect.log : json()},
+      {"value", json_of(test.expect.value)},
+      {"log", optional_json(test.expect.log)},
       {"has_log", test.expect.log.has_value()},
-      {"unhandled", test.expect.unhandled ? *test.expect.unhandled : json()},
-      {"expected_rejections", test.expect.rejections ? *test.expect.rejections : json()},
-      {"rejections", seen.rejections ? *seen.rejections : json()},
+      {"unhandled", optional_json(test.expect.unhandled)},
+      {"expected_rejections", optional_json(test.expect.rejections)},
       {"engine", result.engine},
       {"status", static_cast<int>(result.status)},
-      {"state", seen.state ? json(static_cast<int>(*seen.state)) : json(nullptr)},
-      {"observed_value", seen.value},
-      {"observed_log", seen.log},
-      {"globals", seen.globals},
-      {"printed", seen.printed},
-      {"parse_error", seen.parse_error},
-      {"resolution_error", seen.resolution_error},
-      {"thrown_constructor", seen.thrown_constructor},
-      {"harness_error", seen.harness_error},
-      {"uncaught", seen.uncaught},
-      {"timed_out", seen.timed_out},
-      {"fault", seen.fault},
+      {"observed", observation_to_json(seen)},
       {"duration_ms", result.duration_ms},
       {"message", result.message},
       {"known_failure", optional_text(result.known_failure)},
@@ -69,44 +68,29 @@ void decode_result(std::string_view record, StoredResult& out) {
     test.line = fields.at("line").get<std::size_t>();
     test.description = fields.at("description").get<std::string>();
     test.expect.outcome = static_cast<Outcome>(fields.at("outcome").get<int>());
-    test.expect.value = std::move(fields.at("value"));
+    test.expect.value = value_of(std::move(fields.at("value")));
     test.expect.log.reset();
-    if (fields.at("has_log").get<bool>()) test.expect.log = std::move(fields.at("log"));
+    if (fields.at("has_log").get<bool>()) test.expect.log = value_of(std::move(fields.at("log")));
     test.expect.unhandled.reset();
     test.expect.rejections.reset();
     if (!fields.at("unhandled").is_null())
-      test.expect.unhandled = std::move(fields.at("unhandled"));
+      test.expect.unhandled = value_of(std::move(fields.at("unhandled")));
     if (!fields.at("expected_rejections").is_null()) {
-      test.expect.rejections = std::move(fields.at("expected_rejections"));
+      test.expect.rejections = value_of(std::move(fields.at("expected_rejections")));
     }
 
     Result& result = out.result;
     result.test = &test;
     result.engine = fields.at("engine").get<std::string>();
     result.status = static_cast<Status>(fields.at("status").get<int>());
-    Observation& seen = result.observed;
-    const json& state = fields.at("state");
-    seen.state = state.is_null() ? std::nullopt
-                                 : std::optional<Outcome>(static_cast<Outcome>(state.get<int>()));
-    seen.value = std::move(fields.at("observed_value"));
-    seen.log = std::move(fields.at("observed_log"));
-    seen.globals = std::move(fields.at("globals"));
-    seen.printed = fields.at("printed").get<std::string>();
-    seen.parse_error = fields.at("parse_error").get<bool>();
-    seen.resolution_error = fields.at("resolution_error").get<bool>();
-    seen.thrown_constructor = fields.at("thrown_constructor").get<std::string>();
-    seen.harness_error = fields.at("harness_error").get<std::string>();
-    seen.uncaught = fields.at("uncaught").get<std::string>();
-    seen.timed_out = fields.at("timed_out").get<bool>();
-    seen.fault = fields.at("fault").get<std::string>();
-    seen.rejections.reset();
-    if (!fields.at("rejections").is_null()) seen.rejections = std::move(fields.at("rejections"));
+    result.observed = observation_from_json(fields.at("observed"));
     result.duration_ms = fields.at("duration_ms").get<double>();
     result.message = fields.at("message").get<std::string>();
     result.known_failure = optional_text(fields.at("known_failure"));
   } catch (const json::exception& error) {
-    throw ResultsUnreadable(std::string("a record of the run's results cannot be read back: ") +
-                            error.what());
+    throw unreadable(error);
+  } catch (const std::runtime_error& error) {  // observation_from_json's own
+    throw unreadable(error);
   }
 }
 

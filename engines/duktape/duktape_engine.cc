@@ -271,22 +271,23 @@ void drain_jobs(duk_context* ctx, DuktapeHeap& heap, JobQueue& queue) {
   duk_pop_2(ctx);
 }
 
-// Ends the case through host.finish(); returns false when that failed (message in `fault`).
-bool finish(duk_context* ctx, const Job& job, Observation& observation) {
+// Ends the case through host.finish(), and reads its report into `observation`: returns whether
+// the report had an outcome. Sets `fault` when the report could not be written.
+bool finish(duk_context* ctx, const Job& job, Observation& observation,
+            std::optional<std::string>& fault) {
   duk_push_bare_array(ctx);
   for (duk_uarridx_t i = 0; i < job.watched_globals.size(); ++i) {
     duk_push_string(ctx, job.watched_globals[i].c_str());
     duk_put_prop_index(ctx, -2, i);
   }
   if (call_host(ctx, "finish", 1) != 0) {
-    observation.fault = "the observed values could not be serialised: " + error_text(ctx, -1);
+    fault = "the observed values could not be serialised: " + error_text(ctx, -1);
     duk_pop(ctx);
     return false;
   }
   std::string text = duk_get_string(ctx, -1);
   duk_pop(ctx);
-  read_host_report(nlohmann::json::parse(text), observation);
-  return true;
+  return read_host_report(nlohmann::json::parse(text), observation);
 }
 
 // The bytecode of a harness file, compiled on first use; nullptr with `error` set when it does
@@ -341,20 +342,22 @@ Observation run_in_new_realm(duk_context* main, DuktapeHeap& heap,
   try {
     build_realm(ctx, bootstrap, &queue);
   } catch (const std::exception& error) {
-    observation.fault = error.what();
-    return observation;
+    return Observation::faulted(error.what());
   }
   heap.arm_memory_limit(bootstrap.options.memory_limit_bytes);
 
   const Case& test = *job.test;
-  if (test.test262) observation.harness_error = prepare_test262(ctx, bootstrap, *test.test262);
-  if (!observation.harness_error.empty()) {
+  std::string harness_error;
+  if (test.test262) harness_error = prepare_test262(ctx, bootstrap, *test.test262);
+  bool parse_error = false;
+  if (!harness_error.empty()) {
+    observation.harness_error = harness_error;
     call_host(ctx, "observeCompleted", 0);
   } else {
     duk_push_string(ctx, test.id.c_str());
     duk_uint_t flags = test.strict ? DUK_COMPILE_STRICT : 0;
     if (duk_pcompile_lstring_filename(ctx, flags, test.code.data(), test.code.size()) != 0) {
-      observation.parse_error = true;
+      parse_error = true;
       call_host(ctx, "observeThrow", 1);
     } else {
       duk_push_global_object(ctx);
@@ -387,23 +390,31 @@ Observation run_in_new_realm(duk_context* main, DuktapeHeap& heap,
     heap.clear_timeout();
   }
   heap.disarm_memory_limit();
+  std::optional<std::string> fault;  // why there is no report to read
+  bool outcome = false;
   try {
-    finish(ctx, job, observation);
+    outcome = finish(ctx, job, observation, fault);
   } catch (const std::exception& error) {
-    observation.fault = std::string("the host prelude's report was unreadable: ") + error.what();
+    fault = std::string("the host prelude's report was unreadable: ") + error.what();
+  }
+  if (auto* threw = std::get_if<Threw>(&observation.ending); threw && parse_error) {
+    threw->phase = Test262Phase::kParse;
   }
   // A getter or toString that loops while the report is written is the case's code running past
   // its deadline: a timeout, as anywhere else.
   timed_out = timed_out || (!out_of_memory && heap.timed_out());
   if (timed_out) {
-    observation.timed_out = true;
-    observation.state.reset();
-  } else if (!observation.state && observation.fault.empty()) {
-    observation.fault = "the host prelude saw no outcome";
+    observation.ending = TimedOut{};
+  } else if (!outcome && !fault && !observation.uncaught) {
+    observation.ending = Faulted{"the host prelude saw no outcome"};
   } else if (out_of_memory) {
-    observation.state.reset();
-    observation.fault = "the case exceeded the memory limit of " +
-                        std::to_string(bootstrap.options.memory_limit_bytes >> 20) + " MiB";
+    observation.ending =
+        Faulted{"the case exceeded the memory limit of " +
+                std::to_string(bootstrap.options.memory_limit_bytes >> 20) + " MiB"};
+  } else if (fault) {
+    observation.ending = Faulted{*fault};
+  } else if (!outcome) {
+    observation.ending = Faulted{*observation.uncaught};  // what the engine saw instead
   }
   return observation;
 }
@@ -436,14 +447,14 @@ Observation DuktapeEngine::run(const Job& job) {
   } catch (const DuktapeFatalError& error) {
     // The heap's state is unknown: destroying it could crash too, so it is left allocated.
     static_cast<void>(heap_.release());
-    observation = Observation();
-    observation.fault = error.what();
-    return observation;
+    return Observation::faulted(error.what());
   }
   duk_set_top(main, 0);  // drops the case's thread and all it held
   heap.set_deadline(std::chrono::steady_clock::time_point::max());
   heap.disarm_memory_limit();
-  if (observation.timed_out || !observation.fault.empty() || heap.out_of_memory()) heap_.reset();
+  // After a case that timed out, faulted or left an uncaught exception, a fresh heap.
+  bool ran_cleanly = observation.ran() && !observation.uncaught;
+  if (!ran_cleanly || heap.out_of_memory()) heap_.reset();
   return observation;
 }
 

@@ -6,11 +6,13 @@
 
 namespace settle {
 
-// Reads the report that host.js's finish() writes ({state, value, log, globals, uncaught,
-// printed}) into an observation. Every adapter ends a case with it. A missing or unknown state
-// leaves `state` empty; an uncaught exception in a job or timer becomes the fault. Throws
-// (std::runtime_error, nlohmann::json::exception) when the report is not an object, or a field
-// has another type than host.js gives it.
-void read_host_report(const nlohmann::json& report, Observation& observation);
+// Reads the report that host.js's finish() writes ({state, value, thrown_constructor, log,
+// globals, rejections, uncaught, printed}) into an observation. Every adapter ends a case with
+// it. Its state becomes the ending (Settled, or Threw as the code ran), and true is returned; a
+// missing or unknown state leaves the ending as it was, and false is returned. An uncaught
+// exception in a job or timer is described in `uncaught`. Throws (std::runtime_error,
+// nlohmann::json::exception) when the report is not an object, or a field has another type than
+// host.js gives it.
+bool read_host_report(const nlohmann::json& report, Observation& observation);
 
 }  // namespace settle

@@ -69,8 +69,9 @@ class LoweringEngine : public Engine {
                                    [&](const std::string& f) { return inner_->info().lacks(f); });
         if (!fault && lacked != unlowered.end()) {
           Observation skipped;
-          skipped.skip = "uses " + *lacked + " syntax, which the lowering cannot lower and " +
-                         shared_->info.name + " lacks";
+          skipped.ending =
+              NotRun{"uses " + *lacked + " syntax, which the lowering cannot lower and " +
+                     shared_->info.name + " lacks"};
           return skipped;
         }
       }
@@ -80,11 +81,7 @@ class LoweringEngine : public Engine {
     } catch (const LoweringError& error) {
       fault = LoweringFault{error.what()};
     }
-    if (fault) {
-      Observation failed;
-      failed.fault = fault->message;
-      return failed;
-    }
+    if (fault) return Observation::faulted(fault->message);
     Job lowered_job = job;
     lowered_job.test = &lowered;
     Observation observation = inner_->run(lowered_job);

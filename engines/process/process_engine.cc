@@ -178,7 +178,6 @@ Observation ProcessEngine::run(const Job& job) {
 }
 
 Observation ProcessEngine::run_in(const Job& job) {
-  Observation observation;
   std::string request = case_request(job, shared_->profile.process_per_case);
   try {
     if (shared_->profile.process_per_case) {
@@ -192,8 +191,7 @@ Observation ProcessEngine::run_in(const Job& job) {
     }
   } catch (const std::exception& error) {
     stop();
-    observation.fault = error.what();
-    return observation;
+    return Observation::faulted(error.what());
   }
   if (job.test->test262 && !shared_->profile.process_per_case) {
     std::string harness;  // the files this process has not been given yet
@@ -211,13 +209,14 @@ Observation ProcessEngine::run_in(const Job& job) {
   bool sent = child_->write_all(request);
   if (shared_->profile.process_per_case) child_->close_stdin();
   if (!sent) {
-    observation.fault = shared_->profile.name + " " + child_->exit_description() +
-                        " before taking the case: " + first_line(child_->stderr_tail());
+    std::string message = shared_->profile.name + " " + child_->exit_description() +
+                          " before taking the case: " + first_line(child_->stderr_tail());
     stop();
-    return observation;
+    return Observation::faulted(std::move(message));
   }
   std::string line;
   std::string noise;
+  Observation observation;
   std::size_t printed_before = child_->stdout_bytes();
   while (true) {
     ChildProcess::Read read = child_->read_line(&line, deadline, kMaxReplyBytes);
@@ -230,32 +229,32 @@ Observation ProcessEngine::run_in(const Job& job) {
           return observation_from_reply(*reply);
         }
       } catch (const ProtocolError& error) {
-        observation.fault = error.what();
         stop();
-        return observation;
+        return Observation::faulted(error.what());
       }
       if (noise.size() < kNoiseKept) noise += line.substr(0, kNoiseKept) + "\n";
       if (child_->stdout_bytes() - printed_before > kMaxOutputBytes) {
-        observation.fault = shared_->profile.name + " printed more than " +
-                            std::to_string(kMaxOutputBytes >> 20) + " MiB without answering";
         stop();
-        return observation;
+        return Observation::faulted(shared_->profile.name + " printed more than " +
+                                    std::to_string(kMaxOutputBytes >> 20) +
+                                    " MiB without answering");
       }
       continue;
     }
     if (read == ChildProcess::Read::kTimeout) {
-      observation.timed_out = true;
+      observation.ending = TimedOut{};
     } else if (read == ChildProcess::Read::kInterrupted) {
-      observation.fault = "the run was interrupted during the case";  // stop() kills the engine
+      observation.ending = Faulted{"the run was interrupted during the case"};  // stop() kills it
     } else if (read == ChildProcess::Read::kTooLong) {
-      observation.fault = shared_->profile.name + " printed a line longer than " +
-                          std::to_string(kMaxReplyBytes >> 20) + " MiB";
+      observation.ending = Faulted{shared_->profile.name + " printed a line longer than " +
+                                   std::to_string(kMaxReplyBytes >> 20) + " MiB"};
     } else {
-      observation.fault =
+      std::string message =
           shared_->profile.name + " " + child_->exit_description() + " during the case";
       std::string tail = telling_line(child_->stderr_tail());
-      if (!tail.empty()) observation.fault += ": " + tail;
-      if (!noise.empty()) observation.fault += "\nit printed: " + noise;
+      if (!tail.empty()) message += ": " + tail;
+      if (!noise.empty()) message += "\nit printed: " + noise;
+      observation.ending = Faulted{std::move(message)};
     }
     stop();
     return observation;

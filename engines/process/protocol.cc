@@ -106,9 +106,9 @@ Observation observation_from_reply(const json& reply) {
   const std::string type = reply["type"];
   if (type == "fault") {
     auto message = reply.find("message");
-    observation.fault = message != reply.end() && message->is_string()
-                            ? message->get<std::string>()
-                            : "the engine reported a fault";
+    observation.ending =
+        Faulted{message != reply.end() && message->is_string() ? message->get<std::string>()
+                                                               : "the engine reported a fault"};
     return observation;
   }
   if (type == "observation") {
@@ -121,61 +121,31 @@ Observation observation_from_reply(const json& reply) {
   if (type != "result" || !reply.contains("report")) {
     throw ProtocolError("the engine sent a \"" + type + "\" reply where a result was due");
   }
+  bool outcome = false;
+  bool timed_out = false;
   try {
-    read_host_report(reply["report"], observation);
+    outcome = read_host_report(reply["report"], observation);
     // value() throws when a field is there with another type than the protocol gives it.
-    observation.parse_error = reply.value("parse_error", false);
-    observation.resolution_error = reply.value("resolution_error", false);
-    observation.harness_error = reply.value("harness_error", std::string());
-    observation.timed_out = reply.value("timed_out", false);
+    bool parse_error = reply.value("parse_error", false);
+    bool resolution_error = reply.value("resolution_error", false);
+    std::string harness_error = reply.value("harness_error", std::string());
+    timed_out = reply.value("timed_out", false);
+    if (!harness_error.empty()) observation.harness_error = std::move(harness_error);
+    if (parse_error || resolution_error) {
+      auto* threw = std::get_if<Threw>(&observation.ending);
+      if (!threw || !outcome)
+        throw std::runtime_error("a parse or resolution error without a throw");
+      threw->phase = parse_error ? Test262Phase::kParse : Test262Phase::kResolution;
+    }
   } catch (const std::exception& error) {
     throw ProtocolError(std::string("the engine's report is unreadable: ") + error.what());
   }
-  if (!observation.state && observation.fault.empty() && !observation.timed_out)
-    observation.fault = "the engine saw no outcome";
-  return observation;
-}
-
-json observation_to_json(const Observation& observation) {
-  json out = {{"value", observation.value},
-              {"log", observation.log},
-              {"globals", observation.globals},
-              {"printed", observation.printed},
-              {"parse_error", observation.parse_error},
-              {"resolution_error", observation.resolution_error},
-              {"thrown_constructor", observation.thrown_constructor},
-              {"harness_error", observation.harness_error},
-              {"uncaught", observation.uncaught},
-              {"timed_out", observation.timed_out},
-              {"fault", observation.fault}};
-  if (observation.state) out["state"] = std::string(outcome_name(*observation.state));
-  if (observation.rejections) out["rejections"] = *observation.rejections;
-  return out;
-}
-
-Observation observation_from_json(const json& in) {
-  if (!in.is_object()) throw std::runtime_error("not an object");
-  Observation observation;
-  if (in.contains("state")) {
-    observation.state = outcome_from_name(in.at("state").get<std::string>());
-    if (!observation.state) throw std::runtime_error("an unknown state");
-  }
-  observation.value = in.value("value", json());
-  observation.log = in.value("log", json::array());
-  observation.globals = in.value("globals", json::object());
-  if (!observation.log.is_array() || !observation.globals.is_object()) {
-    throw std::runtime_error("a log that is not an array, or globals that are not an object");
-  }
-  observation.printed = in.value("printed", std::string());
-  observation.parse_error = in.value("parse_error", false);
-  observation.resolution_error = in.value("resolution_error", false);
-  observation.thrown_constructor = in.value("thrown_constructor", std::string());
-  observation.harness_error = in.value("harness_error", std::string());
-  observation.uncaught = in.value("uncaught", std::string());
-  observation.timed_out = in.value("timed_out", false);
-  observation.fault = in.value("fault", std::string());
-  if (auto rejections = in.find("rejections"); rejections != in.end() && rejections->is_array()) {
-    observation.rejections = *rejections;
+  // A page that ended the case at its timeout keeps what it logged.
+  if (timed_out) {
+    observation.ending = TimedOut{};
+  } else if (!outcome) {
+    // An exception no code caught, where the engine saw no outcome, is what it has to say.
+    observation.ending = Faulted{observation.uncaught.value_or(std::string(kNoOutcome))};
   }
   return observation;
 }

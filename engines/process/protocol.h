@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "runner/model/engine.h"
+#include "runner/model/observation_json.h"  // the "observation" reply's payload
 
 namespace settle {
 
@@ -71,9 +72,5 @@ bool reply_asks_to_recycle(const nlohmann::json& reply);
 // What a "result", "observation" or "fault" reply says about the case. Throws ProtocolError on any
 // other reply.
 Observation observation_from_reply(const nlohmann::json& reply);
-
-// An Observation as JSON and back, losslessly: the "observation" reply's payload.
-nlohmann::json observation_to_json(const Observation& observation);
-Observation observation_from_json(const nlohmann::json& json);
 
 }  // namespace settle

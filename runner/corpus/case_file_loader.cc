@@ -9,6 +9,7 @@
 #include "runner/input/json_fields.h"
 #include "runner/input/json_input.h"
 #include "runner/match/matcher.h"
+#include "runner/model/value_json.h"
 
 namespace settle {
 namespace {
@@ -60,20 +61,20 @@ Expectation expect_field(const json& object, const std::string& path) {
     if (key == "log") {
       if (!value.is_array()) invalid(member, "must be an array of value patterns");
       check_value_pattern(value, member);
-      result.log = value;
+      result.log = value_of(value);
       continue;
     }
     if (key == "unhandled") {
       if (!value.is_array())
         invalid(member, "must be an array of value patterns (the reasons left unhandled)");
       check_value_pattern(value, member);
-      result.unhandled = value;
+      result.unhandled = value_of(value);
       continue;
     }
     if (key == "rejections") {
       if (auto problem = check_rejections_pattern(value, member))
         invalid(problem->path, problem->message);
-      result.rejections = value;
+      result.rejections = value_of(value);
       continue;
     }
     auto outcome = outcome_from_name(key);
@@ -86,7 +87,7 @@ Expectation expect_field(const json& object, const std::string& path) {
     if (*outcome == Outcome::kPending && value != true) invalid(member, "must be true");
     check_value_pattern(value, member);
     result.outcome = *outcome;
-    result.value = value;
+    result.value = value_of(value);
   }
   if (outcomes == 0) {
     invalid(field, "needs one outcome key: fulfilled, rejected, pending, returns or throws");

@@ -5,6 +5,7 @@
 
 #include "runner/corpus/test262_front_matter.h"
 #include "runner/corpus/test262_host_needs.h"
+#include "runner/model/value_json.h"
 
 namespace settle {
 namespace fs = std::filesystem;
@@ -100,10 +101,10 @@ LoadedCases load_test262_test(const std::string& file, const std::string& source
   base.features = metadata.features;
   if (run.negative) {
     base.expect.outcome = Outcome::kThrows;
-    base.expect.value = {{"$error", run.negative->type}};
+    base.expect.value = value_of({{"$error", run.negative->type}});
   } else {
     base.expect.outcome = Outcome::kReturns;
-    base.expect.value = {{"$any", true}};
+    base.expect.value = value_of({{"$any", true}});
   }
   base.test262 = std::move(run);
 

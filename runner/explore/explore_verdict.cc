@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "runner/model/value_json.h"
+
 namespace settle {
 
 namespace {
@@ -26,20 +28,19 @@ nlohmann::json without_error_messages(const nlohmann::json& value) {
 
 }  // namespace
 
-bool comparable(const Observation& observed) {
-  return observed.state.has_value() && !observed.timed_out && observed.fault.empty();
-}
+bool comparable(const Observation& observed) { return observed.ran() && !observed.uncaught; }
 
 std::string differing_part(const Observation& observed, const Observation& oracle) {
-  const bool outcome =
-      observed.state != oracle.state ||
-      without_error_messages(observed.value) != without_error_messages(oracle.value) ||
-      observed.uncaught.empty() != oracle.uncaught.empty();
-  const bool log = without_error_messages(observed.log) != without_error_messages(oracle.log);
+  const bool outcome = observed.state() != oracle.state() ||
+                       without_error_messages(json_of(observed.value())) !=
+                           without_error_messages(json_of(oracle.value())) ||
+                       observed.uncaught.has_value() != oracle.uncaught.has_value();
+  const bool log =
+      without_error_messages(json_of(observed.log)) != without_error_messages(json_of(oracle.log));
   // Only where both hosts track rejections (docs/design.md, "Unhandled rejections").
-  const bool rejections =
-      observed.rejections && oracle.rejections &&
-      without_error_messages(*observed.rejections) != without_error_messages(*oracle.rejections);
+  const bool rejections = observed.rejections && oracle.rejections &&
+                          without_error_messages(json_of(*observed.rejections)) !=
+                              without_error_messages(json_of(*oracle.rejections));
   std::string parts;
   for (const auto& [differs, name] : {std::pair{outcome, "outcome"}, std::pair{log, "log"},
                                       std::pair{rejections, "rejections"}}) {

@@ -15,7 +15,8 @@ namespace settle {
 // compared by name only, never by their message's wording.
 std::string differing_part(const Observation& observed, const Observation& oracle);
 
-// Whether an observation can be compared: it finished, with no fault or timeout.
+// Whether an observation can be compared: its code ran to an outcome (Settled or Threw), with no
+// uncaught exception.
 bool comparable(const Observation& observed);
 
 // A disagreement's signature: each differing engine and the part it got wrong.

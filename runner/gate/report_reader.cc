@@ -7,6 +7,7 @@
 #include "runner/input/json_input.h"
 #include "runner/input/text_file.h"
 #include "runner/model/outcome.h"
+#include "runner/model/value_json.h"
 
 namespace settle {
 namespace {
@@ -41,43 +42,62 @@ Expectation expectation_from(const json& expected) {
   if (!expected.is_object()) return expect;
   for (const auto& [key, value] : expected.items()) {
     if (key == "log") {
-      expect.log = value;
+      expect.log = value_of(value);
     } else if (key == "unhandled") {
-      expect.unhandled = value;
+      expect.unhandled = value_of(value);
     } else if (key == "rejections") {
-      expect.rejections = value;
+      expect.rejections = value_of(value);
     } else if (auto outcome = outcome_from_name(key)) {
       expect.outcome = *outcome;
-      expect.value = value;
+      expect.value = value_of(value);
     }
   }
   return expect;
 }
 
-Observation observation_from(const json& observed) {
-  Observation observation;
-  if (!observed.is_object()) return observation;
-  auto state = observed.find("state");
-  if (state != observed.end() && state->is_string()) {
-    observation.state = outcome_from_name(state->get<std::string>());
+bool flag_at(const json& object, const char* key) {
+  auto found = object.find(key);
+  return found != object.end() && found->is_boolean() && found->get<bool>();
+}
+
+// How the case ended, as far as a report says: its state, else (null) by the result's status.
+Ending ending_from(const json& observed, Status status, const std::string& message) {
+  std::optional<Outcome> state;
+  auto state_field = observed.find("state");
+  if (state_field != observed.end() && state_field->is_string()) {
+    state = outcome_from_name(state_field->get<std::string>());
   }
-  if (auto value = observed.find("value"); value != observed.end()) observation.value = *value;
-  if (auto log = observed.find("log"); log != observed.end()) observation.log = *log;
+  Value value;
+  if (auto found = observed.find("value"); found != observed.end()) value = value_of(*found);
+  if (state == Outcome::kThrows) {
+    Test262Phase phase = flag_at(observed, "parse_error")        ? Test262Phase::kParse
+                         : flag_at(observed, "resolution_error") ? Test262Phase::kResolution
+                                                                 : Test262Phase::kRuntime;
+    return Threw{phase, std::move(value), std::nullopt};
+  }
+  if (state) return Settled{*state, std::move(value)};
+  if (status == Status::kTimeout) return TimedOut{};
+  if (status == Status::kSkip) return NotRun{message};
+  return Faulted{message};
+}
+
+Observation observation_from(const json& observed, Status status, const std::string& message) {
+  Observation observation;
+  if (!observed.is_object()) {
+    observation.ending = ending_from(json::object(), status, message);
+    return observation;
+  }
+  observation.ending = ending_from(observed, status, message);
+  if (auto log = observed.find("log"); log != observed.end()) observation.log = value_of(*log);
   if (auto globals = observed.find("globals"); globals != observed.end()) {
-    observation.globals = *globals;
+    observation.globals = value_of(*globals);
   }
   if (auto rejections = observed.find("rejections");
       rejections != observed.end() && rejections->is_array()) {
-    observation.rejections = *rejections;
+    observation.rejections = value_of(*rejections);
   }
   if (auto printed = observed.find("printed"); printed != observed.end() && printed->is_string()) {
     observation.printed = printed->get<std::string>();
-  }
-  if (auto resolution = observed.find("resolution_error"); resolution != observed.end()) {
-    observation.resolution_error = resolution->is_boolean() && resolution->get<bool>();
-  }
-  if (auto parse_error = observed.find("parse_error"); parse_error != observed.end()) {
-    observation.parse_error = parse_error->is_boolean() && parse_error->get<bool>();
   }
   return observation;
 }
@@ -184,11 +204,11 @@ void read_results(const json& root, LoadedReport& report) {
     if (!parsed)
       invalid(JsonSource::member_path(path, "status"), "unknown status \"" + status + "\"");
     result.status = *parsed;
-    if (auto observed = record.find("observed"); observed != record.end()) {
-      result.observed = observation_from(*observed);
-    }
     result.duration_ms = number_at(record, "duration_ms");
     result.message = string_at(record, "message", path);
+    auto observed = record.find("observed");
+    result.observed = observation_from(observed != record.end() ? *observed : json::object(),
+                                       result.status, result.message);
     if (auto known = record.find("known_failure"); known != record.end() && known->is_string()) {
       result.known_failure = known->get<std::string>();
     }

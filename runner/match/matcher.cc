@@ -7,6 +7,7 @@
 #include "runner/input/json_source.h"
 #include "runner/match/rejection_matcher.h"
 #include "runner/model/notation.h"
+#include "runner/model/value_json.h"
 
 namespace settle {
 namespace {
@@ -17,82 +18,6 @@ const char* const kSpecialValues[] = {"undefined", "NaN", "-0", "Infinity", "-In
 
 std::optional<PatternError> error_at(const std::string& path, std::string message) {
   return PatternError{path, std::move(message)};
-}
-
-std::optional<PatternError> check_only_keys(const json& pattern, const std::string& path,
-                                            std::initializer_list<const char*> allowed) {
-  for (const auto& item : pattern.items()) {
-    const std::string& key = item.key();  // a lambda cannot capture a structured binding in C++17
-    bool known =
-        std::any_of(allowed.begin(), allowed.end(), [&](const char* name) { return key == name; });
-    if (!known)
-      return error_at(JsonSource::member_path(path, key), "not allowed beside " + tag_of(pattern));
-  }
-  return std::nullopt;
-}
-
-std::optional<PatternError> check_tagged(const json& pattern, const std::string& tag,
-                                         const std::string& path) {
-  const json& tag_value = pattern[tag];
-  std::string tag_path = JsonSource::member_path(path, tag);
-  if (tag == "$") {
-    bool known =
-        tag_value.is_string() && std::any_of(std::begin(kSpecialValues), std::end(kSpecialValues),
-                                             [&](const char* name) { return tag_value == name; });
-    if (!known) {
-      return error_at(tag_path,
-                      "must be one of \"undefined\", \"NaN\", \"-0\", \"Infinity\", \"-Infinity\"");
-    }
-    return check_only_keys(pattern, path, {"$"});
-  }
-  if (tag == "$error") {
-    if (!tag_value.is_string() || tag_value.get<std::string>().empty()) {
-      return error_at(tag_path, "must be an error name such as \"TypeError\"");
-    }
-    for (const auto& [key, member] : pattern.items()) {
-      if (key == "$error") continue;
-      std::string member_path = JsonSource::member_path(path, key);
-      if (key == "message" && !member.is_string()) return error_at(member_path, "must be a string");
-      if (is_tag_key(key)) return error_at(member_path, "not allowed beside $error");
-      if (auto error = check_pattern(member, member_path)) return error;
-    }
-    return std::nullopt;
-  }
-  if (tag == "$same") {
-    if (!tag_value.is_string() || tag_value.get<std::string>().empty()) {
-      return error_at(tag_path, "must name a global variable");
-    }
-    return check_only_keys(pattern, path, {"$same"});
-  }
-  if (tag == "$function") {
-    if (tag_value != true) return error_at(tag_path, "must be true");
-    if (pattern.contains("name") && !pattern["name"].is_string()) {
-      return error_at(JsonSource::member_path(path, "name"), "must be a string");
-    }
-    return check_only_keys(pattern, path, {"$function", "name"});
-  }
-  if (tag == "$symbol") {
-    if (!tag_value.is_string() && !tag_value.is_null()) {
-      return error_at(tag_path, "must be the symbol's description (a string), or null for none");
-    }
-    return check_only_keys(pattern, path, {"$symbol"});
-  }
-  if (tag == "$bigint") {
-    bool decimal = tag_value.is_string() &&
-                   std::regex_match(tag_value.get<std::string>(), std::regex("-?(0|[1-9][0-9]*)"));
-    if (!decimal || tag_value == "-0") {
-      return error_at(tag_path, "must be the BigInt's value in decimal, such as \"-12\"");
-    }
-    return check_only_keys(pattern, path, {"$bigint"});
-  }
-  if (tag == "$any" || tag == "$cut") {
-    if (tag_value != true) return error_at(tag_path, "must be true");
-    return check_only_keys(pattern, path, {"$any", "$cut"});
-  }
-  return error_at(
-      tag_path,
-      "unknown tag (known: $, $error, $same, $function, $symbol, $bigint, $any, $cut; write a "
-      "real key that begins with $ as $$...)");
 }
 
 bool is_primitive_notation(const json& value) {
@@ -127,54 +52,174 @@ bool members_match(const json& pattern, const json& observed, const json& global
   return true;
 }
 
-bool matches_tagged(const json& pattern, const std::string& tag, const json& observed,
-                    const json& globals, const std::string& path, std::string* why) {
-  std::string observed_tag = tag_of(observed);
-  if (tag == "$any") return true;
-  if (tag == "$") {
-    return observed == pattern || fail(why, path, pattern, observed);
+// Where a tagged pattern is matched: the observed value, the watched globals ($same), the path for
+// the message and where to write it.
+struct MatchSite {
+  const json& observed;
+  const json& globals;
+  const std::string& path;
+  std::string* why;
+
+  std::string observed_tag() const { return tag_of(observed); }
+  bool mismatch(const json& pattern, const std::string& detail = {}) const {
+    return fail(why, path, pattern, observed, detail);
   }
-  if (tag == "$error") {
-    std::string name = pattern["$error"];
-    bool named = observed_tag == "$error"
-                     ? observed["$error"] == name
-                     : observed_tag.empty() && observed.is_object() && observed.contains("name") &&
-                           observed["name"] == name;
-    if (!named) return fail(why, path, pattern, observed);
-    return members_match(pattern, observed, globals, path, why, "$error");
+};
+
+// What a pattern's tag checks of the value in the same place: a function per tag.
+
+bool valid_special(const json& tag_value) {
+  return tag_value.is_string() && std::any_of(std::begin(kSpecialValues), std::end(kSpecialValues),
+                                              [&](const char* name) { return tag_value == name; });
+}
+bool match_special(const json& pattern, const MatchSite& at) {
+  return at.observed == pattern || at.mismatch(pattern);
+}
+
+bool valid_name(const json& tag_value) {
+  return tag_value.is_string() && !tag_value.get<std::string>().empty();
+}
+bool match_error(const json& pattern, const MatchSite& at) {
+  const json& observed = at.observed;
+  std::string name = pattern["$error"];
+  std::string observed_tag = at.observed_tag();
+  bool named = observed_tag == "$error" ? observed["$error"] == name
+                                        : observed_tag.empty() && observed.is_object() &&
+                                              observed.contains("name") && observed["name"] == name;
+  if (!named) return at.mismatch(pattern);
+  return members_match(pattern, observed, at.globals, at.path, at.why, "$error");
+}
+
+bool match_same(const json& pattern, const MatchSite& at) {
+  const json& observed = at.observed;
+  const json& globals = at.globals;
+  std::string name = pattern["$same"];
+  bool observed_same = at.observed_tag() == "$same";
+  if (observed_same && observed["$same"] == name) return true;
+  const json* value = &observed;
+  if (observed_same && observed["$same"].is_string() &&
+      globals.contains(observed["$same"].get<std::string>())) {
+    value = &globals[observed["$same"].get<std::string>()];  // another global with that value
   }
-  if (tag == "$same") {
-    std::string name = pattern["$same"];
-    if (observed_tag == "$same" && observed["$same"] == name) return true;
-    const json* value = &observed;
-    if (observed_tag == "$same" && observed["$same"].is_string() &&
-        globals.contains(observed["$same"].get<std::string>())) {
-      value = &globals[observed["$same"].get<std::string>()];  // another global with that value
-    }
-    if (globals.contains(name) && is_primitive_notation(globals[name]) && *value == globals[name]) {
-      return true;
-    }
-    return fail(why, path, pattern, observed, "not the value of the global " + name);
-  }
-  if (tag == "$function") {
-    if (observed_tag != "$function") return fail(why, path, pattern, observed);
-    if (pattern.contains("name") && observed.value("name", json()) != pattern["name"]) {
-      return fail(why, path, pattern, observed, "another name");
-    }
+  if (globals.contains(name) && is_primitive_notation(globals[name]) && *value == globals[name]) {
     return true;
   }
-  if (tag == "$cut") {
-    return observed_tag == "$cut" || fail(why, path, pattern, observed);
+  return at.mismatch(pattern, "not the value of the global " + name);
+}
+
+bool valid_true(const json& tag_value) { return tag_value == true; }
+bool match_function(const json& pattern, const MatchSite& at) {
+  if (at.observed_tag() != "$function") return at.mismatch(pattern);
+  if (pattern.contains("name") && at.observed.value("name", json()) != pattern["name"]) {
+    return at.mismatch(pattern, "another name");
   }
-  if (tag == "$symbol") {
-    return (observed_tag == "$symbol" && observed["$symbol"] == pattern["$symbol"]) ||
-           fail(why, path, pattern, observed);
+  return true;
+}
+
+bool valid_description(const json& tag_value) {
+  return tag_value.is_string() || tag_value.is_null();
+}
+bool valid_decimal(const json& tag_value) {
+  bool decimal = tag_value.is_string() &&
+                 std::regex_match(tag_value.get<std::string>(), std::regex("-?(0|[1-9][0-9]*)"));
+  return decimal && tag_value != "-0";
+}
+// $symbol and $bigint: the same tag with the same value.
+bool match_same_tag(const json& pattern, const MatchSite& at) {
+  const std::string tag = tag_of(pattern);
+  return (at.observed_tag() == tag && at.observed[tag] == pattern[tag]) || at.mismatch(pattern);
+}
+
+bool match_any(const json&, const MatchSite&) { return true; }
+bool match_cut(const json& pattern, const MatchSite& at) {
+  return at.observed_tag() == "$cut" || at.mismatch(pattern);
+}
+
+// What a tagged object may hold beside its tag.
+enum class Beside {
+  kNothing,
+  kName,      // $function: a "name" string
+  kPatterns,  // $error: properties, each a pattern; "message" a string
+};
+
+// One `$` tag of the value notation (docs/design.md, "Value patterns"): what its value must be
+// when a case file loads, what may stand beside it, and how it matches an observed value.
+struct TagRule {
+  const char* tag;
+  bool (*valid)(const json& tag_value);
+  const char* must_be;  // the message when the tag's value is not valid
+  Beside beside;
+  bool (*matches)(const json& pattern, const MatchSite& at);
+};
+
+const TagRule kTagRules[] = {
+    {"$", valid_special,
+     "must be one of \"undefined\", \"NaN\", \"-0\", \"Infinity\", \"-Infinity\"", Beside::kNothing,
+     match_special},
+    {"$error", valid_name, "must be an error name such as \"TypeError\"", Beside::kPatterns,
+     match_error},
+    {"$same", valid_name, "must name a global variable", Beside::kNothing, match_same},
+    {"$function", valid_true, "must be true", Beside::kName, match_function},
+    {"$symbol", valid_description, "must be the symbol's description (a string), or null for none",
+     Beside::kNothing, match_same_tag},
+    {"$bigint", valid_decimal, "must be the BigInt's value in decimal, such as \"-12\"",
+     Beside::kNothing, match_same_tag},
+    {"$any", valid_true, "must be true", Beside::kNothing, match_any},
+    {"$cut", valid_true, "must be true", Beside::kNothing, match_cut},
+};
+
+const TagRule* tag_rule(const std::string& tag) {
+  for (const TagRule& rule : kTagRules) {
+    if (tag == rule.tag) return &rule;
   }
-  if (tag == "$bigint") {
-    return (observed_tag == "$bigint" && observed["$bigint"] == pattern["$bigint"]) ||
-           fail(why, path, pattern, observed);
+  return nullptr;
+}
+
+std::string known_tags() {
+  std::string known;
+  for (const TagRule& rule : kTagRules)
+    known += (known.empty() ? "" : ", ") + std::string(rule.tag);
+  return known;
+}
+
+std::optional<PatternError> check_beside(const json& pattern, const TagRule& rule,
+                                         const std::string& path) {
+  if (rule.beside == Beside::kName && pattern.contains("name") && !pattern["name"].is_string()) {
+    return error_at(JsonSource::member_path(path, "name"), "must be a string");
   }
-  return fail(why, path, pattern, observed, "unknown tag " + tag);
+  for (const auto& [key, member] : pattern.items()) {
+    if (key == rule.tag) continue;
+    std::string member_path = JsonSource::member_path(path, key);
+    if (rule.beside == Beside::kPatterns) {
+      if (key == "message" && !member.is_string()) return error_at(member_path, "must be a string");
+      if (is_tag_key(key))
+        return error_at(member_path, "not allowed beside " + std::string(rule.tag));
+      if (auto error = check_pattern(member, member_path)) return error;
+    } else if (!(rule.beside == Beside::kName && key == "name")) {
+      return error_at(member_path, "not allowed beside " + std::string(rule.tag));
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<PatternError> check_tagged(const json& pattern, const std::string& tag,
+                                         const std::string& path) {
+  const TagRule* rule = tag_rule(tag);
+  std::string tag_path = JsonSource::member_path(path, tag);
+  if (!rule) {
+    return error_at(tag_path, "unknown tag (known: " + known_tags() +
+                                  "; write a real key that begins with $ as $$...)");
+  }
+  if (!rule->valid(pattern[tag])) return error_at(tag_path, rule->must_be);
+  return check_beside(pattern, *rule, path);
+}
+
+bool matches_tagged(const json& pattern, const std::string& tag, const json& observed,
+                    const json& globals, const std::string& path, std::string* why) {
+  MatchSite at{observed, globals, path, why};
+  const TagRule* rule = tag_rule(tag);
+  if (!rule) return at.mismatch(pattern, "unknown tag " + tag);
+  return rule->matches(pattern, at);
 }
 
 bool matches_at(const json& pattern, const json& observed_in, const json& globals,
@@ -270,10 +315,10 @@ std::optional<PatternError> check_pattern(const json& pattern, const std::string
 
 std::vector<std::string> same_references(const Expectation& expect) {
   std::vector<std::string> names;
-  collect_same(expect.value, &names);
-  if (expect.log) collect_same(*expect.log, &names);
-  if (expect.unhandled) collect_same(*expect.unhandled, &names);
-  if (expect.rejections) collect_same(*expect.rejections, &names);
+  collect_same(json_of(expect.value), &names);
+  if (expect.log) collect_same(json_of(*expect.log), &names);
+  if (expect.unhandled) collect_same(json_of(*expect.unhandled), &names);
+  if (expect.rejections) collect_same(json_of(*expect.rejections), &names);
   return names;
 }
 
@@ -284,26 +329,29 @@ bool value_matches(const json& pattern, const json& observed, const json& global
 
 Verdict match(const Expectation& expect, const Observation& observed, bool strict_rejections) {
   Verdict verdict;
+  const json& expected_value = json_of(expect.value);
+  const json& observed_value = json_of(observed.value());
+  const json& globals = json_of(observed.globals);
   std::string expected_text =
       expect.outcome == Outcome::kPending
           ? "pending"
-          : std::string(outcome_name(expect.outcome)) + " " + compact(expect.value);
-  if (observed.state != expect.outcome) {
+          : std::string(outcome_name(expect.outcome)) + " " + compact(expected_value);
+  if (observed.state() != expect.outcome) {
     verdict.message =
-        "expected " + expected_text + "\nobserved " + describe(observed.state, observed.value);
+        "expected " + expected_text + "\nobserved " + describe(observed.state(), observed_value);
     return verdict;
   }
   std::string why;
   if (expect.outcome != Outcome::kPending &&
-      !value_matches(expect.value, observed.value, observed.globals, &why)) {
+      !value_matches(expected_value, observed_value, globals, &why)) {
     verdict.message =
-        "expected " + expected_text + "\nobserved " + describe(observed.state, observed.value);
+        "expected " + expected_text + "\nobserved " + describe(observed.state(), observed_value);
     if (!why.empty() && why.rfind("expected", 0) != 0) verdict.message += "\n" + why;
     return verdict;
   }
   if (expect.log) {
-    const json& want = *expect.log;
-    const json& got = observed.log;
+    const json& want = json_of(*expect.log);
+    const json& got = json_of(observed.log);
     std::size_t common = std::min(want.size(), got.size());
     for (std::size_t i = 0; i <= common; ++i) {
       std::string detail;
@@ -311,7 +359,7 @@ Verdict match(const Expectation& expect, const Observation& observed, bool stric
         if (want.size() == got.size()) break;
         detail = i < want.size() ? "expected " + compact(want[i]) + ", observed nothing"
                                  : "expected nothing, observed " + compact(got[i]);
-      } else if (value_matches(want[i], got[i], observed.globals, &why)) {
+      } else if (value_matches(want[i], got[i], globals, &why)) {
         continue;
       } else {
         detail = why;

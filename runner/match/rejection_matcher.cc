@@ -1,6 +1,7 @@
 #include "runner/match/rejection_matcher.h"
 
 #include "runner/input/json_source.h"
+#include "runner/model/value_json.h"
 
 namespace settle {
 namespace {
@@ -102,15 +103,15 @@ std::optional<std::string> rejections_mismatch(const Expectation& expect,
         "(it tracks no rejections)");
   }
   if (expect.rejections) {
-    if (auto why = list_mismatch("rejections", *expect.rejections, *observed.rejections,
-                                 observed.globals, true)) {
+    if (auto why = list_mismatch("rejections", json_of(*expect.rejections),
+                                 json_of(*observed.rejections), json_of(observed.globals), true)) {
       return why;
     }
   }
-  json left = still_unhandled(*observed.rejections);
-  const json& want = expect.unhandled ? *expect.unhandled : json::array();
+  json left = still_unhandled(json_of(*observed.rejections));
+  json want = expect.unhandled ? json_of(*expect.unhandled) : json::array();
   if (expect.unhandled || !expect.rejections) {
-    if (auto why = list_mismatch("unhandled", want, left, observed.globals, false)) {
+    if (auto why = list_mismatch("unhandled", want, left, json_of(observed.globals), false)) {
       return stated ? why
                     : std::optional<std::string>(*why +
                                                  "\n(--strict-rejections: the case says nothing, "

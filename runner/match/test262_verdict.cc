@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "runner/model/value_json.h"
+
 namespace settle {
 namespace {
 
@@ -12,68 +14,64 @@ Verdict passed() { return {true, ""}; }
 Verdict failed(std::string message) { return {false, std::move(message)}; }
 
 // "TypeError: message" for a thrown value in the report notation.
-std::string thrown_text(const Observation& observed) {
-  const nlohmann::json& value = observed.value;
+std::string thrown_text(const Threw& threw) {
+  const nlohmann::json& value = json_of(threw.value);
   if (value.is_object() && value.contains("$error") && value["$error"].is_string()) {
     std::string message = value.contains("message") && value["message"].is_string()
                               ? value["message"].get<std::string>()
                               : "";
     return value["$error"].get<std::string>() + ": " + message;
   }
-  if (!observed.thrown_constructor.empty() && value.is_object() && value.contains("message") &&
+  if (threw.constructor && value.is_object() && value.contains("message") &&
       value["message"].is_string()) {
-    return observed.thrown_constructor + ": " + value["message"].get<std::string>();
+    return *threw.constructor + ": " + value["message"].get<std::string>();
   }
   return value.dump();
 }
 
 // The error's type as INTERPRETING.md names it: its constructor's name. An Error's `name` stands
 // in when the engine could not read the constructor.
-std::string thrown_type(const Observation& observed) {
-  if (!observed.thrown_constructor.empty()) return observed.thrown_constructor;
-  if (observed.value.is_object() && observed.value.contains("$error") &&
-      observed.value["$error"].is_string()) {
-    return observed.value["$error"].get<std::string>();
+std::string thrown_type(const Threw& threw) {
+  if (threw.constructor) return *threw.constructor;
+  const nlohmann::json& value = json_of(threw.value);
+  if (value.is_object() && value.contains("$error") && value["$error"].is_string()) {
+    return value["$error"].get<std::string>();
   }
   return "";
 }
 
-bool threw(const Observation& observed) { return observed.state == Outcome::kThrows; }
-
-Verdict negative_verdict(const Test262Negative& negative, const Observation& observed) {
+Verdict negative_verdict(const Test262Negative& negative, const Threw* threw) {
   std::string wanted = "a " + negative.type + " in the " +
                        std::string(test262_phase_name(negative.phase)) + " phase";
-  // The phases before run time: whether the code failed there, and how each outcome reads.
+  // The phases before run time, and how each outcome reads.
   struct EarlyPhase {
     Test262Phase phase;
-    bool failed_there;
     const char* failed;   // it did not parse
     const char* failing;  // parsing failed with
     const char* passed;   // it parsed
   };
-  const EarlyPhase phases[] = {{Test262Phase::kParse, observed.parse_error, "it did not parse",
-                                "parsing failed with", "it parsed"},
-                               {Test262Phase::kResolution, observed.resolution_error,
-                                "it did not link", "linking failed with", "it linked"}};
+  const EarlyPhase phases[] = {
+      {Test262Phase::kParse, "it did not parse", "parsing failed with", "it parsed"},
+      {Test262Phase::kResolution, "it did not link", "linking failed with", "it linked"}};
   for (const EarlyPhase& phase : phases) {
     bool expected_here = negative.phase == phase.phase;
-    if (phase.failed_there) {
+    if (threw && threw->phase == phase.phase) {
       if (!expected_here) {
-        return failed("expected " + wanted + "; " + phase.failed + ": " + thrown_text(observed));
+        return failed("expected " + wanted + "; " + phase.failed + ": " + thrown_text(*threw));
       }
-      if (thrown_type(observed) != negative.type) {
-        return failed("expected " + wanted + "; " + phase.failing + " " + thrown_text(observed));
+      if (thrown_type(*threw) != negative.type) {
+        return failed("expected " + wanted + "; " + phase.failing + " " + thrown_text(*threw));
       }
       return passed();
     }
     if (expected_here) {
       return failed("expected " + wanted + "; " + phase.passed + ", then " +
-                    (threw(observed) ? "threw " + thrown_text(observed) : "ran to completion"));
+                    (threw ? "threw " + thrown_text(*threw) : "ran to completion"));
     }
   }
-  if (!threw(observed)) return failed("expected " + wanted + "; it ran to completion");
-  if (thrown_type(observed) != negative.type) {
-    return failed("expected " + wanted + "; it threw " + thrown_text(observed));
+  if (!threw) return failed("expected " + wanted + "; it ran to completion");
+  if (thrown_type(*threw) != negative.type) {
+    return failed("expected " + wanted + "; it threw " + thrown_text(*threw));
   }
   return passed();
 }
@@ -93,14 +91,20 @@ std::string async_signal(const std::string& printed) {
 }  // namespace
 
 Verdict test262_verdict(const Test262Run& run, const Observation& observed) {
-  if (!observed.harness_error.empty()) {
-    return failed("the harness did not load: " + observed.harness_error);
+  if (observed.harness_error) return failed("the harness did not load: " + *observed.harness_error);
+  const Threw* threw = std::get_if<Threw>(&observed.ending);
+  if (run.negative) return negative_verdict(*run.negative, threw);
+  if (threw) {
+    switch (threw->phase) {
+      case Test262Phase::kParse:
+        return failed("it did not parse: " + thrown_text(*threw));
+      case Test262Phase::kResolution:
+        return failed("it did not link: " + thrown_text(*threw));
+      case Test262Phase::kRuntime:
+        return failed("it threw " + thrown_text(*threw));
+    }
   }
-  if (run.negative) return negative_verdict(*run.negative, observed);
-  if (observed.parse_error) return failed("it did not parse: " + thrown_text(observed));
-  if (observed.resolution_error) return failed("it did not link: " + thrown_text(observed));
-  if (threw(observed)) return failed("it threw " + thrown_text(observed));
-  if (!observed.uncaught.empty()) return failed(observed.uncaught);
+  if (observed.uncaught) return failed(*observed.uncaught);
   if (!run.flags.async) return passed();
   std::string signal = async_signal(observed.printed);
   if (signal.empty()) {

@@ -9,8 +9,8 @@ namespace settle {
 // Whether a test262 run passed, by INTERPRETING.md's rules: a negative test must throw an error
 // of the named type in the named phase (a parse-phase test must not parse); any other test must
 // parse and run without an uncaught exception; an async test must also print
-// Test262:AsyncTestComplete and no Test262:AsyncTestFailure. Timeouts and engine faults are
-// judged before this.
+// Test262:AsyncTestComplete and no Test262:AsyncTestFailure. For an observation that ran (Settled
+// or Threw): timeouts, faults and skips are judged before this.
 Verdict test262_verdict(const Test262Run& run, const Observation& observed);
 
 }  // namespace settle

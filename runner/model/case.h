@@ -1,24 +1,24 @@
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "runner/model/outcome.h"
 #include "runner/model/test262_run.h"
+#include "runner/model/value.h"
 
 namespace settle {
 
 // What a case must settle to. Patterns stay JSON: the matcher is the one place that reads `$` tags.
 struct Expectation {
   Outcome outcome = Outcome::kFulfilled;
-  nlohmann::json value;               // the value pattern (`true` for pending)
-  std::optional<nlohmann::json> log;  // array of patterns, when the case states a log
+  Value value;               // the value pattern (`true` for pending)
+  std::optional<Value> log;  // array of patterns, when the case states a log
   // Rejection tracking (docs/design.md, "Unhandled rejections"): the reasons left unhandled at
   // the end, and/or the whole event list; each array of patterns, when the case states it.
-  std::optional<nlohmann::json> unhandled;
-  std::optional<nlohmann::json> rejections;
+  std::optional<Value> unhandled;
+  std::optional<Value> rejections;
 };
 
 // One runnable case. Loaders produce it; nothing else builds one.

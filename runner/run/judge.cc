@@ -4,6 +4,14 @@
 #include "runner/match/test262_verdict.h"
 
 namespace settle {
+namespace {
+
+void set_verdict(Result& result, Verdict verdict) {
+  result.status = verdict.pass ? Status::kPass : Status::kFail;
+  result.message = std::move(verdict.message);
+}
+
+}  // namespace
 
 Result judge(const Case& test, const std::string& engine, Observation observed, double duration_ms,
              bool strict_rejections) {
@@ -11,25 +19,34 @@ Result judge(const Case& test, const std::string& engine, Observation observed, 
   result.test = &test;
   result.engine = engine;
   result.duration_ms = duration_ms;
-  if (!observed.skip.empty()) {
-    result.status = Status::kSkip;
-    result.message = observed.skip;
-  } else if (observed.timed_out) {
-    result.status = Status::kTimeout;
-    result.message = "timed out";
-  } else if (test.test262 && observed.uncaught == observed.fault) {
-    // An exception no code caught fails a test262 test; it is no fault of the engine's.
-    Verdict verdict = test262_verdict(*test.test262, observed);
-    result.status = verdict.pass ? Status::kPass : Status::kFail;
-    result.message = std::move(verdict.message);
-  } else if (!observed.fault.empty()) {
-    result.status = Status::kError;
-    result.message = observed.fault;
-  } else {
-    Verdict verdict = match(test.expect, observed, strict_rejections);
-    result.status = verdict.pass ? Status::kPass : Status::kFail;
-    result.message = std::move(verdict.message);
-  }
+  auto ran = [&]() {
+    if (test.test262) {
+      // An exception no code caught fails a test262 test; it is no fault of the engine's.
+      set_verdict(result, test262_verdict(*test.test262, observed));
+    } else if (observed.uncaught) {
+      result.status = Status::kError;
+      result.message = *observed.uncaught;
+    } else {
+      set_verdict(result, match(test.expect, observed, strict_rejections));
+    }
+  };
+  std::visit(OnEnding{
+                 [&](const Settled&) { ran(); },
+                 [&](const Threw&) { ran(); },
+                 [&](const TimedOut&) {
+                   result.status = Status::kTimeout;
+                   result.message = "timed out";
+                 },
+                 [&](const Faulted& fault) {
+                   result.status = Status::kError;
+                   result.message = fault.message;
+                 },
+                 [&](const NotRun& skip) {
+                   result.status = Status::kSkip;
+                   result.message = skip.reason;
+                 },
+             },
+             observed.ending);
   result.observed = std::move(observed);
   return result;
 }

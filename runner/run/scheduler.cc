@@ -33,8 +33,7 @@ Result run_one(const PlannedJob& planned, const EngineFactory& factory,
     if (!engine) engine = factory.create();
     observed = engine->run(planned.job);
   } catch (const std::exception& error) {
-    observed = Observation{};
-    observed.fault = std::string("the engine failed: ") + error.what();
+    observed = Observation::faulted(std::string("the engine failed: ") + error.what());
   }
   std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
   return judge(test, name, std::move(observed), took.count(), planned.strict_rejections);

@@ -7,6 +7,7 @@
 #include "fuzz_support.h"
 #include "runner/corpus/case_file_loader.h"
 #include "runner/match/matcher.h"
+#include "runner/model/value_json.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace settle;
@@ -25,8 +26,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::require(test.file == "fuzz/input.json", "a case names its file");
     (void)same_references(test.expect);
     Observation observed;  // an engine that saw the expected outcome with an undefined value
-    observed.state = test.expect.outcome;
-    observed.value = {{"$", "undefined"}};
+    const Value undefined = value_of({{"$", "undefined"}});
+    if (test.expect.outcome == Outcome::kThrows) {
+      observed.ending = Threw{Test262Phase::kRuntime, undefined, std::nullopt};
+    } else {
+      observed.ending = Settled{test.expect.outcome, undefined};
+    }
     Verdict verdict = match(test.expect, observed);
     fuzz::require(verdict.pass || !verdict.message.empty(), "a failed match says why");
   }

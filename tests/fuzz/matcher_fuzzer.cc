@@ -12,6 +12,7 @@
 #include "fuzz_support.h"
 #include "runner/corpus/case_file_loader.h"
 #include "runner/match/matcher.h"
+#include "runner/model/value_json.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace settle;
@@ -36,13 +37,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::require(verdict.pass || !verdict.message.empty(), "a failed match says why");
 
     std::string why;
-    bool matched = value_matches(test.expect.value, observed.value, observed.globals, &why);
+    const nlohmann::json& globals = json_of(observed.globals);
+    bool matched =
+        value_matches(json_of(test.expect.value), json_of(observed.value()), globals, &why);
     fuzz::require(matched || !why.empty(), "a value mismatch says why");
     if (test.expect.log) {
-      for (const nlohmann::json& pattern : *test.expect.log) {
-        for (const nlohmann::json& logged : observed.log) {
+      for (const nlohmann::json& pattern : json_of(*test.expect.log)) {
+        for (const nlohmann::json& logged : json_of(observed.log)) {
           why.clear();
-          matched = value_matches(pattern, logged, observed.globals, &why);
+          matched = value_matches(pattern, logged, globals, &why);
           fuzz::require(matched || !why.empty(), "a log mismatch says why");
         }
       }

@@ -31,8 +31,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       }
       fuzz::require(reply->is_object() && reply->at("type").is_string(), "a reply has a type");
       Observation observation = observation_from_reply(*reply);
-      fuzz::require(observation.state.has_value() || !observation.fault.empty(),
-                    "a result has an outcome or a fault");
+      const auto* fault = std::get_if<Faulted>(&observation.ending);
+      fuzz::require(observation.ran() || (fault && !fault->message.empty()) ||
+                        std::holds_alternative<TimedOut>(observation.ending),
+                    "a result has an outcome, a fault that says what, or a timeout");
     } catch (const ProtocolError& error) {
       fuzz::require(*error.what() != '\0', "a protocol error says what is wrong");
     }

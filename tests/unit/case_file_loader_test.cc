@@ -1,4 +1,5 @@
 #include "runner/corpus/case_file_loader.h"
+#include "runner/model/value_json.h"
 
 #include <gtest/gtest.h>
 
@@ -107,7 +108,7 @@ TEST(CaseFileLoader, LoadsIdCodeAndExpectation) {
   EXPECT_EQ(cases[0].local_id, "first");
   EXPECT_EQ(cases[0].code, "1");
   EXPECT_EQ(cases[0].expect.outcome, Outcome::kReturns);
-  EXPECT_EQ(cases[0].expect.value, json(1));
+  EXPECT_EQ(json_of(cases[0].expect.value), json(1));
   EXPECT_FALSE(cases[0].expect.log.has_value());
   EXPECT_FALSE(cases[0].strict);
   EXPECT_FALSE(cases[0].timeout_ms.has_value());
@@ -208,15 +209,15 @@ TEST(CaseFileLoader, EveryOutcomeKeyIsRead) {
   }));
   ASSERT_EQ(cases.size(), 5u);
   EXPECT_EQ(cases[0].expect.outcome, Outcome::kFulfilled);
-  EXPECT_EQ(cases[0].expect.value, json(2));
+  EXPECT_EQ(json_of(cases[0].expect.value), json(2));
   EXPECT_EQ(cases[1].expect.outcome, Outcome::kRejected);
-  EXPECT_EQ(cases[1].expect.value, json({{"$error", "TypeError"}}));
+  EXPECT_EQ(json_of(cases[1].expect.value), json({{"$error", "TypeError"}}));
   EXPECT_EQ(cases[2].expect.outcome, Outcome::kPending);
-  EXPECT_EQ(cases[2].expect.value, json(true));
+  EXPECT_EQ(json_of(cases[2].expect.value), json(true));
   EXPECT_EQ(cases[3].expect.outcome, Outcome::kReturns);
-  EXPECT_EQ(cases[3].expect.value, json("s"));
+  EXPECT_EQ(json_of(cases[3].expect.value), json("s"));
   EXPECT_EQ(cases[4].expect.outcome, Outcome::kThrows);
-  EXPECT_EQ(cases[4].expect.value, json(nullptr));
+  EXPECT_EQ(json_of(cases[4].expect.value), json(nullptr));
 }
 
 TEST(CaseFileLoader, LogIsKeptBesideTheOutcome) {
@@ -225,7 +226,7 @@ TEST(CaseFileLoader, LogIsKeptBesideTheOutcome) {
   ASSERT_EQ(cases.size(), 1u);
   EXPECT_EQ(cases[0].expect.outcome, Outcome::kFulfilled);
   ASSERT_TRUE(cases[0].expect.log.has_value());
-  EXPECT_EQ(*cases[0].expect.log, json::parse(R"([0, {"$any": true}])"));
+  EXPECT_EQ(json_of(*cases[0].expect.log), json::parse(R"([0, {"$any": true}])"));
 }
 
 TEST(CaseFileLoader, CommentsAreAllowed) {

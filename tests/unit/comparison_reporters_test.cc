@@ -10,6 +10,7 @@
 #include "reports/markdown_text.h"
 #include "reports/report_text.h"
 #include "results_fixture.h"
+#include "runner/model/value_json.h"
 
 namespace settle {
 namespace {
@@ -27,7 +28,7 @@ class ComparisonReportersTest : public ::testing::Test {
     make_.add(results_, "a/agree", "node", Status::kPass);
     Result& differ = make_.add(results_, "a/differ", "duktape", Status::kFail,
                                "expected <b> | \"x\"\nobserved ]]> & </script>");
-    differ.observed.log = nlohmann::json::array({"</script><script>alert(1)</script>"});
+    differ.observed.log = value_of(nlohmann::json::array({"</script><script>alert(1)</script>"}));
     make_.add(results_, "a/differ", "node", Status::kPass);
     for (const Result& result : results_) summary_.add(result);
   }

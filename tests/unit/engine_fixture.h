@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engines/duktape/duktape_engine.h"
+#include "observed.h"
 
 namespace settle::testing {
 
@@ -34,9 +35,10 @@ class DuktapeTest : public ::testing::Test {
   // The completion value of `code`, which must complete normally with a non-thenable.
   nlohmann::json value_of(const std::string& code) {
     Observation observed = run(code);
-    EXPECT_EQ(observed.fault, "");
-    EXPECT_EQ(observed.state, Outcome::kReturns) << observed.value.dump();
-    return observed.value;
+    EXPECT_FALSE(observed.uncaught) << *observed.uncaught;
+    EXPECT_EQ(observed.state(), Outcome::kReturns)
+        << fault_text(observed) << value_json(observed).dump();
+    return value_json(observed);
   }
 
   std::unique_ptr<DuktapeEngineFactory> factory_;

@@ -9,6 +9,7 @@
 #include "runner/explore/explore_program.h"
 #include "runner/explore/explore_reducer.h"
 #include "runner/explore/explore_verdict.h"
+#include "tests/unit/observed.h"
 
 namespace settle {
 namespace {
@@ -153,10 +154,8 @@ TEST(ExploreReducer, KeepsWhatTheDifferenceNeeds) {
 }
 
 Observation observation(Outcome state, nlohmann::json value, nlohmann::json log) {
-  Observation observed;
-  observed.state = state;
-  observed.value = std::move(value);
-  observed.log = std::move(log);
+  Observation observed = testing::ran_to(state, std::move(value));
+  observed.log = value_of(std::move(log));
   return observed;
 }
 
@@ -169,36 +168,40 @@ TEST(ExploreVerdict, SignatureNamesTheEnginesAndTheParts) {
       {"node", observation(Outcome::kFulfilled, 2, {"a"})},
   };
   Observation timed_out;
-  timed_out.timed_out = true;
+  timed_out.ending = TimedOut{};
   observed["slow"] = timed_out;
   EXPECT_EQ(signature_text(signature_of(observed, oracle)),
             "bun:log hermes:outcome node:outcome+log");
 }
 
 TEST(ExploreVerdict, ErrorsDifferByNameNeverByTheirMessagesWording) {
-  Observation oracle, worded, renamed;
-  oracle.state = worded.state = renamed.state = Outcome::kRejected;
-  oracle.value = {{"$error", "TypeError"}, {"message", "undefined is not a function"}};
-  worded.value = {{"$error", "TypeError"}, {"message", "x is not a function"}};
-  renamed.value = {{"$error", "RangeError"}, {"message", "undefined is not a function"}};
-  oracle.log = worded.log = renamed.log = nlohmann::json::array({oracle.value});
-  worded.log = nlohmann::json::array({worded.value});
+  const nlohmann::json undefined_not_function = {{"$error", "TypeError"},
+                                                 {"message", "undefined is not a function"}};
+  const nlohmann::json x_not_function = {{"$error", "TypeError"},
+                                         {"message", "x is not a function"}};
+  Observation oracle = observation(Outcome::kRejected, undefined_not_function,
+                                   nlohmann::json::array({undefined_not_function}));
+  Observation worded =
+      observation(Outcome::kRejected, x_not_function, nlohmann::json::array({x_not_function}));
+  Observation renamed = observation(
+      Outcome::kRejected, {{"$error", "RangeError"}, {"message", "undefined is not a function"}},
+      nlohmann::json::array({undefined_not_function}));
   EXPECT_EQ(differing_part(worded, oracle), "");
   EXPECT_EQ(differing_part(renamed, oracle), "outcome");
   // a "message" of a plain object is data, not wording
-  worded.value = {{"message", "a"}};
-  oracle.value = {{"message", "b"}};
+  worded = observation(Outcome::kRejected, {{"message", "a"}}, nlohmann::json::array());
+  oracle = observation(Outcome::kRejected, {{"message", "b"}}, nlohmann::json::array());
   EXPECT_EQ(differing_part(worded, oracle), "outcome");
 }
 
 TEST(ExploreVerdict, RejectionEventsDifferOnlyWhereBothHostsTrackThem) {
-  Observation oracle, untracked, tracked;
-  oracle.state = untracked.state = tracked.state = Outcome::kRejected;
-  oracle.rejections = nlohmann::json::array({{{"unhandled", 1}}});
-  tracked.rejections = nlohmann::json::array({{{"unhandled", 1}}, {{"handled", 1}}});
+  Observation oracle = testing::ran_to(Outcome::kRejected);
+  Observation untracked = oracle, tracked = oracle;
+  oracle.rejections = value_of(nlohmann::json::array({{{"unhandled", 1}}}));
+  tracked.rejections = value_of(nlohmann::json::array({{{"unhandled", 1}}, {{"handled", 1}}}));
   EXPECT_EQ(differing_part(untracked, oracle), "");
   EXPECT_EQ(differing_part(tracked, oracle), "rejections");
-  tracked.log = nlohmann::json::array({1});
+  tracked.log = value_of(nlohmann::json::array({1}));
   EXPECT_EQ(differing_part(tracked, oracle), "log+rejections");
 }
 

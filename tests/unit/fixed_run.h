@@ -51,10 +51,11 @@ inline FixedRun fixed_run(Results& make) {
       result.duration_ms = 0.25 * (i + 1) * (e + 1);
       if (i == 3 && e == 1) result.known_failure = "known: jsc's then";
       if (i == 2) {
-        result.observed.log = nlohmann::json::array({"</script><script>alert(1)</script>", 2});
+        result.observed.log =
+            value_of(nlohmann::json::array({"</script><script>alert(1)</script>", 2}));
         result.observed.printed = "printed\n";
       }
-      if (i == 5) result.observed.globals = {{"subject", "x"}};
+      if (i == 5) result.observed.globals = value_of({{"subject", "x"}});
     }
   }
   const std::string hostile_id = "zeta/<b>&amp;\"q\"/::error file=x,line=1::pwn ]]> `x` | y";
@@ -66,7 +67,7 @@ inline FixedRun fixed_run(Results& make) {
                  e == 1 ? "" : hostile_message);
     result.duration_ms = 0.5;
     result.observed.printed = "\x1b]0;title\x07printed </pre> & ]]>\n";
-    result.observed.log = nlohmann::json::array({"%0A::error::x", "\u2028 line sep"});
+    result.observed.log = value_of(nlohmann::json::array({"%0A::error::x", "\u2028 line sep"}));
   }
   for (const Result& result : fixed.results) fixed.summary.add(result);
   fixed.summary.seconds = 1.5;

@@ -16,6 +16,7 @@
 #include "runner/gate/report_reader.h"
 #include "runner/input/json_source.h"
 #include "runner/match/matcher.h"
+#include "tests/unit/observed.h"
 
 namespace settle {
 namespace {
@@ -93,8 +94,8 @@ TEST(FuzzRegressions, ResultFieldsOfTheWrongTypeAreAProtocolError) {
 TEST(FuzzRegressions, AFaultWhoseMessageIsNotATextIsStillAFault) {
   Observation observation =
       observation_from_reply(json::parse(R"({"type":"fault","message":{"no":"text"}})"));
-  EXPECT_FALSE(observation.state.has_value());
-  EXPECT_EQ(observation.fault, "the engine reported a fault");
+  EXPECT_FALSE(observation.state().has_value());
+  EXPECT_EQ(testing::fault_text(observation), "the engine reported a fault");
 }
 
 // matcher_fuzzer: a log that is not an array made match() throw nlohmann's type_error out of the

@@ -1,4 +1,5 @@
 #include "reports/json_reporter.h"
+#include "tests/unit/observed.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -33,7 +34,7 @@ class JsonReporterTest : public ::testing::Test {
     test.local_id = id.substr(id.rfind('/') + 1);
     test.file = "cases/" + id.substr(0, id.rfind('/')) + ".json";
     test.expect.outcome = outcome;
-    test.expect.value = value;
+    test.expect.value = value_of(value);
     return test;
   }
 
@@ -53,8 +54,7 @@ class JsonReporterTest : public ::testing::Test {
     result.test = &test;
     result.engine = "duktape";
     result.status = status;
-    result.observed.state = state;
-    result.observed.value = value;
+    if (state) result.observed = testing::ran_to(*state, value);
     result.message = message;
     return result;
   }
@@ -129,9 +129,9 @@ TEST_F(JsonReporterTest, SummaryCountsByStatusPerEngine) {
 TEST_F(JsonReporterTest, ResultRecordHasEveryField) {
   begin();
   Case& test = add_case("finally/basics/x", Outcome::kFulfilled, json({{"$error", "TypeError"}}));
-  test.expect.log = json::array({0, 1});
+  test.expect.log = value_of(json::array({0, 1}));
   Result& result = add(test, Status::kFail, Outcome::kRejected, 5, "expected fulfilled\nobserved");
-  result.observed.log = json::array({0, 2});
+  result.observed.log = value_of(json::array({0, 2}));
   result.duration_ms = 12.3456789;
   json record = finish()["results"][0];
   EXPECT_EQ(record["id"], "finally/basics/x");

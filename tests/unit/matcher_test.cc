@@ -1,4 +1,5 @@
 #include "runner/match/matcher.h"
+#include "tests/unit/observed.h"
 
 #include <gtest/gtest.h>
 
@@ -403,8 +404,8 @@ TEST(ValueMatches, CutMatchesOnlyACut) {
 
 TEST(SameReferences, CollectsNamesFromValueAndLogOnce) {
   Expectation expect;
-  expect.value = j(R"({"a": {"$same": "g"}, "b": [{"$same": "h"}]})");
-  expect.log = j(R"([{"$same": "g"}, {"$same": "k"}])");
+  expect.value = value_of(j(R"({"a": {"$same": "g"}, "b": [{"$same": "h"}]})"));
+  expect.log = value_of(j(R"([{"$same": "g"}, {"$same": "k"}])"));
   EXPECT_EQ(same_references(expect), (std::vector<std::string>{"g", "h", "k"}));
 }
 
@@ -412,19 +413,17 @@ TEST(SameReferences, CollectsNamesFromValueAndLogOnce) {
 
 Observation observed(Outcome state, const char* value, const char* log = "[]",
                      const char* globals = "{}") {
-  Observation observation;
-  observation.state = state;
-  observation.value = j(value);
-  observation.log = j(log);
-  observation.globals = j(globals);
+  Observation observation = testing::ran_to(state, j(value));
+  observation.log = value_of(j(log));
+  observation.globals = value_of(j(globals));
   return observation;
 }
 
 Expectation expecting(Outcome outcome, const char* value, const char* log = nullptr) {
   Expectation expect;
   expect.outcome = outcome;
-  expect.value = j(value);
-  if (log) expect.log = j(log);
+  expect.value = value_of(j(value));
+  if (log) expect.log = value_of(j(log));
   return expect;
 }
 

@@ -1,4 +1,5 @@
 #include "runner/match/rejection_matcher.h"
+#include "runner/model/value_json.h"
 
 #include <gtest/gtest.h>
 
@@ -9,8 +10,8 @@ using nlohmann::json;
 
 Observation tracked(const char* events) {
   Observation observed;
-  observed.state = Outcome::kReturns;
-  observed.rejections = json::parse(events);
+  observed.ending = Settled{Outcome::kReturns, Value()};
+  observed.rejections = value_of(json::parse(events));
   return observed;
 }
 
@@ -34,12 +35,12 @@ TEST(RejectionsMismatch, UnstatedIsUncheckedUnlessStrict) {
 
 TEST(RejectionsMismatch, StatedUnhandledAndEventsAreMatchedAsPatterns) {
   Expectation expect;
-  expect.unhandled = json::parse(R"([{"$error":"TypeError"}])");
+  expect.unhandled = value_of(json::parse(R"([{"$error":"TypeError"}])"));
   EXPECT_FALSE(rejections_mismatch(
       expect, tracked(R"([{"unhandled":{"$error":"TypeError","message":"x"}}])"), false));
   EXPECT_TRUE(rejections_mismatch(expect, tracked("[]"), false));
   expect.unhandled.reset();
-  expect.rejections = json::parse(R"([{"unhandled":1},{"handled":1}])");
+  expect.rejections = value_of(json::parse(R"([{"unhandled":1},{"handled":1}])"));
   EXPECT_FALSE(rejections_mismatch(expect, tracked(R"([{"unhandled":1},{"handled":1}])"), false));
   auto wrong_kind =
       rejections_mismatch(expect, tracked(R"([{"unhandled":1},{"unhandled":1}])"), false);

@@ -9,6 +9,7 @@
 #include "reports/json_reporter.h"
 #include "results_fixture.h"
 #include "runner/gate/report_merge.h"
+#include "tests/unit/observed.h"
 
 namespace settle {
 namespace {
@@ -59,7 +60,7 @@ TEST(ParseReport, ReadsBackWhatTheJsonReporterWrote) {
   Results make;
   std::vector<Result> results;
   Result& fail = make.add(results, "a/b/x", "duktape", Status::kFail, "expected 1\nobserved 2");
-  fail.observed.log = json::array({1, "two"});
+  fail.observed.log = value_of(json::array({1, "two"}));
   fail.observed.printed = "hello";
   fail.known_failure = "a known bug";
   make.add(results, "a/b/x", "node", Status::kPass);
@@ -90,17 +91,17 @@ TEST(ParseReport, ReadsBackWhatTheJsonReporterWrote) {
   EXPECT_EQ(read.test->local_id, "x");
   EXPECT_EQ(read.test->file, "cases/a/b.json");
   EXPECT_EQ(read.test->expect.outcome, Outcome::kFulfilled);
-  EXPECT_EQ(read.test->expect.value, 1);
+  EXPECT_EQ(json_of(read.test->expect.value), 1);
   EXPECT_EQ(read.status, Status::kFail);
   EXPECT_EQ(read.message, "expected 1\nobserved 2");
-  EXPECT_EQ(read.observed.state, Outcome::kFulfilled);
-  EXPECT_EQ(read.observed.value, 2);
-  EXPECT_EQ(read.observed.log, json::array({1, "two"}));
+  EXPECT_EQ(read.observed.state(), Outcome::kFulfilled);
+  EXPECT_EQ(testing::value_json(read.observed), 2);
+  EXPECT_EQ(testing::log_json(read.observed), json::array({1, "two"}));
   EXPECT_EQ(read.observed.printed, "hello");
   EXPECT_EQ(read.known_failure, "a known bug");
   EXPECT_DOUBLE_EQ(read.duration_ms, 1.25);
   EXPECT_EQ(report.results[1].test, read.test);
-  EXPECT_FALSE(report.results[2].observed.state);
+  EXPECT_FALSE(report.results[2].observed.state());
 
   // Read back and written again, the report is the same.
   EXPECT_EQ(json::parse(written(report.run, report.results, 2.5)),

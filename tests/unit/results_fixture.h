@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "runner/model/result.h"
+#include "runner/model/value_json.h"
 
 namespace settle::testing {
 
@@ -22,7 +23,7 @@ class Results {
     made.local_id = id.substr(id.rfind('/') + 1);
     made.file = "cases/" + id.substr(0, id.rfind('/')) + ".json";
     made.expect.outcome = Outcome::kFulfilled;
-    made.expect.value = 1;
+    made.expect.value = value_of(1);
     return made;
   }
 
@@ -34,9 +35,11 @@ class Results {
     made.status = status;
     made.message = message.empty() && status != Status::kPass ? "because of " + id : message;
     made.duration_ms = 1.25;
-    if (status != Status::kTimeout) {
-      made.observed.state = Outcome::kFulfilled;
-      made.observed.value = status == Status::kPass ? 1 : 2;
+    if (status == Status::kTimeout) {
+      made.observed.ending = TimedOut{};
+    } else {
+      made.observed.ending =
+          Settled{Outcome::kFulfilled, value_of(status == Status::kPass ? 1 : 2)};
     }
     return made;
   }

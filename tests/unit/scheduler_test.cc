@@ -1,5 +1,6 @@
 // The scheduler takes its jobs a batch at a time and hands the results over in the jobs' order.
 #include "runner/run/scheduler.h"
+#include "runner/model/value_json.h"
 
 #include <gtest/gtest.h>
 
@@ -22,8 +23,7 @@ class SleepingEngine : public Engine {
     int ms = std::stoi(job.test->code);
     std::this_thread::sleep_for(std::chrono::milliseconds(ms));
     Observation observed;
-    observed.state = Outcome::kReturns;
-    observed.value = ms;
+    observed.ending = Settled{Outcome::kReturns, value_of(ms)};
     return observed;
   }
 
@@ -58,7 +58,7 @@ class Feed {
       test.id = "b" + std::to_string(handed_out_) + "/c" + std::to_string(c);
       test.code = std::to_string(sleep_(handed_out_, c));
       test.expect.outcome = Outcome::kReturns;
-      test.expect.value = std::stoi(test.code);
+      test.expect.value = value_of(std::stoi(test.code));
     }
     std::vector<const Case*> cases;
     for (const Case& test : batch->cases) cases.push_back(&test);

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "engine_fixture.h"
+#include "tests/unit/observed.h"
 
 namespace settle::testing {
 namespace {
@@ -97,16 +98,18 @@ TEST_F(SerializerTest, AHugeGraphIsCutRatherThanWrittenWhole) {
 
 TEST_F(SerializerTest, AThrowingGetterOrProxyTrapIsAFaultWithAMessage) {
   Observation getter = run("({ get x() { throw new Error('getter says no'); } })");
-  EXPECT_NE(getter.fault.find("getter says no"), std::string::npos) << getter.fault;
+  EXPECT_NE(testing::fault_text(getter).find("getter says no"), std::string::npos)
+      << testing::fault_text(getter);
   Observation proxy =
       run("new Proxy({}, { ownKeys: function () { throw new TypeError('trap'); } })");
-  EXPECT_NE(proxy.fault.find("trap"), std::string::npos) << proxy.fault;
+  EXPECT_NE(testing::fault_text(proxy).find("trap"), std::string::npos)
+      << testing::fault_text(proxy);
 }
 
 TEST_F(SerializerTest, LoggedValuesAreWrittenAtTheEndNotWhenLogged) {
   // Serialising at $log time could run a getter in the middle of the case, changing it.
   Observation observed = run("var o = {v: 1}; $log(o); o.v = 2; 0");
-  EXPECT_EQ(observed.log, json::parse(R"json([{"v": 2}])json"));
+  EXPECT_EQ(testing::log_json(observed), json::parse(R"json([{"v": 2}])json"));
 }
 
 }  // namespace

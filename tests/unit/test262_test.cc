@@ -9,6 +9,7 @@
 #include "runner/corpus/test262_front_matter.h"
 #include "runner/corpus/test262_loader.h"
 #include "runner/match/test262_verdict.h"
+#include "runner/model/value_json.h"
 
 namespace settle {
 namespace {
@@ -196,16 +197,21 @@ TEST_F(Test262LoaderTest, FindsTheCheckoutAboveATest) {
 
 Observation threw(const std::string& error, const std::string& constructor, bool parse = false) {
   Observation observed;
-  observed.state = Outcome::kThrows;
-  observed.value = {{"$error", error}, {"message", "m"}};
-  observed.thrown_constructor = constructor;
-  observed.parse_error = parse;
+  observed.ending = Threw{parse ? Test262Phase::kParse : Test262Phase::kRuntime,
+                          value_of({{"$error", error}, {"message", "m"}}), constructor};
+  return observed;
+}
+
+// What threw() makes, thrown while the modules linked.
+Observation threw_linking(const std::string& error, const std::string& constructor) {
+  Observation observed = threw(error, constructor);
+  std::get<Threw>(observed.ending).phase = Test262Phase::kResolution;
   return observed;
 }
 
 Observation completed(const std::string& printed = "") {
   Observation observed;
-  observed.state = Outcome::kReturns;
+  observed.ending = Settled{Outcome::kReturns, Value()};
   observed.printed = printed;
   return observed;
 }
@@ -221,7 +227,7 @@ TEST(Test262Verdict, NegativeTestsNeedTheTypeInThePhase) {
   Test262Run runtime;
   runtime.negative = Test262Negative{Test262Phase::kRuntime, "Test262Error"};
   Observation custom = threw("", "Test262Error");
-  custom.value = {{"message", "not an Error"}};
+  std::get<Threw>(custom.ending).value = value_of({{"message", "not an Error"}});
   EXPECT_TRUE(test262_verdict(runtime, custom).pass);
   EXPECT_FALSE(test262_verdict(runtime, threw("TypeError", "TypeError")).pass);
   EXPECT_FALSE(test262_verdict(runtime, threw("Test262Error", "Test262Error", true)).pass);
@@ -231,16 +237,14 @@ TEST(Test262Verdict, ResolutionNegativesPassOnlyOnALinkErrorOfTheType) {
   Test262Run resolution;
   resolution.flags.module = true;
   resolution.negative = Test262Negative{Test262Phase::kResolution, "SyntaxError"};
-  Observation unlinked = threw("SyntaxError", "SyntaxError");
-  unlinked.resolution_error = true;
+  Observation unlinked = threw_linking("SyntaxError", "SyntaxError");
   EXPECT_TRUE(test262_verdict(resolution, unlinked).pass);
   Verdict at_runtime = test262_verdict(resolution, threw("SyntaxError", "SyntaxError"));
   EXPECT_FALSE(at_runtime.pass);
   EXPECT_EQ(at_runtime.message,
             "expected a SyntaxError in the resolution phase; it linked, then threw SyntaxError: m");
   EXPECT_FALSE(test262_verdict(resolution, threw("SyntaxError", "SyntaxError", true)).pass);
-  Observation other_type = threw("Error", "Error");
-  other_type.resolution_error = true;
+  Observation other_type = threw_linking("Error", "Error");
   EXPECT_FALSE(test262_verdict(resolution, other_type).pass);
 
   // A module that does not link fails a test that is not negative, and a runtime negative.
