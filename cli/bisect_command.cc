@@ -122,10 +122,10 @@ void print_version_outcome(const std::string& engine, const VersionOutcome& outc
 }
 
 ExitStatus bisect(const BisectOptions& options) {
-  if (!options.engines_dir.empty()) set_engines_dir_option(options.engines_dir);
   VersionSweep sweep;
   try {
-    sweep = resolve_sweep(options.engine, "patch", options.installed_only);
+    sweep = resolve_sweep(options.engine, resolve_engines_dir(options.engines_dir), "patch",
+                          options.installed_only);
   } catch (const std::exception& error) {
     throw CliError(ExitStatus::kBadInput, error);
   }

@@ -17,9 +17,9 @@ namespace settle::cli {
 namespace {
 
 // Prints one engine, available, with its version, probes and $262 parts; or returns why it is not.
-std::optional<std::string> show_if_available(const std::string& name) {
+std::optional<std::string> show_if_available(const std::string& name, const EnginesDir& engines) {
   try {
-    auto factory = make_engine_factory(name, EngineOptions{});
+    auto factory = make_engine_factory(find_profile(name, engines), EngineOptions{});
     const EngineInfo& info = factory->info();
     std::cout << info.name << "  available  " << info.version << "  (adapter "
               << adapter_name(info.adapter) << ")\n";
@@ -46,10 +46,11 @@ std::string without_install_hint(const std::string& why) {
 }
 
 // The engines -e names (built-in names or a user's profile files), each in full.
-bool list_named(const std::vector<std::pair<std::string, std::string>>& shown) {
+bool list_named(const std::vector<std::pair<std::string, std::string>>& shown,
+                const EnginesDir& engines) {
   bool any_usable = false;
   for (const auto& [name, label] : shown) {
-    auto why = show_if_available(name);
+    auto why = show_if_available(name, engines);
     if (why) std::cout << label << "  unavailable  " << *why << "\n";
     any_usable = any_usable || !why;
   }
@@ -59,13 +60,13 @@ bool list_named(const std::vector<std::pair<std::string, std::string>>& shown) {
 // Every built-in profile, compact enough for a fresh machine: an available one in full; an
 // unavailable engine on one line; the unavailable library profiles (BASE+LIBRARY) on one line per
 // base; then, once, how to install what is missing.
-bool list_builtin() {
+bool list_builtin(const EnginesDir& engines) {
   bool any_usable = false;
   std::vector<std::string> missing;
   std::map<std::string, std::vector<std::string>> missing_libraries;  // by base engine
   const std::vector<std::string> names = builtin_engine_names();
   for (const std::string& name : names) {
-    auto why = show_if_available(name);
+    auto why = show_if_available(name, engines);
     any_usable = any_usable || !why;
     if (!why) continue;
     missing.push_back(name);
@@ -92,11 +93,11 @@ bool list_builtin() {
 }
 
 // Every built-in profile, or the ones -e names.
-ExitStatus list_engines(const std::vector<std::string>& named) {
+ExitStatus list_engines(const std::vector<std::string>& named, const EnginesDir& engines) {
   std::vector<std::pair<std::string, std::string>> shown;  // argument, profile name
   for (const std::string& name : named) {
     try {
-      shown.emplace_back(name, find_profile(name).name);
+      shown.emplace_back(name, find_profile(name, engines).name);
     } catch (const ProfileError& error) {  // no such engine
       throw CliError(ExitStatus::kBadInput, error);
     } catch (const InputError& error) {  // a broken profile file
@@ -105,10 +106,9 @@ ExitStatus list_engines(const std::vector<std::string>& named) {
   }
   // On stderr: stdout keeps one unindented line per engine (or per base's missing libraries),
   // which scripts read.
-  EnginesDir npm = engines_dir();
-  std::cerr << "npm-installed engines: " << npm.node_modules.string() << "  (chosen by "
-            << npm.chosen_by << ")\n";
-  bool any_usable = named.empty() ? list_builtin() : list_named(shown);
+  std::cerr << "npm-installed engines: " << engines.node_modules.string() << "  (chosen by "
+            << engines.chosen_by << ")\n";
+  bool any_usable = named.empty() ? list_builtin(engines) : list_named(shown, engines);
   return any_usable ? ExitStatus::kOk : ExitStatus::kRunnerFailed;
 }
 
@@ -140,17 +140,17 @@ void add_engines_command(CLI::App& app, ExitStatus* exit_status) {
                     "printing the line to run");
   command->add_option("--engines-dir", *dir, kEnginesDirHelp);
   command->callback([exit_status, named, dir, install, install_option, engines, yes] {
-    if (!dir->empty()) set_engines_dir_option(*dir);
+    const EnginesDir engines_dir = resolve_engines_dir(*dir);
     if (install_option->count() == 0) {  // `settle engines NAME`: as -e NAME
       named->insert(named->end(), engines->begin(), engines->end());
-      *exit_status = list_engines(*named);
+      *exit_status = list_engines(*named, engines_dir);
       return;
     }
     install->insert(install->end(), engines->begin(), engines->end());
     // A bare --install leaves CLI11's empty value.
     install->erase(std::remove(install->begin(), install->end(), std::string()), install->end());
     if (install->empty()) throw CLI::ArgumentMismatch("--install: the engines to install missing");
-    ExitStatus installed = install_engines(*install, *yes);
+    ExitStatus installed = install_engines(*install, *yes, engines_dir);
     bool all = std::find(install->begin(), install->end(), "all") != install->end();
     // Babel is what --lower needs, not an engine: there is no profile of it to list.
     std::vector<std::string> engines_installed = *install;
@@ -161,7 +161,8 @@ void add_engines_command(CLI::App& app, ExitStatus* exit_status) {
       *exit_status = installed;
       return;
     }
-    ExitStatus listed = list_engines(all ? std::vector<std::string>{} : engines_installed);
+    ExitStatus listed =
+        list_engines(all ? std::vector<std::string>{} : engines_installed, engines_dir);
     *exit_status = installed != ExitStatus::kOk ? installed : listed;
   });
 }

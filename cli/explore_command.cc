@@ -80,8 +80,8 @@ struct Finding {
 
 class Explorer {
  public:
-  Explorer(const ExploreOptions& options, RunEngines& engines)
-      : options_(options), engines_(engines) {
+  Explorer(const ExploreOptions& options, const RunPlan& plan, RunEngines& engines)
+      : options_(options), plan_(plan), engines_(engines) {
     for (const EngineInfo* info : engines_.infos()) names_.push_back(info->name);
     for (const char* feature :
          {"class", "async-functions", "async-iteration", "promise-try", "promise-with-resolvers"}) {
@@ -94,7 +94,7 @@ class Explorer {
   ExitStatus run() {
     budget_ = parse_duration(options_.time);
     const std::optional<double>& budget = budget_;
-    const std::size_t batch = std::max<std::size_t>(8, 4 * options_.jobs);
+    const std::size_t batch = std::max<std::size_t>(8, 4 * plan_.workers);
     std::filesystem::create_directories(options_.out);
     started_ = Clock::now();
     std::uint64_t next = 0;
@@ -184,7 +184,7 @@ class Explorer {
           given = true;
           return std::make_unique<JobBatch>(std::move(*pending));
         },
-        total, factories, options_.jobs, callbacks, pool_);
+        total, factories, plan_.workers, callbacks, pool_);
     return observed;
   }
 
@@ -304,7 +304,7 @@ class Explorer {
     as_case.file = path;
     for (const auto& entry : signature) {
       try {
-        EngineProfile profile = profile_named(entry.first);
+        const EngineProfile& profile = profile_named(entry.first);
         const std::string script_path = options_.out + "/" + id + "." + entry.first + ".repro.js";
         ReproScript script = make_repro_script(profile, profile_preludes(profile), as_case,
                                                script_path, {"expected: " + test["expect"].dump()});
@@ -324,13 +324,11 @@ class Explorer {
   }
 
   // The profile of an engine by its name, also when it was chosen by its profile file.
-  EngineProfile profile_named(const std::string& name) const {
-    for (const std::string& chosen : options_.engines) {
-      if (chosen == name || chosen.find('/') == std::string::npos) continue;
-      EngineProfile profile = find_profile(chosen);
+  const EngineProfile& profile_named(const std::string& name) const {
+    for (const EngineProfile& profile : plan_.profiles) {
       if (profile.name == name) return profile;
     }
-    return find_profile(name);
+    throw ProfileError("no engine of this run is named " + name);
   }
 
   void progress() const {
@@ -394,6 +392,7 @@ class Explorer {
   }
 
   const ExploreOptions& options_;
+  const RunPlan& plan_;
   RunEngines& engines_;
   std::vector<std::string> names_;
   std::set<std::string> features_;
@@ -420,9 +419,9 @@ ExitStatus explore(const ExploreOptions& options) {
     throw CliError(ExitStatus::kBadInput,
                    "--time takes a duration such as 90s, 5m or 1h, not \"" + options.time + "\"");
   }
-  if (!options.engines_dir.empty()) set_engines_dir_option(options.engines_dir);
   install_interrupt_handlers();
   RunOptions run;
+  run.engines_dir = options.engines_dir;
   run.engines =
       options.engines.empty() ? std::vector<std::string>{"node-current"} : options.engines;
   if (options.oracle == "engine262" &&
@@ -431,11 +430,12 @@ ExitStatus explore(const ExploreOptions& options) {
   run.jobs = options.jobs;
   run.timeout_ms = options.timeout_ms;
   try {
-    RunEngines engines = start_engines(run);
-    if (options.oracle == "majority" && engines.names.size() < 3) {
+    const RunPlan plan = plan_run(run);
+    if (options.oracle == "majority" && plan.engine_names.size() < 3) {
       throw CliError(ExitStatus::kBadInput, "--oracle majority needs at least three engines");
     }
-    Explorer explorer(options, engines);
+    RunEngines engines = start_engines(plan);
+    Explorer explorer(options, plan, engines);
     return explorer.run();
   } catch (const ReportWriteError& error) {
     throw CliError(ExitStatus::kReportNotWritten, error);
@@ -459,7 +459,7 @@ void add_explore_command(CLI::App& app, ExitStatus* exit_status) {
       ->check(CLI::PositiveNumber);
   command->add_option("--out", options->out, "Folder for the findings (default explore-findings)");
   command->add_option("--json", options->json, "The JSON report (default OUT/report.json)");
-  command->add_option("--engines-dir", options->engines_dir, "Where installed engines are");
+  command->add_option("--engines-dir", options->engines_dir, kEnginesDirHelp);
   command->add_option("--timeout", options->timeout_ms, "Per-program timeout in milliseconds");
   command->add_flag("-q,--quiet", options->quiet, "No progress line");
   command->callback([options, exit_status] { *exit_status = explore(*options); });

@@ -64,9 +64,9 @@ int npm_install(const std::string& prefix) {
   return status;
 }
 
-bool install_npm_packages(const std::vector<std::string>& packages) {
+bool install_npm_packages(const std::vector<std::string>& packages, const EnginesDir& engines) {
   namespace fs = std::filesystem;
-  fs::path prefix = engines_dir().node_modules.parent_path();
+  fs::path prefix = engines.node_modules.parent_path();
   std::error_code error;
   fs::create_directories(prefix, error);
   std::string manifest = (prefix / "package.json").string();
@@ -86,9 +86,10 @@ bool install_npm_packages(const std::vector<std::string>& packages) {
 }
 
 // One version of a package into its own folder (engine_versions.h), which then holds only it.
-bool install_npm_version(const std::string& package, const std::string& version) {
+bool install_npm_version(const EnginesDir& engines, const std::string& package,
+                         const std::string& version) {
   namespace fs = std::filesystem;
-  fs::path prefix = version_prefix(package, version);
+  fs::path prefix = version_prefix(engines, package, version);
   std::error_code error;
   if (fs::exists(prefix / "node_modules" / package / "package.json", error)) return true;
   fs::create_directories(prefix, error);
@@ -149,7 +150,8 @@ EngineProfile lowering_profile() {
 
 }  // namespace
 
-ExitStatus install_engines(const std::vector<std::string>& names, bool yes) {
+ExitStatus install_engines(const std::vector<std::string>& names, bool yes,
+                           const EnginesDir& engines) {
   std::vector<EngineProfile> profiles;
   try {
     for (const std::string& name : names) {
@@ -159,7 +161,7 @@ ExitStatus install_engines(const std::vector<std::string>& names, bool yes) {
       } else if (name == kLoweringInstallName) {
         profiles.push_back(lowering_profile());
       } else {
-        profiles.push_back(find_profile(name));
+        profiles.push_back(find_profile(name, engines));
       }
     }
   } catch (const ProfileError& error) {  // no such engine
@@ -176,10 +178,11 @@ ExitStatus install_engines(const std::vector<std::string>& names, bool yes) {
       unversioned.push_back(profile);
       continue;
     }
-    installed = install_npm_version(profile.version_package, profile.version_pin) && installed;
+    installed =
+        install_npm_version(engines, profile.version_package, profile.version_pin) && installed;
     std::vector<std::string> missing;
     for (const std::string& package : profile.npm) {
-      if (access(expand_placeholders("{npm}/" + package).c_str(), R_OK) != 0)
+      if (access(expand_placeholders(profile, "{npm}/" + package).c_str(), R_OK) != 0)
         missing.push_back(package);
     }
     profile.npm = missing;
@@ -187,7 +190,7 @@ ExitStatus install_engines(const std::vector<std::string>& names, bool yes) {
   }
   InstallNeeds needs = install_needs(unversioned);
   try {
-    if (!needs.npm.empty()) installed = install_npm_packages(needs.npm) && installed;
+    if (!needs.npm.empty()) installed = install_npm_packages(needs.npm, engines) && installed;
   } catch (const ProfileError& error) {
     say(error.what());
     installed = false;

@@ -35,7 +35,8 @@ void print_case(const Case& test) {
 ExitStatus list(const ListOptions& options) {
   Corpus corpus({options.paths, options.case_root, options.test262_root});
   for (const auto& error : corpus.errors()) std::cerr << error.to_string() << "\n";
-  CaseSelection selection(options.filters, options.shard);
+  const CaseFilter filter(options.filters, options.shard);
+  CaseSelection selection(filter);
   try {
     for (std::size_t group = 0; group < corpus.groups(); ++group) {
       for (const Case& test : corpus.load_group(group)) {

@@ -8,6 +8,7 @@
 
 #include "cli/cli_error.h"
 #include "cli/commands.h"
+#include "engines/engines_dir.h"
 #include "engines/profile.h"
 #include "engines/repro_script.h"
 #include "reports/result_json.h"
@@ -25,6 +26,7 @@ struct ReproOptions {
   std::vector<std::string> preludes;
   std::optional<std::string> case_root;
   std::optional<std::string> test262_root;
+  std::string engines_dir;
 };
 
 // Whether `id` names the case: its full id, a test262 test's file (each of its scenarios), or a
@@ -60,7 +62,7 @@ ExitStatus repro(const ReproOptions& options) {
   std::vector<Prelude> preludes;
   EngineProfile profile;
   try {
-    profile = find_profile(options.engine);
+    profile = find_profile(options.engine, resolve_engines_dir(options.engines_dir));
     preludes = profile_preludes(profile);
     for (Prelude& prelude : read_preludes(options.preludes)) preludes.push_back(std::move(prelude));
   } catch (const ProfileError& error) {  // no such engine, a prelude that cannot be read
@@ -113,6 +115,7 @@ void add_repro_command(CLI::App& app, ExitStatus* exit_status) {
   command->add_option("--case-root", options->case_root, "Folder that case ids are relative to");
   command->add_option("--test262-dir", options->test262_root,
                       "Root of a test262 checkout (harness/ and test/)");
+  command->add_option("--engines-dir", options->engines_dir, kEnginesDirHelp);
   command->callback([options, exit_status] { *exit_status = repro(*options); });
 }
 

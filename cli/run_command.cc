@@ -44,20 +44,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string joined(const std::vector<std::string>& items) {
-  std::string text;
-  for (const auto& item : items) text += (text.empty() ? "" : ",") + item;
-  return text;
-}
-
-unsigned workers_of(const RunOptions& options) {
-  return options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-}
-
-CaseSelection selection_of(const RunOptions& options) {
-  return CaseSelection(options.filters, options.shard);
-}
-
 // The case files, validated, with what the run needs to know of their cases before it runs them.
 struct CheckedCases {
   std::unique_ptr<Corpus> corpus;
@@ -73,8 +59,7 @@ struct RunOutcome {
   bool stopped_at_maxfail() const { return !summary.stopped_by.empty(); }
 };
 
-void prepare_process(const RunOptions& options) {
-  if (!options.engines_dir.empty()) set_engines_dir_option(options.engines_dir);
+void prepare_process() {
   // SIGINT or SIGTERM stops the run; the reports still get what finished (runner/run/interrupt.h).
   install_interrupt_handlers();
   // Lines reach a CI log (a pipe) as the results come, not when a buffer fills.
@@ -110,13 +95,13 @@ void check_outputs_writable(const RunOptions& options) {
 
 // Validates every case file before anything runs; with --strict-input, a file that does not load
 // stops the run here.
-CheckedCases check_cases(const RunOptions& options, const RunInputs& inputs) {
+CheckedCases check_cases(const RunPlan& plan, const RunInputs& inputs) {
+  const RunOptions& options = plan.options;
   CheckedCases checked;
-  const CaseSelection selection = selection_of(options);
   const std::set<std::string> expected = inputs.expected_ids();
   checked.corpus = std::make_unique<Corpus>(
       CorpusSources{options.paths, options.case_root, options.test262_root}, [&](const Case& test) {
-        if (selection.matches(test.id)) ++checked.matching;
+        if (plan.cases.matches(test.id)) ++checked.matching;
         if (expected.count(test.id)) checked.expected_ids.insert(test.id);
       });
   if (options.strict_input && !checked.corpus->errors().empty()) {
@@ -127,13 +112,13 @@ CheckedCases check_cases(const RunOptions& options, const RunInputs& inputs) {
 }
 
 // The baseline's results in this run's scope; the report read is let go.
-std::optional<std::vector<ResultFact>> scoped_baseline(const RunOptions& options, RunInputs& inputs,
+std::optional<std::vector<ResultFact>> scoped_baseline(const RunPlan& plan, RunInputs& inputs,
                                                        CheckedCases& checked) {
   if (!inputs.baseline) return std::nullopt;
   std::optional<std::vector<ResultFact>> scoped;
   try {
-    scoped = baseline_scope(*inputs.baseline, *checked.corpus, selection_of(options),
-                            options.shard.has_value());
+    scoped = baseline_scope(*inputs.baseline, *checked.corpus, CaseSelection(plan.cases),
+                            plan.options.shard.has_value());
   } catch (const std::runtime_error& error) {  // the cases' copy cannot be read back
     throw CliError(ExitStatus::kRunnerFailed, error);
   }
@@ -141,65 +126,61 @@ std::optional<std::vector<ResultFact>> scoped_baseline(const RunOptions& options
   return scoped;
 }
 
-GateInputs gate_inputs(const RunOptions& options, const RunInputs& inputs,
-                       const RunEngines& engines, const CheckedCases& checked,
+GateInputs gate_inputs(const RunPlan& plan, const RunInputs& inputs, const RunEngines& engines,
+                       const CheckedCases& checked,
                        const std::optional<std::vector<ResultFact>>& baseline) {
   GateInputs gate;
   gate.expectations = inputs.expectations ? &*inputs.expectations : nullptr;
-  gate.strict_expectations = options.strict_expectations;
+  gate.strict_expectations = plan.options.strict_expectations;
   gate.existing_ids = checked.expected_ids;
   for (const EngineInfo* info : engines.infos()) gate.engines.push_back(info->name);
   gate.baseline = baseline ? &*baseline : nullptr;
   return gate;
 }
 
-RunInfo run_info(const RunOptions& options, const RunEngines& engines,
-                 const CheckedCases& checked) {
+RunInfo run_info(const RunPlan& plan, const RunEngines& engines, const CheckedCases& checked) {
+  const RunOptions& options = plan.options;
   RunInfo run;
   run.settle_version = SETTLE_VERSION;
   run.started = utc_now_iso8601();
   for (const EngineInfo* info : engines.infos()) run.engines.push_back(*info);
   run.load_errors = checked.corpus->errors();
   RunSettings& settings = run.settings;
-  settings.engines = joined(engines.names);
-  settings.paths =
-      joined(options.paths.empty() ? std::vector<std::string>{"cases"} : options.paths);
-  settings.filters = joined(options.filters);
-  settings.preludes = joined(options.preludes);
-  settings.timeout_ms = std::to_string(options.timeout_ms);
-  settings.jobs = std::to_string(workers_of(options));
-  if (options.shard) settings.shard = options.shard->text();
+  settings.engines = plan.engine_names;
+  settings.paths = options.paths.empty() ? std::vector<std::string>{"cases"} : options.paths;
+  settings.filters = options.filters;
+  settings.preludes = options.preludes;
+  settings.timeout_ms = options.timeout_ms;
+  settings.jobs = plan.workers;
+  settings.shard = options.shard;
   if (!options.expectations_path.empty()) settings.expectations = options.expectations_path;
-  if (options.strict_expectations) settings.strict_expectations = "true";
-  if (options.strict_rejections) settings.set("strict_rejections", "true");
-  if (options.maxfail != 0) settings.set("maxfail", std::to_string(options.maxfail));
+  settings.strict_expectations = options.strict_expectations;
+  settings.strict_rejections = options.strict_rejections;
+  if (options.maxfail != 0) settings.maxfail = options.maxfail;
   if (!options.baseline_path.empty()) settings.baseline = options.baseline_path;
-  std::string lowered;
   for (const EngineInfo* info : engines.infos()) {
-    if (!info->lower.empty())
-      lowered += (lowered.empty() ? "" : ",") + info->name + "=" + info->lower;
+    if (!info->lower.empty()) settings.lower.emplace_back(info->name, info->lower);
   }
-  if (!lowered.empty()) settings.lower = lowered;
   return run;
 }
 
 // Runs the selected cases, a group of case files at a time, handing each result to the reporters
 // in final order.
-RunOutcome run_cases(const RunOptions& options, const RunEngines& engines, const RunInputs& inputs,
+RunOutcome run_cases(const RunPlan& plan, const RunEngines& engines, const RunInputs& inputs,
                      CheckedCases& checked, ReporterSet& reporters, Clock::time_point started) {
+  const RunOptions& options = plan.options;
   RunOutcome outcome;
   Summary& summary = outcome.summary;
   summary.load_errors = checked.corpus->errors().size();
   const bool keep_every_fact = whole_run_matters(options);
   const std::vector<const EngineInfo*> infos = engines.infos();
-  CaseSelection selection = selection_of(options);
-  const std::size_t total = selection.taken_of(checked.matching) * infos.size();
+  const std::size_t total = plan.cases.taken_of(checked.matching) * infos.size();
   JobFeed feed(
-      *checked.corpus, std::move(selection), infos,
+      *checked.corpus, CaseSelection(plan.cases), infos,
       PlanSettings{std::chrono::milliseconds(options.timeout_ms), options.strict_rejections});
   if (keep_every_fact) outcome.facts.reserve(total);
 
-  reporters.begin(run_info(options, engines, checked));
+  reporters.begin(run_info(plan, engines, checked));
   SchedulerCallbacks callbacks;
   std::atomic<std::size_t> unexpected_failures{0};
   callbacks.on_result = [&](Result&& result) {
@@ -219,7 +200,7 @@ RunOutcome run_cases(const RunOptions& options, const RunEngines& engines, const
     callbacks.should_stop = [&] { return unexpected_failures >= options.maxfail; };
   }
   try {
-    run_jobs([&] { return feed.next(); }, total, engines.engines(), workers_of(options), callbacks);
+    run_jobs([&] { return feed.next(); }, total, engines.engines(), plan.workers, callbacks);
   } catch (const std::runtime_error& error) {  // the cases' copy cannot be read back
     say(error.what());
     outcome.runner_failed = true;
@@ -274,18 +255,20 @@ ExitStatus end_run(ReporterSet& reporters, const RunOutcome& outcome, ExitStatus
   return outcome.summary.gate.passed() ? ExitStatus::kOk : ExitStatus::kFailures;
 }
 
-ExitStatus run(const RunOptions& options) {
+ExitStatus run(const RunOptions& command_line) {
   const Clock::time_point started = Clock::now();
-  prepare_process(options);
+  prepare_process();
+  const RunPlan plan = plan_run(command_line);
+  const RunOptions& options = plan.options;
   check_outputs_writable(options);
   RunInputs inputs = read_run_inputs(options);
-  RunEngines engines = start_engines(options);
-  CheckedCases checked = check_cases(options, inputs);
-  const auto baseline = scoped_baseline(options, inputs, checked);
-  const GateInputs gate = gate_inputs(options, inputs, engines, checked, baseline);
+  RunEngines engines = start_engines(plan);
+  CheckedCases checked = check_cases(plan, inputs);
+  const auto baseline = scoped_baseline(plan, inputs, checked);
+  const GateInputs gate = gate_inputs(plan, inputs, engines, checked, baseline);
   ReporterSet reporters(first_report_folder(options.reports));
-  add_run_reporters(reporters, options, engines);
-  RunOutcome outcome = run_cases(options, engines, inputs, checked, reporters, started);
+  add_run_reporters(reporters, plan, engines);
+  RunOutcome outcome = run_cases(plan, engines, inputs, checked, reporters, started);
   outcome.summary.gate = evaluate_gate(outcome.facts, gate);
   ExitStatus status = update_expectations(options, inputs, outcome, gate);
   std::vector<ResultFact>().swap(outcome.facts);  // before the reports read the results back

@@ -27,44 +27,31 @@ std::vector<const EngineInfo*> RunEngines::infos() const {
   return infos;
 }
 
-RunEngines start_engines(const RunOptions& options) {
+RunEngines start_engines(const RunPlan& plan) {
   RunEngines run;
   try {
-    run.options.preludes = read_preludes(options.preludes);
+    run.options.preludes = read_preludes(plan.options.preludes);
   } catch (const std::exception& error) {
     throw CliError(ExitStatus::kBadInput, error);
   }
-  run.names = options.engines.empty() ? std::vector<std::string>{"duktape"} : options.engines;
-  std::sort(run.names.begin(), run.names.end());
-  run.names.erase(std::unique(run.names.begin(), run.names.end()), run.names.end());
-  std::vector<LowerLevel> levels;
-  for (const auto& name : run.names) {
-    try {
-      run.profiles.push_back(find_profile(name));
-      const std::string& lower = options.lower.empty() ? run.profiles.back().lower : options.lower;
-      levels.push_back(lower_level_from_name(lower).value_or(LowerLevel::kNone));
-    } catch (const ProfileError& error) {  // no such engine
-      throw CliError(ExitStatus::kBadInput, error);
-    } catch (const InputError& error) {  // a broken profile file
-      throw CliError(ExitStatus::kBadInput, error);
-    }
-  }
-  for (std::size_t i = 0; i < run.profiles.size(); ++i) {
+  for (const EngineProfile& profile : plan.profiles) {
+    const std::string& lower = plan.options.lower.empty() ? profile.lower : plan.options.lower;
+    const LowerLevel level = lower_level_from_name(lower).value_or(LowerLevel::kNone);
     // Interrupted while engines start: the run goes on with those that started (it runs no case)
     // so that the reports are written, marked incomplete.
     if (interrupted()) break;
     try {
-      std::unique_ptr<EngineFactory> factory = make_engine_factory(run.profiles[i], run.options);
-      if (levels[i] != LowerLevel::kNone) {
+      std::unique_ptr<EngineFactory> factory = make_engine_factory(profile, run.options);
+      if (level != LowerLevel::kNone) {
         if (!run.lowerer) {
           // The cache is the engines folder's lowered/, or SETTLE_LOWERING_CACHE's folder.
-          const EnginesDir folder = engines_dir();
+          const EnginesDir& folder = plan.engines_dir;
           const char* cache = std::getenv("SETTLE_LOWERING_CACHE");
           run.lowerer = std::make_shared<Lowerer>(
               folder.node_modules, cache && *cache ? std::filesystem::path(cache)
                                                    : folder.node_modules.parent_path() / "lowered");
         }
-        factory = make_lowering_factory(std::move(factory), run.lowerer, levels[i]);
+        factory = make_lowering_factory(std::move(factory), run.lowerer, level);
       }
       run.factories.push_back(std::move(factory));
     } catch (const PreludeError& error) {

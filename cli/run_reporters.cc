@@ -34,9 +34,10 @@ ConsoleOptions console_options(const RunOptions& options) {
 }
 
 // Each engine's profile and every prelude its realms load, as a repro script needs them.
-std::map<std::string, ReproDirReporter::Engine> repro_engines(const RunEngines& engines) {
+std::map<std::string, ReproDirReporter::Engine> repro_engines(const RunPlan& plan,
+                                                              const RunEngines& engines) {
   std::map<std::string, ReproDirReporter::Engine> repro;
-  for (const EngineProfile& profile : engines.profiles) {
+  for (const EngineProfile& profile : plan.profiles) {
     std::vector<Prelude> preludes = profile_preludes(profile);
     preludes.insert(preludes.end(), engines.options.preludes.begin(),
                     engines.options.preludes.end());
@@ -47,8 +48,8 @@ std::map<std::string, ReproDirReporter::Engine> repro_engines(const RunEngines& 
 
 }  // namespace
 
-void add_run_reporters(ReporterSet& reporters, const RunOptions& options,
-                       const RunEngines& engines) {
+void add_run_reporters(ReporterSet& reporters, const RunPlan& plan, const RunEngines& engines) {
+  const RunOptions& options = plan.options;
   // The engine matrix reads the results back; a run on one engine, or a quiet one, shows none.
   const bool show_matrix = engines.factories.size() > 1 && !options.quiet;
   reporters.add_reporter(std::make_unique<ConsoleReporter>(
@@ -61,7 +62,7 @@ void add_run_reporters(ReporterSet& reporters, const RunOptions& options,
   reporters.add_files(options.reports);
   if (!options.repro_dir.empty()) {
     reporters.add_reporter(
-        std::make_unique<ReproDirReporter>(options.repro_dir, repro_engines(engines)));
+        std::make_unique<ReproDirReporter>(options.repro_dir, repro_engines(plan, engines)));
   }
 }
 

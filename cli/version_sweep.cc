@@ -10,17 +10,18 @@
 
 namespace settle::cli {
 
-VersionSweep resolve_sweep(const std::string& spec, const std::string& each, bool installed_only) {
+VersionSweep resolve_sweep(const std::string& spec, const EnginesDir& engines,
+                           const std::string& each, bool installed_only) {
   auto name = split_versioned_name(spec);
   if (!name) {
     throw ProfileError("-e " + spec +
                        ": give the versions to sweep, NAME@A..B (node@6..26, bun@1.0.0..1.4.5)");
   }
-  VersionSweep sweep{name->base, versioned_base(name->base), {}, {}};
+  VersionSweep sweep{name->base, versioned_base(name->base, engines), {}, {}};
   if (is_version_range(name->version)) {
     sweep.versions = range_versions(sweep.base, name->version, each, installed_only);
   } else {
-    sweep.versions = {find_versioned_profile(*name).version_pin};
+    sweep.versions = {find_versioned_profile(*name, engines).version_pin};
   }
   for (const std::string& version : sweep.versions) {
     sweep.engines.push_back(versioned_profile(sweep.base, sweep.base_name, version).name);
@@ -44,7 +45,7 @@ void install_missing_versions(const VersionSweep& sweep, bool install) {
   }
   say("installing " + std::to_string(missing.size()) + " version" +
       (missing.size() == 1 ? "" : "s") + " into the engines folder:" + names);
-  if (install_engines(missing, /*yes=*/false) != ExitStatus::kOk)
+  if (install_engines(missing, /*yes=*/false, sweep.base.engines) != ExitStatus::kOk)
     throw CliError(ExitStatus::kRunnerFailed, "could not install:" + names);
 }
 

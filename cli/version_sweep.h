@@ -17,9 +17,9 @@ struct VersionSweep {
 
 // Resolves NAME@A..B (or NAME@A, one version) into published versions, thinned by `each`
 // (major, minor, patch). Throws ProfileError.
-// With installed_only, only the versions installed in the engines folder, and no registry.
-VersionSweep resolve_sweep(const std::string& spec, const std::string& each,
-                           bool installed_only = false);
+// With installed_only, only the versions installed in `engines`, and no registry.
+VersionSweep resolve_sweep(const std::string& spec, const EnginesDir& engines,
+                           const std::string& each, bool installed_only = false);
 
 // Installs the versions not installed yet, saying so on stderr. Throws CliError (the runner
 // failed) when one is still missing: with install false, naming them and the command.

@@ -56,7 +56,7 @@ struct RunReportFile {
 };
 
 ExitStatus versions(const VersionsOptions& options) {
-  if (!options.engines_dir.empty()) set_engines_dir_option(options.engines_dir);
+  const EnginesDir engines_dir = resolve_engines_dir(options.engines_dir);
   std::vector<VersionSweep> sweeps;
   std::string engine_names;  // "node", "node and bun"
   try {
@@ -70,7 +70,7 @@ ExitStatus versions(const VersionsOptions& options) {
       }
     }
     for (const std::string& spec : options.engines) {
-      VersionSweep sweep = resolve_sweep(spec, options.each, options.installed_only);
+      VersionSweep sweep = resolve_sweep(spec, engines_dir, options.each, options.installed_only);
       engine_names += (sweeps.empty() ? "" : " and ") + sweep.base_name;
       sweeps.push_back(std::move(sweep));
     }

@@ -12,11 +12,6 @@ std::vector<std::string> builtin_engine_names() {
   return names;
 }
 
-std::unique_ptr<EngineFactory> make_engine_factory(const std::string& name,
-                                                   const EngineOptions& options) {
-  return make_engine_factory(find_profile(name), options);
-}
-
 std::unique_ptr<EngineFactory> make_engine_factory(const EngineProfile& profile,
                                                    const EngineOptions& options) {
   if (auto reason = unavailable_reason(profile)) {

@@ -20,15 +20,9 @@ class EngineUnavailable : public std::runtime_error {
 // The built-in engine names.
 std::vector<std::string> builtin_engine_names();
 
-// Makes the factory for --engine NAME (a built-in profile) or --engine FILE (a user's profile).
-// Throws ProfileError for bad usage (a name that is no built-in engine, with the nearest one; a
-// profile file that is missing or invalid), EngineUnavailable, with the way to install what is
-// missing when the profile names one, for an engine this machine lacks, and PreludeError when a
-// prelude does not compile on the engine.
-std::unique_ptr<EngineFactory> make_engine_factory(const std::string& name,
-                                                   const EngineOptions& options);
-
-// The same for a profile already read (find_profile): a run reads each profile once.
+// Makes the factory for a profile (find_profile's: a run reads each profile once). Throws
+// EngineUnavailable, with the way to install what is missing when the profile names one, for an
+// engine this machine lacks, and PreludeError when a prelude does not compile on the engine.
 std::unique_ptr<EngineFactory> make_engine_factory(const EngineProfile& profile,
                                                    const EngineOptions& options);
 

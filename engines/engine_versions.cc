@@ -68,14 +68,14 @@ std::optional<VersionedName> split_versioned_name(const std::string& name) {
   return VersionedName{name.substr(0, at), name.substr(at + 1)};
 }
 
-VersionedBase versioned_base(const std::string& base_name) {
+VersionedBase versioned_base(const std::string& base_name, const EnginesDir& engines) {
   std::string profile_name = profile_for(base_name);
   auto builtin = builtin_profiles().find(profile_name);
   if (builtin == builtin_profiles().end()) {
-    find_profile(profile_name);  // throws the usual "unknown engine" with a suggestion
+    find_profile(profile_name, engines);  // throws the usual "unknown engine" with a suggestion
     throw ProfileError(base_name + "@VERSION: only a built-in profile takes a version");
   }
-  VersionedBase base{builtin->second, ""};
+  VersionedBase base{builtin->second, "", engines};
   auto plus = profile_name.find('+');
   std::vector<std::string> engine_packages;
   if (plus != std::string::npos) {
@@ -129,16 +129,17 @@ bool is_exact_version(const std::string& version) {
 
 bool is_version_range(const std::string& spec) { return spec.find("..") != std::string::npos; }
 
-std::filesystem::path version_prefix(const std::string& package, const std::string& version) {
-  return engines_dir().node_modules.parent_path() / "versions" / folder_name(package, version);
+std::filesystem::path version_prefix(const EnginesDir& engines, const std::string& package,
+                                     const std::string& version) {
+  return engines.node_modules.parent_path() / "versions" / folder_name(package, version);
 }
 
-std::vector<std::string> installed_versions(const std::string& package) {
+std::vector<std::string> installed_versions(const EnginesDir& engines, const std::string& package) {
   namespace fs = std::filesystem;
   std::vector<std::string> versions;
   std::string start = folder_name(package, "");
   std::error_code error;
-  fs::path folder = engines_dir().node_modules.parent_path() / "versions";
+  fs::path folder = engines.node_modules.parent_path() / "versions";
   for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
     std::string name = it->path().filename().string();
     if (name.rfind(start, 0) != 0) continue;
@@ -223,14 +224,14 @@ std::vector<std::string> range_versions(const VersionedBase& base, const std::st
   std::string why;
   std::optional<std::vector<std::string>> known;
   if (installed_only) {
-    known = installed_versions(base.package);
+    known = installed_versions(base.engines, base.package);
   } else {
     known = published_versions(base.package, &why);
   }
   if (!known) {
     std::cerr << "settle: " << why << "; using the versions of " << base.package << " installed in "
-              << version_prefix(base.package, "").parent_path().string() << "\n";
-    known = installed_versions(base.package);
+              << version_prefix(base.engines, base.package, "").parent_path().string() << "\n";
+    known = installed_versions(base.engines, base.package);
   }
   std::vector<std::string> versions = select_versions(*known, range, each);
   if (versions.empty()) {
@@ -255,7 +256,9 @@ EngineProfile versioned_profile(const VersionedBase& base, const std::string& ba
   }
   EngineProfile profile = base.profile;
   profile.name = base_name + "@" + version;
-  std::string modules = (version_prefix(base.package, version) / "node_modules").string();
+  profile.node_modules = base.engines.node_modules.string();  // its other packages' folder
+  std::string modules =
+      (version_prefix(base.engines, base.package, version) / "node_modules").string();
   std::string from = "{npm}/" + base.package;
   std::string to = modules + "/" + base.package;
   bool only_package = profile.npm.size() == 1;
@@ -285,14 +288,14 @@ EngineProfile versioned_profile(const VersionedBase& base, const std::string& ba
   return profile;
 }
 
-EngineProfile find_versioned_profile(const VersionedName& name) {
+EngineProfile find_versioned_profile(const VersionedName& name, const EnginesDir& engines) {
   if (is_version_range(name.version)) {
     throw ProfileError("-e " + name.base + "@" + name.version +
                        ": a range of versions is for settle versions and settle bisect; give "
                        "one version (" +
                        name.base + "@" + name.version.substr(0, name.version.find("..")) + ")");
   }
-  VersionedBase base = versioned_base(name.base);
+  VersionedBase base = versioned_base(name.base, engines);
   if (is_exact_version(name.version)) return versioned_profile(base, name.base, name.version);
   if (!numeric_parts(name.version)) {
     throw ProfileError("-e " + name.base + "@" + name.version +
@@ -303,7 +306,7 @@ EngineProfile find_versioned_profile(const VersionedName& name) {
   if (!known) {
     std::cerr << "settle: " << why << "; " << name.base << "@" << name.version
               << " is the newest installed match\n";
-    known = installed_versions(base.package);
+    known = installed_versions(base.engines, base.package);
   }
   std::vector<std::string> chosen = select_versions(*known, name.version, "patch");
   if (chosen.empty()) {

@@ -25,8 +25,9 @@ std::optional<VersionedName> split_versioned_name(const std::string& name);
 struct VersionedBase {
   EngineProfile profile;
   std::string package;
+  EnginesDir engines;  // where its versions are installed
 };
-VersionedBase versioned_base(const std::string& base_name);
+VersionedBase versioned_base(const std::string& base_name, const EnginesDir& engines);
 
 // Orders versions as semver does for release versions ("9.11.2" < "10.0.0"); a prerelease sorts
 // before its release.
@@ -40,10 +41,11 @@ bool is_exact_version(const std::string& version);
 
 // The folder (an npm prefix) where one version of a package is installed:
 // <engines folder>/versions/<package, / as +>@<version>.
-std::filesystem::path version_prefix(const std::string& package, const std::string& version);
+std::filesystem::path version_prefix(const EnginesDir& engines, const std::string& package,
+                                     const std::string& version);
 
 // The versions of `package` installed there, oldest first.
-std::vector<std::string> installed_versions(const std::string& package);
+std::vector<std::string> installed_versions(const EnginesDir& engines, const std::string& package);
 
 // The published release versions of `package` (npm view PKG versions --json), oldest first; when
 // npm cannot say, nothing, with its words in `why`. Prereleases are kept only for a package
@@ -72,7 +74,7 @@ EngineProfile versioned_profile(const VersionedBase& base, const std::string& ba
 
 // find_profile's way with NAME@VERSION: a partial version resolves to the newest published
 // match (or installed, when npm cannot say). Throws ProfileError.
-EngineProfile find_versioned_profile(const VersionedName& name);
+EngineProfile find_versioned_profile(const VersionedName& name, const EnginesDir& engines);
 
 // The oldest Node the node driver runs on.
 inline constexpr int kOldestNodeMajor = 6;

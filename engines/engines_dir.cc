@@ -15,11 +15,6 @@ std::optional<std::string> environment(const char* name) {
   return value && *value ? std::optional<std::string>(value) : std::nullopt;
 }
 
-std::optional<std::string>& option_value() {
-  static std::optional<std::string> option;
-  return option;
-}
-
 // The folder of the running executable, when it is a settle build folder.
 std::optional<std::string> build_folder() {
   std::error_code error;
@@ -49,9 +44,9 @@ EnginesDir choose_engines_dir(const EnginesDirInputs& inputs) {
   return {home / ".cache" / "settle" / "engines" / "node_modules", "the default"};
 }
 
-EnginesDir engines_dir() {
+EnginesDir resolve_engines_dir(const std::string& option) {
   EnginesDirInputs inputs;
-  inputs.option = option_value();
+  inputs.option = option;
   inputs.engines_env = environment("SETTLE_ENGINES_DIR");
   inputs.npm_env = environment("SETTLE_NPM_DIR");
   inputs.build_folder = build_folder();
@@ -65,7 +60,5 @@ EnginesDir engines_dir() {
   if (!error) chosen.node_modules = absolute.lexically_normal();
   return chosen;
 }
-
-void set_engines_dir_option(const std::string& dir) { option_value() = dir; }
 
 }  // namespace settle

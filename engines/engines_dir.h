@@ -29,12 +29,10 @@ struct EnginesDirInputs {
 // in DIR/node_modules.
 EnginesDir choose_engines_dir(const EnginesDirInputs& inputs);
 
-// The choice for this process: its environment, the folder its executable is in (a build folder
-// holds the marker file kBuildFolderMarker, which CMake writes), and --engines-dir if given.
-EnginesDir engines_dir();
-
-// Records --engines-dir for engines_dir(); a command calls it before it resolves any profile.
-void set_engines_dir_option(const std::string& dir);
+// The choice for this process: `option` (--engines-dir; empty when not given), its environment,
+// and the folder its executable is in (a build folder holds the marker file kBuildFolderMarker,
+// which CMake writes). A command resolves it once and passes it to find_profile.
+EnginesDir resolve_engines_dir(const std::string& option);
 
 // The file that marks settle's build folder.
 inline constexpr const char* kBuildFolderMarker = "settle-build-folder";

@@ -204,9 +204,13 @@ const std::map<std::string, EngineProfile>& builtin_profiles() {
   return profiles;
 }
 
-EngineProfile find_profile(const std::string& name_or_file) {
+EngineProfile find_profile(const std::string& name_or_file, const EnginesDir& engines) {
   auto builtin = builtin_profiles().find(name_or_file);
-  if (builtin != builtin_profiles().end()) return builtin->second;
+  if (builtin != builtin_profiles().end()) {
+    EngineProfile profile = builtin->second;
+    profile.node_modules = engines.node_modules.string();
+    return profile;
+  }
   std::error_code error;
   bool looks_like_file =
       name_or_file.size() > 5 && name_or_file.compare(name_or_file.size() - 5, 5, ".json") == 0;
@@ -216,10 +220,13 @@ EngineProfile find_profile(const std::string& name_or_file) {
     if (!text) {
       throw InputError(name_or_file, kNoPosition, "", "cannot read the engine profile: " + why);
     }
-    return parse_profile(*text, name_or_file);
+    EngineProfile profile = parse_profile(*text, name_or_file);
+    profile.node_modules = engines.node_modules.string();
+    return profile;
   }
-  if (auto versioned = split_versioned_name(name_or_file))
-    return find_versioned_profile(*versioned);
+  if (auto versioned = split_versioned_name(name_or_file)) {
+    return find_versioned_profile(*versioned, engines);
+  }
   std::vector<std::string> names;
   for (const auto& [name, profile] : builtin_profiles()) names.push_back(name);
   if (auto suggestion = closest_spelling(name_or_file, names)) {
@@ -232,8 +239,13 @@ EngineProfile find_profile(const std::string& name_or_file) {
                      "; or give a profile file)");
 }
 
-std::string expand_placeholders(const std::string& text) {
-  const std::string npm = engines_dir().node_modules.string();
+std::string expand_placeholders(const EngineProfile& profile, const std::string& text) {
+  if (text.find("{npm}") == std::string::npos) return text;
+  // A profile that did not come through find_profile would send {npm} to the root folder.
+  if (profile.node_modules.empty()) {
+    throw std::logic_error("the profile " + profile.name + " was not placed by find_profile");
+  }
+  const std::string& npm = profile.node_modules;
   std::string out = text;
   for (auto at = out.find("{npm}"); at != std::string::npos;
        at = out.find("{npm}", at + npm.size())) {
@@ -246,7 +258,7 @@ std::vector<std::string> profile_command(const EngineProfile& profile,
                                          const std::string& driver_file) {
   std::vector<std::string> command;
   for (const auto& argument : profile.command) {
-    std::string expanded = expand_placeholders(argument);
+    std::string expanded = expand_placeholders(profile, argument);
     auto at = expanded.find("{driver}");
     if (at != std::string::npos) expanded.replace(at, 8, driver_file);
     command.push_back(expanded);
@@ -267,7 +279,7 @@ std::vector<Prelude> read_preludes(const std::vector<std::string>& files) {
 
 Prelude promise_file_of(const EngineProfile& profile) {
   if (profile.promise.empty()) return {};
-  return read_preludes({expand_placeholders(profile.promise)}).front();
+  return read_preludes({expand_placeholders(profile, profile.promise)}).front();
 }
 
 std::vector<Prelude> profile_preludes(const EngineProfile& profile) {
@@ -283,7 +295,7 @@ std::vector<Prelude> profile_preludes(const EngineProfile& profile) {
     preludes.push_back({profile.name + " (own_promise: false)", "delete this.Promise;\n"});
   }
   std::vector<std::string> files;
-  for (const auto& file : profile.preludes) files.push_back(expand_placeholders(file));
+  for (const auto& file : profile.preludes) files.push_back(expand_placeholders(profile, file));
   for (Prelude& prelude : read_preludes(files)) preludes.push_back(std::move(prelude));
   if (!profile.promise_global.empty()) {
     preludes.push_back(
@@ -304,7 +316,7 @@ std::optional<std::string> unavailable_reason(const EngineProfile& profile) {
     how = "settle engines --install " + profile.name;
   std::string hint = how.empty() ? "" : " (to install: " + how + ")";
   if (profile.adapter == AdapterKind::kProcess) {
-    std::string command = expand_placeholders(profile.command[0]);
+    std::string command = expand_placeholders(profile, profile.command[0]);
     if (!on_path(command)) {
       bool path = command.find('/') != std::string::npos;
       return command + (path ? " is missing" : " is not on PATH") + hint;
@@ -313,11 +325,11 @@ std::optional<std::string> unavailable_reason(const EngineProfile& profile) {
   std::vector<std::string> files = profile.preludes;
   if (!profile.promise.empty()) files.push_back(profile.promise);
   for (const auto& file : files) {
-    std::string path = expand_placeholders(file);
+    std::string path = expand_placeholders(profile, file);
     if (access(path.c_str(), R_OK) != 0) return path + " is missing" + hint;
   }
   for (const auto& package : profile.npm) {
-    std::string path = expand_placeholders("{npm}/" + package);
+    std::string path = expand_placeholders(profile, "{npm}/" + package);
     if (access(path.c_str(), R_OK) != 0) return "the npm package " + path + " is missing" + hint;
   }
   return std::nullopt;

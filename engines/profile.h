@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engines/engines_dir.h"
 #include "engines/process/child_process.h"
 #include "runner/input/input_error.h"
 #include "runner/model/engine.h"
@@ -46,6 +47,7 @@ struct EngineProfile {
   std::string source;               // "built-in" or the file it came from
   std::string version_package;      // NAME@VERSION: the npm package installed at that version in
   std::string version_pin;          // its own folder (engine_versions.h), and the version
+  std::string node_modules;  // what {npm} stands for: the engines folder find_profile placed it in
 };
 
 // An engine that cannot be chosen or set up as asked: no such engine, a prelude that cannot be
@@ -62,12 +64,12 @@ EngineProfile parse_profile(const std::string& text, const std::string& source);
 const std::map<std::string, EngineProfile>& builtin_profiles();
 
 // --engine NAME finds a built-in profile; a value ending in .json, or naming a file, is read as a
-// user's profile. Throws ProfileError for no such engine, InputError for a broken profile file.
-EngineProfile find_profile(const std::string& name_or_file);
+// user's profile; NAME@VERSION is engine_versions.h's. Its {npm} is `engines`' node_modules.
+// Throws ProfileError for no such engine, InputError for a broken profile file.
+EngineProfile find_profile(const std::string& name_or_file, const EnginesDir& engines);
 
-// Replaces {npm} with the folder of npm packages (engines_dir(): --engines-dir, the environment,
-// the build folder or the user's cache folder) in every path and argument.
-std::string expand_placeholders(const std::string& text);
+// Replaces {npm} with the profile's folder of npm packages (find_profile's) in a path or argument.
+std::string expand_placeholders(const EngineProfile& profile, const std::string& text);
 
 // The profile's command line: placeholders expanded, {driver} replaced with `driver_file`. An
 // argument `{scratch}` is left for the process engine, which gives each process a folder there.

@@ -306,7 +306,7 @@ void ProcessEngineFactory::probe() {
   ProcessEngineShared& shared = *shared_;
   std::vector<std::string> version_command;
   for (const auto& argument : shared.profile.version)
-    version_command.push_back(expand_placeholders(argument));
+    version_command.push_back(expand_placeholders(shared.profile, argument));
   std::string version = read_version(version_command);
   auto probe = std::make_unique<ProcessEngine>(shared_);
   nlohmann::json ready = probe->start();

@@ -14,13 +14,15 @@ void check_shards(const std::vector<LoadedReport>& parts) {
   std::map<std::size_t, const LoadedReport*> seen;
   std::size_t count = 0;
   for (const LoadedReport& part : parts) {
-    const std::optional<std::string>& setting = part.run.settings.shard;
-    if (!setting) {
+    const auto unread = part.run.settings.others.find("shard");
+    if (unread != part.run.settings.others.end()) {
+      throw MergeError(part.source + ": settings.shard is not I/N: " + unread->second);
+    }
+    const std::optional<Shard>& shard = part.run.settings.shard;
+    if (!shard) {
       if (count) throw MergeError(part.source + " is not a shard, but other reports are");
       continue;
     }
-    auto shard = parse_shard(*setting);
-    if (!shard) throw MergeError(part.source + ": settings.shard is not I/N: " + *setting);
     if (count == 0 && &part != &parts.front()) {
       throw MergeError(part.source + " is a shard, but " + parts.front().source + " is not");
     }

@@ -244,7 +244,7 @@ TEST_F(DuktapePreludeTest, APreludeRunsInEveryRealmBeforeTheCase) {
 
 TEST(DuktapeFactory, APreludeThatThrowsIsAFaultOfTheCase) {
   DuktapeEngineFactory factory(
-      find_profile("duktape"),
+      find_profile("duktape", resolve_engines_dir("")),
       EngineOptions{{{"bad.js", "throw new Error('broken prelude')"}}, 512u << 20});
   auto engine = factory.create();
   Case test;

@@ -14,8 +14,8 @@ namespace settle::testing {
 class DuktapeTest : public ::testing::Test {
  protected:
   explicit DuktapeTest(EngineOptions options = {})
-      : factory_(
-            std::make_unique<DuktapeEngineFactory>(find_profile("duktape"), std::move(options))),
+      : factory_(std::make_unique<DuktapeEngineFactory>(
+            find_profile("duktape", resolve_engines_dir("")), std::move(options))),
         engine_(factory_->create()) {}
 
   Observation run(const std::string& code, bool strict = false, int timeout_ms = 5000,

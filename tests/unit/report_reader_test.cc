@@ -66,8 +66,8 @@ TEST(ParseReport, ReadsBackWhatTheJsonReporterWrote) {
   make.add(results, "a/b/x", "node", Status::kPass);
   make.add(results, "a/b/y", "node", Status::kTimeout);
   RunInfo run = run_info();
-  run.settings.filters = "a/*";
-  run.settings.shard = "1/2";
+  run.settings.filters = {"a/*"};
+  run.settings.shard = Shard{1, 2};
   run.load_errors.emplace_back("cases/broken.json", SourcePosition{3, 7}, "cases[0].id",
                                "must match");
 
@@ -76,7 +76,9 @@ TEST(ParseReport, ReadsBackWhatTheJsonReporterWrote) {
   EXPECT_EQ(report.run.started, "2025-03-01T10:00:00Z");
   EXPECT_TRUE(report.complete);
   EXPECT_DOUBLE_EQ(report.seconds, 2.5);
-  EXPECT_EQ(report.run.settings.shard, "1/2");
+  ASSERT_TRUE(report.run.settings.shard);
+  EXPECT_EQ(report.run.settings.shard->text(), "1/2");
+  EXPECT_EQ(report.run.settings.filters, std::vector<std::string>{"a/*"});
   ASSERT_EQ(report.run.engines.size(), 2u);
   EXPECT_EQ(report.run.engines[0].version, "duktape 2.7.0");
   EXPECT_TRUE(report.run.engines[0].features.at("Symbol"));
@@ -180,8 +182,8 @@ class MergeTest : public ::testing::Test {
       make.add(results, id, "node", Status::kPass);
     }
     RunInfo run = run_info();
-    run.settings.jobs = "2";
-    if (!shard.empty()) run.settings.shard = shard;
+    run.settings.jobs = 2;
+    if (!shard.empty()) run.settings.set("shard", shard);
     run.started = started;
     run.load_errors.emplace_back("cases/broken.json", SourcePosition{}, "", "invalid JSON");
     LoadedReport report = parse_report(written(run, results), "shard" + shard + ".json");
@@ -203,8 +205,8 @@ TEST_F(MergeTest, JoinsShardsInIdThenEngineOrder) {
                                       "a/c@duktape", "a/c@node", "a/d-f@duktape", "a/d-f@node"}));
   EXPECT_EQ(merged.run.started, "2025-03-01T10:00:01Z");
   EXPECT_EQ(merged.run.load_errors.size(), 1u);
-  EXPECT_EQ(merged.run.settings.shard, std::nullopt);
-  EXPECT_EQ(merged.run.settings.jobs, "2");
+  EXPECT_FALSE(merged.run.settings.shard);
+  EXPECT_EQ(merged.run.settings.jobs, 2u);
   EXPECT_EQ(merged.run.engines.size(), 2u);
   EXPECT_DOUBLE_EQ(merged.seconds, 2);
   EXPECT_EQ(merged.summary().per_engine["duktape"].count(Status::kFail), 1u);
