@@ -226,26 +226,63 @@ class Explorer {
       involved.push_back(options_.oracle);
       for (const auto& entry : signature) involved.push_back(entry.first);
     }
-    const Program reduced = reduce_program(program, [&](const std::vector<Program>& candidates) {
+    const Program reduced = reduce_keeping(program, signature, involved, "");
+    ++reduced_;
+    const std::string shape = program_shape(reduced);
+    if (!index_.has(signature, shape)) {
+      write_if_new(number, reduced, shape);
+      return;
+    }
+    // Reduced to the smallest program that keeps the signature, an engine that deviates in
+    // several ways shows the one that needs the fewest steps, again and again. The program is
+    // reduced again keeping each part of its shape that the first reduction dropped (its finally,
+    // its timer, ...), for a deviation behind that part.
+    for (const std::string& kept : shape_parts(program_shape(program))) {
+      if (contains_part(shape, kept)) continue;
+      const Program again = reduce_keeping(program, signature, involved, kept);
+      const std::string again_shape = program_shape(again);
+      if (!index_.has(signature, again_shape) && write_if_new(number, again, again_shape)) return;
+    }
+  }
+
+  static bool contains_part(const std::string& shape, const std::string& part) {
+    std::vector<std::string> parts = shape_parts(shape);
+    return std::find(parts.begin(), parts.end(), part) != parts.end();
+  }
+
+  // The program reduced while it keeps the signature, and a step of shape part `kept` if any.
+  Program reduce_keeping(const Program& program, const Signature& signature,
+                         const std::vector<std::string>& involved, const std::string& kept) {
+    return reduce_program(program, [&](const std::vector<Program>& candidates) {
+      std::vector<bool> fails(candidates.size(), false);
       // Past the budget (or interrupted) the reduction stops where it is.
-      if (interrupted() || (budget_ && seconds() >= *budget_))
-        return std::vector<bool>(candidates.size(), false);
-      std::vector<Observations> seen = run_programs(candidates, involved);
-      std::vector<bool> fails;
-      for (const Observations& one : seen)
-        fails.push_back(signature_against_oracle(one) == signature);
+      if (interrupted() || (budget_ && seconds() >= *budget_)) return fails;
+      std::vector<Program> runnable;
+      std::vector<std::size_t> at;
+      for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if (!kept.empty() && !contains_part(program_shape(candidates[i]), kept)) continue;
+        runnable.push_back(candidates[i]);
+        at.push_back(i);
+      }
+      if (runnable.empty()) return fails;
+      std::vector<Observations> seen = run_programs(runnable, involved);
+      for (std::size_t i = 0; i < seen.size(); ++i)
+        fails[at[i]] = signature_against_oracle(seen[i]) == signature;
       return fails;
     });
-    ++reduced_;
+  }
+
+  // Writes the finding when its signature on every engine and its shape are new.
+  bool write_if_new(std::uint64_t number, const Program& reduced, const std::string& shape) {
     // The finding names every engine that differs on the reduced program, not only those that
     // were reduced against.
     Observations final_observed = run_programs({reduced}, names_)[0];
     const Signature final_signature = signature_against_oracle(final_observed);
     std::optional<Observation> oracle = oracle_of(final_observed);
-    if (final_signature.empty() || !oracle) return;
-    const std::string shape = program_shape(reduced);
-    if (!index_.add(final_signature, shape)) return;
+    if (final_signature.empty() || !oracle) return false;
+    if (!index_.add(final_signature, shape)) return false;
     write_finding(number, reduced, final_observed, *oracle, final_signature, shape);
+    return true;
   }
 
   // The oracle's observation as the case's expectation; its rejection events too when the

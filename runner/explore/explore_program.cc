@@ -367,4 +367,13 @@ std::string program_shape(const Program& program) {
   return shape.empty() ? "resolve" : shape;
 }
 
+std::vector<std::string> shape_parts(const std::string& shape) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t plus; (plus = shape.find('+', start)) != std::string::npos; start = plus + 1)
+    parts.push_back(shape.substr(start, plus - start));
+  parts.push_back(shape.substr(start));
+  return parts;
+}
+
 }  // namespace settle

@@ -64,5 +64,7 @@ std::vector<std::string> render(const Program& program);
 
 // A short name for what the program exercises ("finally+await"), for finding names.
 std::string program_shape(const Program& program);
+// The parts of a shape: "finally+then" -> {"finally", "then"}.
+std::vector<std::string> shape_parts(const std::string& shape);
 
 }  // namespace settle

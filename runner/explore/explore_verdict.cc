@@ -93,4 +93,8 @@ bool FindingIndex::add(const Signature& signature, const std::string& shape) {
   return seen_.insert(signature_text(signature) + "|" + shape).second;
 }
 
+bool FindingIndex::has(const Signature& signature, const std::string& shape) const {
+  return seen_.count(signature_text(signature) + "|" + shape) != 0;
+}
+
 }  // namespace settle

@@ -39,6 +39,8 @@ class FindingIndex {
  public:
   // True when the finding is new (and records it).
   bool add(const Signature& signature, const std::string& shape);
+  // True when a finding of both is recorded.
+  bool has(const Signature& signature, const std::string& shape) const;
   std::size_t size() const { return seen_.size(); }
 
  private:

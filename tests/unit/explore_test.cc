@@ -223,6 +223,18 @@ TEST(ExploreVerdict, DeduplicatesBySignatureAndShape) {
   EXPECT_TRUE(index.add({{"bun", "outcome"}}, "finally"));
   EXPECT_TRUE(index.add({{"bun", "log"}, {"hermes", "log"}}, "finally"));
   EXPECT_EQ(index.size(), 4u);
+  EXPECT_TRUE(index.has(bun_log, "await"));
+  EXPECT_FALSE(index.has(bun_log, "finally+then"));
+}
+
+// The parts that a second reduction keeps, one at a time (explore_command.cc).
+TEST(ExploreProgram, AShapeSplitsIntoItsParts) {
+  Program program;
+  program.steps = {Step{StepKind::kResolved, 1, {0}}, Step{StepKind::kChain, 2, {1, 2, 0, 0, -1}},
+                   Step{StepKind::kTimer, 3, {1, 0}}};
+  const std::string shape = program_shape(program);
+  EXPECT_EQ(shape_parts(shape), (std::vector<std::string>{"finally", "timer"})) << shape;
+  EXPECT_EQ(shape_parts("resolve"), std::vector<std::string>{"resolve"});
 }
 
 }  // namespace
