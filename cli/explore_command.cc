@@ -320,9 +320,15 @@ class Explorer {
     std::string description = "Found by settle explore --seed " + std::to_string(options_.seed) +
                               ", program " + std::to_string(number) + " (oracle " +
                               options_.oracle + "), reduced. Expected: " + described(oracle) + ".";
-    for (const auto& [engine, part] : signature)
+    for (const auto& [engine, part] : signature) {
+      // "log@then": the log, first at an entry of a then handler.
+      const std::size_t at = part.find('@');
+      const std::string where = at == std::string::npos ? part
+                                                        : part.substr(0, at) + " (first at \"" +
+                                                              part.substr(at + 1) + "\")";
       description +=
-          " " + engine + " differs in the " + part + ": " + described(observed.at(engine)) + ".";
+          " " + engine + " differs in the " + where + ": " + described(observed.at(engine)) + ".";
+    }
     const std::vector<std::string> lines = render(program);
     nlohmann::json test = {{"id", id}, {"description", description}, {"code", lines}};
     bool about_rejections = false;

@@ -1,5 +1,6 @@
 #include "runner/explore/explore_verdict.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "runner/model/value_json.h"
@@ -26,7 +27,32 @@ nlohmann::json without_error_messages(const nlohmann::json& value) {
   return out;
 }
 
+// The words of a log entry as generated programs write them ("3 thenable", ["2 finally", v]),
+// without the step's number: "thenable", "finally".
+std::string entry_words(const nlohmann::json& entry) {
+  const nlohmann::json& head = entry.is_array() && !entry.empty() ? entry.front() : entry;
+  if (!head.is_string()) return head.dump();
+  const std::string& text = head.get_ref<const std::string&>();
+  const std::size_t space = text.find(' ');
+  const bool numbered =
+      space != std::string::npos && space > 0 &&
+      std::all_of(text.begin(), text.begin() + space, [](char c) { return c >= '0' && c <= '9'; });
+  return numbered ? text.substr(space + 1) : text;
+}
+
 }  // namespace
+
+std::string first_log_difference(const Observation& observed, const Observation& oracle) {
+  const nlohmann::json& mine = json_of(observed.log);
+  const nlohmann::json& theirs = json_of(oracle.log);
+  std::size_t at = 0;
+  while (at < mine.size() && at < theirs.size() &&
+         without_error_messages(mine[at]) == without_error_messages(theirs[at]))
+    ++at;
+  if (at < mine.size()) return entry_words(mine[at]);
+  if (at < theirs.size()) return entry_words(theirs[at]);
+  return "";
+}
 
 bool comparable(const Observation& observed) { return observed.ran() && !observed.uncaught; }
 
@@ -62,6 +88,8 @@ Signature signature_of(const std::map<std::string, Observation>& observed,
   for (const auto& [engine, observation] : observed) {
     if (!comparable(observation)) continue;
     std::string part = differing_part(observation, oracle);
+    if (part.find("log") != std::string::npos)
+      part += "@" + first_log_difference(observation, oracle);
     if (!part.empty()) signature[engine] = part;
   }
   return signature;

@@ -19,7 +19,13 @@ std::string differing_part(const Observation& observed, const Observation& oracl
 // uncaught exception.
 bool comparable(const Observation& observed);
 
-// A disagreement's signature: each differing engine and the part it got wrong.
+// Where an engine's log first differs from the oracle's: the words of its entry there ("then" for
+// ["4 then", v]), or of the oracle's where the engine's log ends first. A log that differs is told
+// apart by it, so that one engine's several ordering deviations are several findings.
+std::string first_log_difference(const Observation& observed, const Observation& oracle);
+
+// A disagreement's signature: each differing engine and the part it got wrong, a log with where it
+// first differs ("log@then").
 using Signature = std::map<std::string, std::string>;
 
 std::string signature_text(const Signature& signature);  // "bun:log hermes:outcome"

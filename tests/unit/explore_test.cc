@@ -171,7 +171,24 @@ TEST(ExploreVerdict, SignatureNamesTheEnginesAndTheParts) {
   timed_out.ending = TimedOut{};
   observed["slow"] = timed_out;
   EXPECT_EQ(signature_text(signature_of(observed, oracle)),
-            "bun:log hermes:outcome node:outcome+log");
+            "bun:log@b hermes:outcome node:outcome+log@b");
+}
+
+// An engine's ordering deviations are told apart by the entry where its log first differs: what
+// came too early (or, where its log ends first, what it never logged), without the step number.
+TEST(ExploreVerdict, ALogDiffersFirstAtTheWordsOfAnEntry) {
+  const nlohmann::json thenable = "3 thenable";
+  const nlohmann::json then = nlohmann::json::array({"4 then", -1});
+  const Observation oracle =
+      observation(Outcome::kFulfilled, 1, nlohmann::json::array({"1 executor", then, thenable}));
+  const Observation early_thenable =
+      observation(Outcome::kFulfilled, 1, nlohmann::json::array({"1 executor", thenable, then}));
+  const Observation short_log =
+      observation(Outcome::kFulfilled, 1, nlohmann::json::array({"1 executor"}));
+  EXPECT_EQ(first_log_difference(early_thenable, oracle), "thenable");
+  EXPECT_EQ(first_log_difference(short_log, oracle), "then");
+  EXPECT_EQ(signature_text(signature_of({{"bluebird", early_thenable}}, oracle)),
+            "bluebird:log@thenable");
 }
 
 TEST(ExploreVerdict, ErrorsDifferByNameNeverByTheirMessagesWording) {
