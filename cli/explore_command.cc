@@ -228,26 +228,20 @@ class Explorer {
     }
     const Program reduced = reduce_keeping(program, signature, involved, "");
     ++reduced_;
-    const std::string shape = program_shape(reduced);
-    if (!index_.has(signature, shape)) {
-      write_if_new(number, reduced, shape);
+    if (!index_.has(signature, program_shape(reduced))) {
+      write_if_new(number, reduced);
       return;
     }
     // Reduced to the smallest program that keeps the signature, an engine that deviates in
     // several ways shows the one that needs the fewest steps, again and again. The program is
     // reduced again keeping each part of its shape that the first reduction dropped (its finally,
     // its timer, ...), for a deviation behind that part.
-    for (const std::string& kept : shape_parts(program_shape(program))) {
-      if (contains_part(shape, kept)) continue;
+    const std::set<std::string> reduced_parts = program_parts(reduced);
+    for (const std::string& kept : program_parts(program)) {
+      if (reduced_parts.count(kept)) continue;
       const Program again = reduce_keeping(program, signature, involved, kept);
-      const std::string again_shape = program_shape(again);
-      if (!index_.has(signature, again_shape) && write_if_new(number, again, again_shape)) return;
+      if (!index_.has(signature, program_shape(again)) && write_if_new(number, again)) return;
     }
-  }
-
-  static bool contains_part(const std::string& shape, const std::string& part) {
-    std::vector<std::string> parts = shape_parts(shape);
-    return std::find(parts.begin(), parts.end(), part) != parts.end();
   }
 
   // The program reduced while it keeps the signature, and a step of shape part `kept` if any.
@@ -260,7 +254,7 @@ class Explorer {
       std::vector<Program> runnable;
       std::vector<std::size_t> at;
       for (std::size_t i = 0; i < candidates.size(); ++i) {
-        if (!kept.empty() && !contains_part(program_shape(candidates[i]), kept)) continue;
+        if (!kept.empty() && !program_parts(candidates[i]).count(kept)) continue;
         runnable.push_back(candidates[i]);
         at.push_back(i);
       }
@@ -273,7 +267,8 @@ class Explorer {
   }
 
   // Writes the finding when its signature on every engine and its shape are new.
-  bool write_if_new(std::uint64_t number, const Program& reduced, const std::string& shape) {
+  bool write_if_new(std::uint64_t number, const Program& reduced) {
+    const std::string shape = program_shape(reduced);
     // The finding names every engine that differs on the reduced program, not only those that
     // were reduced against.
     Observations final_observed = run_programs({reduced}, names_)[0];
@@ -321,13 +316,8 @@ class Explorer {
                               ", program " + std::to_string(number) + " (oracle " +
                               options_.oracle + "), reduced. Expected: " + described(oracle) + ".";
     for (const auto& [engine, part] : signature) {
-      // "log@then": the log, first at an entry of a then handler.
-      const std::size_t at = part.find('@');
-      const std::string where = at == std::string::npos ? part
-                                                        : part.substr(0, at) + " (first at \"" +
-                                                              part.substr(at + 1) + "\")";
-      description +=
-          " " + engine + " differs in the " + where + ": " + described(observed.at(engine)) + ".";
+      description += " " + engine + " differs in the " + part_words(part) + ": " +
+                     described(observed.at(engine)) + ".";
     }
     const std::vector<std::string> lines = render(program);
     nlohmann::json test = {{"id", id}, {"description", description}, {"code", lines}};

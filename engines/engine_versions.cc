@@ -129,9 +129,13 @@ bool is_exact_version(const std::string& version) {
 
 bool is_version_range(const std::string& spec) { return spec.find("..") != std::string::npos; }
 
+std::filesystem::path versions_folder(const EnginesDir& engines) {
+  return engines.node_modules.parent_path() / "versions";
+}
+
 std::filesystem::path version_prefix(const EnginesDir& engines, const std::string& package,
                                      const std::string& version) {
-  return engines.node_modules.parent_path() / "versions" / folder_name(package, version);
+  return versions_folder(engines) / folder_name(package, version);
 }
 
 std::vector<std::string> installed_versions(const EnginesDir& engines, const std::string& package) {
@@ -139,7 +143,7 @@ std::vector<std::string> installed_versions(const EnginesDir& engines, const std
   std::vector<std::string> versions;
   std::string start = folder_name(package, "");
   std::error_code error;
-  fs::path folder = engines.node_modules.parent_path() / "versions";
+  fs::path folder = versions_folder(engines);
   for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
     std::string name = it->path().filename().string();
     if (name.rfind(start, 0) != 0) continue;
@@ -230,7 +234,7 @@ std::vector<std::string> range_versions(const VersionedBase& base, const std::st
   }
   if (!known) {
     std::cerr << "settle: " << why << "; using the versions of " << base.package << " installed in "
-              << version_prefix(base.engines, base.package, "").parent_path().string() << "\n";
+              << versions_folder(base.engines).string() << "\n";
     known = installed_versions(base.engines, base.package);
   }
   std::vector<std::string> versions = select_versions(*known, range, each);

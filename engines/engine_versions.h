@@ -39,6 +39,9 @@ bool version_within(const std::string& version, const std::string& prefix);
 // Whether a version text names one exact version (three numeric parts, or a prerelease).
 bool is_exact_version(const std::string& version);
 
+// The folder that holds every installed version: <engines folder>/versions.
+std::filesystem::path versions_folder(const EnginesDir& engines);
+
 // The folder (an npm prefix) where one version of a package is installed:
 // <engines folder>/versions/<package, / as +>@<version>.
 std::filesystem::path version_prefix(const EnginesDir& engines, const std::string& package,

@@ -413,8 +413,6 @@ Observation run_in_new_realm(duk_context* main, DuktapeHeap& heap,
                 std::to_string(bootstrap.options.memory_limit_bytes >> 20) + " MiB"};
   } else if (fault) {
     observation.ending = Faulted{*fault};
-  } else if (!outcome) {
-    observation.ending = Faulted{*observation.uncaught};  // what the engine saw instead
   }
   return observation;
 }

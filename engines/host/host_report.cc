@@ -30,7 +30,11 @@ bool read_host_report(const nlohmann::json& report, Observation& observation) {
                            uncaught[0].value("where", std::string("a job")) + ": " +
                            uncaught[0].value("value", nlohmann::json()).dump();
   }
-  if (!state) return false;
+  if (!state) {
+    // An exception no code caught, where the engine saw no outcome, is what it has to say.
+    if (observation.uncaught) observation.ending = Faulted{*observation.uncaught};
+    return false;
+  }
   if (*state == Outcome::kThrows) {
     std::optional<std::string> named;
     if (!constructor.empty()) named = std::move(constructor);

@@ -141,12 +141,7 @@ Observation observation_from_reply(const json& reply) {
     throw ProtocolError(std::string("the engine's report is unreadable: ") + error.what());
   }
   // A page that ended the case at its timeout keeps what it logged.
-  if (timed_out) {
-    observation.ending = TimedOut{};
-  } else if (!outcome) {
-    // An exception no code caught, where the engine saw no outcome, is what it has to say.
-    observation.ending = Faulted{observation.uncaught.value_or(std::string(kNoOutcome))};
-  }
+  if (timed_out) observation.ending = TimedOut{};
   return observation;
 }
 

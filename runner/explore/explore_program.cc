@@ -340,7 +340,7 @@ std::vector<std::string> render(const Program& program) {
   return lines;
 }
 
-std::string program_shape(const Program& program) {
+std::set<std::string> program_parts(const Program& program) {
   static const char* chain_methods[] = {"then", "catch", "finally", "then2"};
   static const char* combinators[] = {"all", "allSettled", "any", "race"};
   static const std::map<StepKind, const char*> kinds = {{StepKind::kAwait, "await"},
@@ -362,18 +362,13 @@ std::string program_shape(const Program& program) {
     }
     if (uses_subclass(step)) parts.insert("subclass");
   }
-  std::string shape;
-  for (const std::string& part : parts) shape += (shape.empty() ? "" : "+") + part;
-  return shape.empty() ? "resolve" : shape;
+  return parts;
 }
 
-std::vector<std::string> shape_parts(const std::string& shape) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  for (std::size_t plus; (plus = shape.find('+', start)) != std::string::npos; start = plus + 1)
-    parts.push_back(shape.substr(start, plus - start));
-  parts.push_back(shape.substr(start));
-  return parts;
+std::string program_shape(const Program& program) {
+  std::string shape;
+  for (const std::string& part : program_parts(program)) shape += (shape.empty() ? "" : "+") + part;
+  return shape.empty() ? "resolve" : shape;
 }
 
 }  // namespace settle

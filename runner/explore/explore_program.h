@@ -62,9 +62,9 @@ std::set<std::string> program_features(const Program& program);
 // Promise.resolve(<id>).
 std::vector<std::string> render(const Program& program);
 
-// A short name for what the program exercises ("finally+await"), for finding names.
+// What the program exercises, a word for each: {"await", "finally"}.
+std::set<std::string> program_parts(const Program& program);
+// Its parts joined ("await+finally"; "resolve" for none), for finding names.
 std::string program_shape(const Program& program);
-// The parts of a shape: "finally+then" -> {"finally", "then"}.
-std::vector<std::string> shape_parts(const std::string& shape);
 
 }  // namespace settle

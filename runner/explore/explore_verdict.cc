@@ -82,6 +82,12 @@ std::string signature_text(const Signature& signature) {
   return text;
 }
 
+std::string part_words(const std::string& part) {
+  const std::size_t at = part.find('@');
+  if (at == std::string::npos) return part;
+  return part.substr(0, at) + " (first at \"" + part.substr(at + 1) + "\")";
+}
+
 Signature signature_of(const std::map<std::string, Observation>& observed,
                        const Observation& oracle) {
   Signature signature;

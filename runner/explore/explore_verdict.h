@@ -30,6 +30,9 @@ using Signature = std::map<std::string, std::string>;
 
 std::string signature_text(const Signature& signature);  // "bun:log hermes:outcome"
 
+// A signature's part in words: "log@then" -> "log (first at \"then\")".
+std::string part_words(const std::string& part);
+
 // The signature of one program's observations (by engine) against the oracle's. Engines whose
 // observation is not comparable are left out.
 Signature signature_of(const std::map<std::string, Observation>& observed,

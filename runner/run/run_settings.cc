@@ -5,10 +5,10 @@
 namespace settle {
 namespace {
 
-std::string joined(const std::vector<std::string>& items, char separator = ',') {
+std::string joined(const std::vector<std::string>& items) {
   std::string text;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) text += separator;
+    if (i > 0) text += ',';
     text += items[i];
   }
   return text;

@@ -249,9 +249,10 @@ TEST(ExploreProgram, AShapeSplitsIntoItsParts) {
   Program program;
   program.steps = {Step{StepKind::kResolved, 1, {0}}, Step{StepKind::kChain, 2, {1, 2, 0, 0, -1}},
                    Step{StepKind::kTimer, 3, {1, 0}}};
-  const std::string shape = program_shape(program);
-  EXPECT_EQ(shape_parts(shape), (std::vector<std::string>{"finally", "timer"})) << shape;
-  EXPECT_EQ(shape_parts("resolve"), std::vector<std::string>{"resolve"});
+  EXPECT_EQ(program_parts(program), (std::set<std::string>{"finally", "timer"}));
+  EXPECT_EQ(program_shape(program), "finally+timer");
+  EXPECT_TRUE(program_parts(Program{}).empty());
+  EXPECT_EQ(program_shape(Program{}), "resolve");
 }
 
 }  // namespace
