@@ -19,8 +19,11 @@ DEBIAN_PACKAGES := cmake g++ make pkg-config duktape-dev nlohmann-json3-dev libc
 	$(if $(shell command -v node),,nodejs npm)
 
 # Only the tests need these: chromium opens the HTML report headless (its test is skipped without);
-# firefox-esr is the firefox profile's browser (its tests are skipped without).
+# firefox-esr is the firefox profile's browser, webkit2gtk-driver and xvfb the webkitgtk profile's
+# (their tests are skipped without). WebKitGTK's recommends (media codecs, portals) are left out:
+# the profile needs none of them, and they would add minutes to CI's install.
 TEST_PACKAGES := chromium firefox-esr
+TEST_PACKAGES_NO_RECOMMENDS := webkit2gtk-driver xvfb
 
 .PHONY: all deps test-deps configure build settle run test engines deb clean fuzz sanitize-subset
 
@@ -34,7 +37,7 @@ deps:
 	if [ -n "$$missing" ]; then \
 	  echo "Installing missing Debian packages:" $$missing; \
 	  if [ "$$(id -u)" -ne 0 ]; then echo "run as root, or install them: apt-get install" $$missing; exit 1; fi; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_OPTIONS) $$missing; \
 	fi
 
 $(BUILD_DIR)/CMakeCache.txt: | deps
@@ -80,6 +83,7 @@ deb: | deps
 # Best effort: without them the tests that need them are skipped.
 test-deps:
 	-@$(MAKE) --no-print-directory deps PACKAGES="$(TEST_PACKAGES)"
+	-@$(MAKE) --no-print-directory deps PACKAGES="$(TEST_PACKAGES_NO_RECOMMENDS)" APT_OPTIONS=--no-install-recommends
 
 # The library profiles' tests need `make engines`; without the npm registry they are skipped.
 test: build

@@ -1,8 +1,9 @@
 // settle's browser adapter (after driver_core.js). The one driver file runs twice:
 //  - in node, as the bridge (settleBrowserChannel is undefined): it starts the browser with its
 //    profile folder next to settle's scratch folder, drives it with puppeteer-core (Chromium: CDP
-//    over a pipe; Firefox: WebDriver BiDi over a loopback WebSocket), loads this same file into a
-//    blank page and passes settle's request lines to the page and the page's reply lines back;
+//    over a pipe; Firefox: WebDriver BiDi over a loopback WebSocket) or selenium-webdriver
+//    (WebKitGTK: classic WebDriver through WebKitWebDriver), loads this same file into a blank page
+//    and passes settle's request lines to the page and the page's reply lines back;
 //  - in that page, as the adapter of the driver core: each case runs in a fresh iframe realm of the
 //    page, on the HTML event loop.
 // Arguments: node {driver} <browser> {npm} {scratch}. settle kills the bridge's process group at a
@@ -29,6 +30,10 @@
       send = win[channel.binding];
       delete win[channel.binding];
     }
+    // Classic WebDriver (WebKitGTK) gives a page no way to call its driver: replies wait here
+    // until the bridge's next poll takes them (webDriverEntry, below).
+    var replies = [];
+    if (channel.webdriver) send = function (line) { replies[replies.length] = line; };
     var uncurry = Function.prototype.bind.bind(Function.prototype.call);
     var createElement = uncurry(Document.prototype.createElement);
     var appendChild = uncurry(Node.prototype.appendChild);
@@ -42,14 +47,24 @@
     // V8's gc() where the browser exposes it (chromium's --expose-gc): $262.gc.
     var gc_ = typeof win.gc === 'function' ? win.gc : null;
     var body = doc.body || appendChild(doc.documentElement, createElement(doc, 'body'));
-    var ports = new MessageChannel();
     var postMessage = uncurry(MessagePort.prototype.postMessage);
-    var port2 = ports.port2;
-    var waiting = [];
-    ports.port1.onmessage = function () {
-      var next = waiting.shift();
-      if (next) next();
-    };
+    var setOnMessage = uncurry(Object.getOwnPropertyDescriptor(MessagePort.prototype, 'onmessage').set);
+    // A task of a realm's own window: a message to a port made by that realm, which settle's
+    // adapter alone holds. HTML notifies about rejected promises of every window of the event loop
+    // at each checkpoint; WebKit only of the window whose task it was, so a hop of the page's
+    // would leave a case realm's rejections unreported.
+    function taskHop(global) {
+      var ports = construct(global.MessageChannel, []);
+      var waiting = [];
+      setOnMessage(ports.port1, function () {
+        var next = waiting.shift();
+        if (next) next();
+      });
+      return function (then) {
+        waiting.push(then);
+        postMessage(ports.port2, 0);
+      };
+    }
 
     // Names of a case realm that lead out of it: made its own window, as in a top-level page
     // (`top` cannot be changed; the page it leads to holds nothing of the driver's).
@@ -97,6 +112,7 @@
         } catch (error) {}
         var Function_ = global.Function;
         var evalIn = global.eval;
+        var hop = taskHop(global);
         for (var i = 0; i < kLeadOut.length; i++) hide(global, kLeadOut[i], global);
         for (var j = 0; j < kCutOff.length; j++) hide(global, kCutOff[j], undefined);
         try {
@@ -110,14 +126,17 @@
         var api = run(env.host)(global, hooks);
         // HTML's own events, fired at the realm's window in a task after a microtask checkpoint:
         // the host's batched events for host.js's rule. isTrusted (unforgeable) keeps out events
-        // that case code dispatches itself.
+        // that case code dispatches itself. WebKit fires its own untrusted (the bug of case
+        // rejection-tracking/html/event-is-trusted), so there case code is left no dispatchEvent.
+        if (channel.untrustedRejectionEvents) hide(global.EventTarget.prototype, 'dispatchEvent', undefined);
+        var trusted = function (event) { return event.isTrusted || channel.untrustedRejectionEvents === true; };
         addEventListener(global, 'unhandledrejection', function (event) {
-          if (!event.isTrusted) return;
+          if (!trusted(event)) return;
           preventDefault(event);
           api.rejectionEvent('unhandled', event.promise, event.reason);
         });
         addEventListener(global, 'rejectionhandled', function (event) {
-          if (event.isTrusted) api.rejectionEvent('handled', event.promise);
+          if (trusted(event)) api.rejectionEvent('handled', event.promise);
         });
         env.preludes.forEach(run);
         return {
@@ -127,6 +146,7 @@
             return { code: code, name: name };
           },
           run: run,
+          hop: hop,
           dispose: function () {
             try {
               removeChild(body, frame);
@@ -134,15 +154,11 @@
           }
         };
       },
-      // A task of the page's event loop: the microtask checkpoint before it has run every job.
+      // A task of the case realm's window: the microtask checkpoint before it has run every job.
       // Two task hops: the checkpoint after the first queues HTML's rejection events in a task of
       // their own, which runs before the second hop.
       drain: function (realm, done) {
-        waiting.push(function () {
-          waiting.push(done);
-          postMessage(port2, 0);
-        });
-        postMessage(port2, 0);
+        realm.hop(function () { realm.hop(done); });
         return false;
       }
     });
@@ -150,7 +166,33 @@
       readAt = at;
       core.receive(line);
     };
+    if (channel.webdriver) webDriverEntry(win, channel, core, replies);
+    if (channel.untrustedRejectionEvents) hide(win.EventTarget.prototype, 'dispatchEvent', undefined);
     hardenPage(win);
+  }
+
+  // The one way in and out of the page under classic WebDriver: the bridge's asynchronous script
+  // calls it with requests and a callback, which it calls with the replies once the driver core has
+  // answered every request. It is a property of the page's window, which case code reaches through
+  // `top`, so it does nothing without the secret that only the bridge and this closure hold; made
+  // unchangeable before any case runs.
+  function webDriverEntry(win, channel, core, replies) {
+    var secret = channel.webdriver.secret;
+    var receive = channel.receive;
+    Object.defineProperty(win, channel.webdriver.entry, {
+      value: function (given, requests, callback) {
+        if (given !== secret || typeof callback !== 'function') return;
+        for (var i = 0; i < requests.length; i++) receive(requests[i][0], requests[i][1]);
+        core.whenIdle(function () {
+          var taken = replies.slice(0);
+          replies.length = 0;
+          callback(taken);
+        });
+      },
+      writable: false,
+      configurable: false,
+      enumerable: false
+    });
   }
 
   // Case code reaches the page's window through `top`, which no page can change in a same-origin
@@ -209,6 +251,7 @@
     // The profile folder lies in settle's driver folder, which settle removes however the run ends.
     var profileFolder = fs.mkdtempSync(path.join(path.dirname(scratch), browserName + '-profile-'));
     var browserProcess = null;
+    var displayProcess = null;
     var finished = false;
     function finish(status, message) {
       if (finished) return;
@@ -217,6 +260,10 @@
       try {
         if (browserProcess) browserProcess.kill('SIGKILL');
       } catch (error) {}
+      try {
+        if (displayProcess) displayProcess.kill('SIGKILL');
+      } catch (error) {}
+      endProcessGroup();
       try {
         fs.rmSync(profileFolder, { recursive: true, force: true });
       } catch (error) {}
@@ -318,6 +365,26 @@
       });
     }
 
+    // What the browser started lives in the bridge's process group (settle made the bridge its
+    // leader): WebKitWebDriver's MiniBrowser and its web and network processes outlive the driver
+    // when only it is killed, so every other member of the group is ended with the bridge.
+    function endProcessGroup() {
+      var group = process.pid;
+      var names = [];
+      try {
+        names = fs.readdirSync('/proc');
+      } catch (error) {}
+      names.forEach(function (name) {
+        if (!/^[0-9]+$/.test(name) || Number(name) === process.pid) return;
+        try {
+          // stat: pid (comm) state ppid pgrp ...; comm may hold spaces and parentheses.
+          var stat = fs.readFileSync('/proc/' + name + '/stat', 'utf8');
+          var fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          if (Number(fields[2]) === group) process.kill(Number(name), 'SIGKILL');
+        } catch (error) {}
+      });
+    }
+
     // Firefox starts its crash helper in a session of its own, out of the bridge's process group:
     // settle's kill at a deadline or an interrupt would leave it behind (it ends about 2 s after
     // the browser). Nothing here uploads crash reports, so it is ended once the browser is up.
@@ -373,8 +440,121 @@
       'fission.webContentIsolationStrategy': 0
     };
 
+    // WebKitGTK: WebKitWebDriver on a loopback port starts MiniBrowser in automation mode, on a
+    // display of an Xvfb of this process group (MiniBrowser has no headless mode). With -nolock
+    // and only the abstract socket, the display leaves no file behind however it ends.
+    function startXvfb() {
+      var args = ['-displayfd', '3', '-nolisten', 'tcp', '-nolisten', 'unix', '-screen', '0', '1280x800x24'];
+      if (process.getuid && process.getuid() === 0) args.splice(2, 0, '-nolock');
+      var xvfb = childProcess.spawn('Xvfb', args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], cwd: profileFolder });
+      displayProcess = xvfb;
+      var stderr = '';
+      xvfb.stderr.setEncoding('utf8');
+      xvfb.stderr.on('data', function (chunk) { stderr = (stderr + chunk).slice(-2000); });
+      return new Promise(function (resolve, reject) {
+        var number = '';
+        xvfb.on('error', function (error) { reject(new Error('Xvfb does not start: ' + error.message)); });
+        xvfb.on('exit', function (code) { reject(new Error('Xvfb ended (status ' + code + '): ' + stderr.trim())); });
+        xvfb.stdio[3].setEncoding('utf8');
+        xvfb.stdio[3].on('data', function (chunk) {
+          number += chunk;
+          if (number.indexOf('\n') !== -1) resolve(':' + number.trim());
+        });
+      });
+    }
+
+    function loopbackPort() {
+      var net = require('net');
+      return new Promise(function (resolve, reject) {
+        var server = net.createServer();
+        server.on('error', reject);
+        server.listen(0, '127.0.0.1', function () {
+          var port = server.address().port;
+          server.close(function () { resolve(port); });
+        });
+      });
+    }
+
+    async function launchWebKit() {
+      var display = await startXvfb();
+      var port = await loopbackPort();
+      var env = Object.assign({}, process.env, {
+        DISPLAY: display, TMPDIR: profileFolder, HOME: profileFolder, XDG_CACHE_HOME: path.join(profileFolder, 'cache'),
+        XDG_DATA_HOME: path.join(profileFolder, 'data'), XDG_CONFIG_HOME: path.join(profileFolder, 'config'),
+        XDG_RUNTIME_DIR: profileFolder, NO_AT_BRIDGE: '1', GIO_USE_VFS: 'local',
+        // JavaScriptCore's options from the environment: the heap capped at 512 MB.
+        JSC_gcMaxHeapSize: String(512 * 1024 * 1024)
+      });
+      // WebKit's bubblewrap sandbox needs user namespaces, which a container's root may not have.
+      if (process.getuid && process.getuid() === 0) env.WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS = '1';
+      var stderr = '';
+      browserProcess = childProcess.spawn('WebKitWebDriver', ['--port=' + port, '--host=local'], {
+        stdio: ['ignore', 'ignore', 'pipe'], cwd: profileFolder, env: env
+      });
+      browserProcess.stderr.setEncoding('utf8');
+      browserProcess.stderr.on('data', function (chunk) { stderr = (stderr + chunk).slice(-2000); });
+      browserProcess.on('error', function (error) { finish(1, 'WebKitWebDriver does not start: ' + error.message); });
+      browserProcess.on('exit', function (code, signal) {
+        finish(1, 'WebKitWebDriver ended (' + (signal || 'status ' + code) + '): ' + stderr.trim());
+      });
+      var webdriver = require(path.join(npm, 'selenium-webdriver'));
+      var capabilities = {
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': { binary: kMiniBrowser, args: ['--automation'] },
+        // No network: every request goes to a closed port through a proxy that nothing bypasses.
+        proxy: { proxyType: 'manual', httpProxy: '127.0.0.1:9', sslProxy: '127.0.0.1:9', noProxy: [] }
+      };
+      // The driver's port opens a moment after it starts.
+      for (var attempt = 0; ; attempt++) {
+        try {
+          return await new webdriver.Builder().usingServer('http://127.0.0.1:' + port).withCapabilities(capabilities).build();
+        } catch (error) {
+          if (attempt >= 50 || !/ECONNREFUSED/.test(String(error && error.message))) throw error;
+          await new Promise(function (resolve) { setTimeout(resolve, 50); });
+        }
+      }
+    }
+    var kMiniBrowser = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+    // The page's driver over classic WebDriver: one asynchronous script at a time takes the requests
+    // read since the last one into the page and comes back with the replies once they are answered.
+    async function startWebKit() {
+      var driver = await launchWebKit();
+      // No script timeout: WebKit would time a script with the page's setTimeout, which the page
+      // does not keep (hardenPage). settle keeps the deadlines.
+      await driver.manage().setTimeouts({ script: null });
+      var capabilities = await driver.getCapabilities();
+      var release = capabilities.get('browserVersion');
+      var version = release + ' (JavaScriptCore ' + release + ')';
+      var entry = 'settle' + crypto.randomBytes(12).toString('hex');
+      var secret = crypto.randomBytes(24).toString('hex');
+      await driver.executeScript(
+        'var settleBrowserChannel = { webdriver: { entry: arguments[0], secret: arguments[1] }, version: arguments[2],\n' +
+          '  untrustedRejectionEvents: true };\n' +
+          driverText,
+        entry, secret, version);
+      var pending = [];
+      var polling = false;
+      function poll() {
+        polling = true;
+        var requests = pending;
+        pending = [];
+        driver.executeAsyncScript('var a = arguments; window[a[0]](a[1], a[2], a[a.length - 1]);', entry, secret, requests)
+          .then(function (replies) {
+            for (var i = 0; i < replies.length; i++) process.stdout.write(replies[i] + '\n');
+            polling = false;
+            if (pending.length > 0) poll();
+          }, function (error) { finish(1, 'the page does not take requests: ' + error.message); });
+      }
+      return function deliver(line, at) {
+        pending.push([line, at]);
+        if (!polling) poll();
+      };
+    }
+
     async function start() {
       if (browserName === 'firefox') return startFirefox();
+      if (browserName === 'webkitgtk') return startWebKit();
       if (browserName !== 'chromium') throw new Error('no browser named ' + browserName);
       var browser = await launchChromium();
       var pages = await browser.pages();

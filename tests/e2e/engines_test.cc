@@ -154,6 +154,12 @@ TEST(Browsers, ShippedCorpusPassesButItsKnownFailuresOnFirefox) {
   expect_corpus_passes_but_known_failures("firefox");
 }
 
+TEST(Browsers, ShippedCorpusPassesButItsKnownFailuresOnWebKitGTK) {
+  if (!engine_available("webkitgtk"))
+    GTEST_SKIP() << "webkitgtk is not installed (settle engines --install webkitgtk)";
+  expect_corpus_passes_but_known_failures("webkitgtk");
+}
+
 // $262.gc is V8's gc() in chromium's page (--expose-gc), so test262's host-gc-required tests run
 // there; Firefox exposes no collector to a page, so they skip on firefox.
 TEST(Browsers, Test262GcRunsOnChromiumAndSkipsOnFirefox) {
@@ -186,7 +192,7 @@ assert.sameValue(kind, 'function');
 // its result keeps what it logged (a browser killed at the deadline would have lost it), and the
 // next case runs in the same browser.
 TEST(Browsers, ThePageEndsATimerLoopAtItsTimeoutKeepingItsLog) {
-  for (const std::string engine : {"chromium", "firefox"}) {
+  for (const std::string engine : {"chromium", "firefox", "webkitgtk"}) {
     SCOPED_TRACE(engine);
     if (!engine_available(engine)) continue;
     TempDir dir;

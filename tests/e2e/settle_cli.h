@@ -77,6 +77,7 @@ inline const std::vector<std::string> kBuiltinProfiles = {
     "node-current+es6-shim",
     "chromium",
     "firefox",
+    "webkitgtk",
 };
 
 // The built-in profiles that load no library: one per engine.
