@@ -481,9 +481,7 @@
       var env = Object.assign({}, process.env, {
         DISPLAY: display, TMPDIR: profileFolder, HOME: profileFolder, XDG_CACHE_HOME: path.join(profileFolder, 'cache'),
         XDG_DATA_HOME: path.join(profileFolder, 'data'), XDG_CONFIG_HOME: path.join(profileFolder, 'config'),
-        XDG_RUNTIME_DIR: profileFolder, NO_AT_BRIDGE: '1', GIO_USE_VFS: 'local',
-        // JavaScriptCore's options from the environment: the heap capped at 512 MB.
-        JSC_gcMaxHeapSize: String(512 * 1024 * 1024)
+        XDG_RUNTIME_DIR: profileFolder, NO_AT_BRIDGE: '1', GIO_USE_VFS: 'local'
       });
       // WebKit's bubblewrap sandbox needs user namespaces, which a container's root may not have.
       if (process.getuid && process.getuid() === 0) env.WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS = '1';
