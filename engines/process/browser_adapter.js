@@ -32,8 +32,8 @@
     }
     // Classic WebDriver (WebKitGTK) gives a page no way to call its driver: replies wait here
     // until the bridge's next poll takes them (webDriverEntry, below).
-    var replies = [];
-    if (channel.webdriver) send = function (line) { replies[replies.length] = line; };
+    var replies = channel.webdriver ? [] : null;
+    if (replies) send = function (line) { replies[replies.length] = line; };
     var uncurry = Function.prototype.bind.bind(Function.prototype.call);
     var createElement = uncurry(Document.prototype.createElement);
     var appendChild = uncurry(Node.prototype.appendChild);
@@ -81,6 +81,8 @@
     }
 
     var addEventListener = uncurry(EventTarget.prototype.addEventListener);
+    var acceptUntrusted = channel.untrustedRejectionEvents === true;
+    function trusted(event) { return event.isTrusted || acceptUntrusted; }
     var preventDefault = uncurry(Event.prototype.preventDefault);
     var hooks = {
       enqueueJob: function (job) { queueMicrotask_(job); },
@@ -128,8 +130,7 @@
         // the host's batched events for host.js's rule. isTrusted (unforgeable) keeps out events
         // that case code dispatches itself. WebKit fires its own untrusted (the bug of case
         // rejection-tracking/html/event-is-trusted), so there case code is left no dispatchEvent.
-        if (channel.untrustedRejectionEvents) hide(global.EventTarget.prototype, 'dispatchEvent', undefined);
-        var trusted = function (event) { return event.isTrusted || channel.untrustedRejectionEvents === true; };
+        if (acceptUntrusted) hide(global.EventTarget.prototype, 'dispatchEvent', undefined);
         addEventListener(global, 'unhandledrejection', function (event) {
           if (!trusted(event)) return;
           preventDefault(event);
@@ -167,7 +168,7 @@
       core.receive(line);
     };
     if (channel.webdriver) webDriverEntry(win, channel, core, replies);
-    if (channel.untrustedRejectionEvents) hide(win.EventTarget.prototype, 'dispatchEvent', undefined);
+    if (acceptUntrusted) hide(win.EventTarget.prototype, 'dispatchEvent', undefined);
     hardenPage(win);
   }
 
@@ -251,7 +252,6 @@
     // The profile folder lies in settle's driver folder, which settle removes however the run ends.
     var profileFolder = fs.mkdtempSync(path.join(path.dirname(scratch), browserName + '-profile-'));
     var browserProcess = null;
-    var displayProcess = null;
     var finished = false;
     function finish(status, message) {
       if (finished) return;
@@ -260,10 +260,6 @@
       try {
         if (browserProcess) browserProcess.kill('SIGKILL');
       } catch (error) {}
-      try {
-        if (displayProcess) displayProcess.kill('SIGKILL');
-      } catch (error) {}
-      endProcessGroup();
       try {
         fs.rmSync(profileFolder, { recursive: true, force: true });
       } catch (error) {}
@@ -365,26 +361,6 @@
       });
     }
 
-    // What the browser started lives in the bridge's process group (settle made the bridge its
-    // leader): WebKitWebDriver's MiniBrowser and its web and network processes outlive the driver
-    // when only it is killed, so every other member of the group is ended with the bridge.
-    function endProcessGroup() {
-      var group = process.pid;
-      var names = [];
-      try {
-        names = fs.readdirSync('/proc');
-      } catch (error) {}
-      names.forEach(function (name) {
-        if (!/^[0-9]+$/.test(name) || Number(name) === process.pid) return;
-        try {
-          // stat: pid (comm) state ppid pgrp ...; comm may hold spaces and parentheses.
-          var stat = fs.readFileSync('/proc/' + name + '/stat', 'utf8');
-          var fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-          if (Number(fields[2]) === group) process.kill(Number(name), 'SIGKILL');
-        } catch (error) {}
-      });
-    }
-
     // Firefox starts its crash helper in a session of its own, out of the bridge's process group:
     // settle's kill at a deadline or an interrupt would leave it behind (it ends about 2 s after
     // the browser). Nothing here uploads crash reports, so it is ended once the browser is up.
@@ -440,21 +416,27 @@
       'fission.webContentIsolationStrategy': 0
     };
 
+    // The last 2000 characters a process wrote to a stream, to name why it ended: a function.
+    function tailOf(stream) {
+      var tail = '';
+      stream.setEncoding('utf8');
+      stream.on('data', function (chunk) { tail = (tail + chunk).slice(-2000); });
+      return function () { return tail.trim(); };
+    }
+
     // WebKitGTK: WebKitWebDriver on a loopback port starts MiniBrowser in automation mode, on a
-    // display of an Xvfb of this process group (MiniBrowser has no headless mode). With -nolock
-    // and only the abstract socket, the display leaves no file behind however it ends.
+    // display of an Xvfb of this process group (MiniBrowser has no headless mode; settle ends the
+    // group, Xvfb, MiniBrowser and its web processes with it, however the bridge ends). With
+    // -nolock and only the abstract socket, the display leaves no file behind.
     function startXvfb() {
       var args = ['-displayfd', '3', '-nolisten', 'tcp', '-nolisten', 'unix', '-screen', '0', '1280x800x24'];
       if (process.getuid && process.getuid() === 0) args.splice(2, 0, '-nolock');
       var xvfb = childProcess.spawn('Xvfb', args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], cwd: profileFolder });
-      displayProcess = xvfb;
-      var stderr = '';
-      xvfb.stderr.setEncoding('utf8');
-      xvfb.stderr.on('data', function (chunk) { stderr = (stderr + chunk).slice(-2000); });
+      var stderr = tailOf(xvfb.stderr);
       return new Promise(function (resolve, reject) {
         var number = '';
         xvfb.on('error', function (error) { reject(new Error('Xvfb does not start: ' + error.message)); });
-        xvfb.on('exit', function (code) { reject(new Error('Xvfb ended (status ' + code + '): ' + stderr.trim())); });
+        xvfb.on('exit', function (code) { reject(new Error('Xvfb ended (status ' + code + '): ' + stderr())); });
         xvfb.stdio[3].setEncoding('utf8');
         xvfb.stdio[3].on('data', function (chunk) {
           number += chunk;
@@ -485,15 +467,13 @@
       });
       // WebKit's bubblewrap sandbox needs user namespaces, which a container's root may not have.
       if (process.getuid && process.getuid() === 0) env.WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS = '1';
-      var stderr = '';
       browserProcess = childProcess.spawn('WebKitWebDriver', ['--port=' + port, '--host=local'], {
         stdio: ['ignore', 'ignore', 'pipe'], cwd: profileFolder, env: env
       });
-      browserProcess.stderr.setEncoding('utf8');
-      browserProcess.stderr.on('data', function (chunk) { stderr = (stderr + chunk).slice(-2000); });
+      var stderr = tailOf(browserProcess.stderr);
       browserProcess.on('error', function (error) { finish(1, 'WebKitWebDriver does not start: ' + error.message); });
       browserProcess.on('exit', function (code, signal) {
-        finish(1, 'WebKitWebDriver ended (' + (signal || 'status ' + code) + '): ' + stderr.trim());
+        finish(1, 'WebKitWebDriver ended (' + (signal || 'status ' + code) + '): ' + stderr());
       });
       var webdriver = require(path.join(npm, 'selenium-webdriver'));
       var capabilities = {

@@ -154,8 +154,12 @@ ChildProcess::Read ChildProcess::read_line(std::string* line,
 }
 
 void ChildProcess::kill() {
-  if (pid_ <= 0 || reaped_) return;
+  if (pid_ <= 0 || group_ended_) return;
+  // What it started is in its process group and can outlive it (a browser that a bridge started),
+  // so the group is ended even when the process itself has already exited and been reaped.
   ::kill(-pid_, SIGKILL);
+  group_ended_ = true;
+  if (reaped_) return;
   ::kill(pid_, SIGKILL);
   while (waitpid(pid_, &status_, 0) < 0 && errno == EINTR) {
   }

@@ -56,6 +56,7 @@ class ChildProcess {
   int stderr_fd_ = -1;
   int status_ = 0;
   bool reaped_ = false;
+  bool group_ended_ = false;
   std::string pending_;      // stdout read but not yet returned as a line
   std::size_t scanned_ = 0;  // how much of pending_ is known to hold no newline
   std::string stderr_tail_;
