@@ -685,6 +685,8 @@
     rejectionEvent: rejectionEvent,
     checkpoint: checkpoint,
     finish: finish,
+    // What case code has printed so far (test262's async tests print their completion).
+    printed: function () { return printed; },
     // Whether the case asked for a callback that the engine may run after the case has ended.
     outlivesCase: function () { return outlives; }
   };

@@ -47,6 +47,7 @@
     // V8's gc() where the browser exposes it (chromium's --expose-gc): $262.gc.
     var gc_ = typeof win.gc === 'function' ? win.gc : null;
     var body = doc.body || appendChild(doc.documentElement, createElement(doc, 'body'));
+    var contentDocument = uncurry(Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentDocument').get);
     var postMessage = uncurry(MessagePort.prototype.postMessage);
     var setOnMessage = uncurry(Object.getOwnPropertyDescriptor(MessagePort.prototype, 'onmessage').set);
     // A task of a realm's own window: a message to a port made by that realm, which settle's
@@ -80,6 +81,7 @@
       } catch (error) {}
     }
 
+    var modules = typeof channel.moduleOrigin === 'string' ? pageModules(win, channel.moduleOrigin) : null;
     var addEventListener = uncurry(EventTarget.prototype.addEventListener);
     var acceptUntrusted = channel.untrustedRejectionEvents === true;
     function trusted(event) { return event.isTrusted || acceptUntrusted; }
@@ -105,6 +107,8 @@
         construct(Function, [code]);
         return { code: code, name: name };
       },
+      modules: modules !== null,
+      runModule: function (realm, entry, done) { realm.modules.run(entry, done); },
       newRealm: function (env, request) {
         var frame = createElement(doc, 'iframe');
         appendChild(body, frame);
@@ -125,6 +129,8 @@
           defineProperty(global, alias, { value: global, writable: true, configurable: true });
         });
         var run = function (compiled) { return evalIn(compiled.code); };
+        var test262 = request && request.test262;
+        var realmModules = modules && test262 ? modules.forRealm(global, contentDocument(frame), evalIn, test262) : null;
         var api = run(env.host)(global, hooks);
         // HTML's own events, fired at the realm's window in a task after a microtask checkpoint:
         // the host's batched events for host.js's rule. isTrusted (unforgeable) keeps out events
@@ -148,6 +154,7 @@
           },
           run: run,
           hop: hop,
+          modules: realmModules,
           dispose: function () {
             try {
               removeChild(body, frame);
@@ -161,6 +168,12 @@
       drain: function (realm, done) {
         realm.hop(function () { realm.hop(done); });
         return false;
+      },
+      // Modules that the page's loader fetches are waited on over the network, not in a job.
+      awaitsNetwork: function (realm, then) {
+        if (!realm.modules || !realm.modules.waiting(realm.api)) return false;
+        modules.later(then);
+        return true;
       }
     });
     channel.receive = function (line, at) {
@@ -170,6 +183,116 @@
     if (channel.webdriver) webDriverEntry(win, channel, core, replies);
     if (acceptUntrusted) hide(win.EventTarget.prototype, 'dispatchEvent', undefined);
     hardenPage(win);
+  }
+
+  // test262's module code and import() through the page's own module loader: the bridge serves the
+  // files of the running test's folder from `origin`, and nothing else. A module test's entry is
+  // first loaded alone from a blob, where none of its imports resolves, so that it cannot run: a
+  // SyntaxError then is its own (the parse phase). Then a blob module imports a marker and the entry:
+  // a failure before the marker ran is the resolution phase's, one after it the runtime phase's.
+  function pageModules(win, origin) {
+    var uncurry = Function.prototype.bind.bind(Function.prototype.call);
+    var createElement = uncurry(Document.prototype.createElement);
+    var setAttribute = uncurry(Element.prototype.setAttribute);
+    var appendChild = uncurry(Node.prototype.appendChild);
+    var then = uncurry(Promise.prototype.then);
+    var URL_ = win.URL;
+    var createObjectURL = uncurry(URL_.createObjectURL);
+    var revokeObjectURL = uncurry(URL_.revokeObjectURL);
+    var Blob_ = win.Blob;
+    var setTimeout_ = win.setTimeout;
+    var stringify = JSON.stringify;
+    var defineProperty = Object.defineProperty;
+    var kAsyncDone = /^Test262:AsyncTest(Complete|Failure)/m;
+    var kQuietMs = 250;
+    var getEntriesByType = uncurry(Performance.prototype.getEntriesByType);
+    var dateNow = Date.now;
+    var marked = 'settleStarted' + String(Math.random()).slice(2);
+
+    function blobModule(text) {
+      return createObjectURL(URL_, Reflect.construct(Blob_, [[text], { type: 'text/javascript' }]));
+    }
+    var marker = blobModule('globalThis[' + stringify(marked) + ']();');
+
+    return {
+      // A moment of the page's own, for a realm that waits on the network.
+      later: function (then_) { setTimeout_(then_, 2); },
+      forRealm: function (global, document, evalIn, test262) {
+        var entryUrl = origin + test262.path;
+        // import() in the test's scripts resolves against the document's base: the test's own URL.
+        var base = createElement(document, 'base');
+        setAttribute(base, 'href', entryUrl);
+        appendChild(document.head || document.documentElement, base);
+        var loading = 0;
+        var started = false;
+        var failed = false;
+        // A module whose evaluation has not settled, and an async test that has not said it is
+        // done, are waited on while the realm has fetched something in the last kQuietMs: a page
+        // loader settles import() in tasks of its own, and no page sees a fetch in flight, only
+        // each one that has ended.
+        var awaitsDone = test262.async === true;
+        var performance_ = global.performance;
+        var fetched = 0;
+        var activeAt = dateNow();
+
+        function load(url, settled) {
+          var promise;
+          loading++;
+          try {
+            promise = evalIn('import(' + stringify(url) + ')');
+          } catch (error) {
+            loading--;
+            return settled(true, error);
+          }
+          then(promise, function () {
+            loading--;
+            settled(false);
+          }, function (error) {
+            loading--;
+            settled(true, error);
+          });
+        }
+
+        return {
+          waiting: function (api) {
+            if (loading > 0 && !started) return true;
+            if (loading === 0 && (!awaitsDone || failed || kAsyncDone.test(api.printed()))) return false;
+            var count = getEntriesByType(performance_, 'resource').length;
+            if (count !== fetched) {
+              fetched = count;
+              activeAt = dateNow();
+            }
+            return dateNow() - activeAt < kQuietMs;
+          },
+          run: function (entry, done) {
+            var alone = blobModule(entry.code + '\n;import "settle-resolves-nothing-here";');
+            load(alone, function (failedAlone, error) {
+              revokeObjectURL(URL_, alone);
+              if (failedAlone && error instanceof global.SyntaxError) {
+                failed = true;
+                return done('parse', error);
+              }
+              defineProperty(global, marked, {
+                value: function () {
+                  started = true;
+                  activeAt = dateNow();
+                },
+                configurable: true
+              });
+              var wrapper = blobModule('import ' + stringify(marker) + ';\nimport ' + stringify(entryUrl) + ';');
+              load(wrapper, function (failed2, error2) {
+                revokeObjectURL(URL_, wrapper);
+                try {
+                  delete global[marked];
+                } catch (ignored) {}
+                failed = failed2;
+                done(failed2 ? (started ? 'runtime' : 'resolution') : null, error2);
+              });
+            });
+          }
+        };
+      }
+    };
   }
 
   // The one way in and out of the page under classic WebDriver: the bridge's asynchronous script
@@ -424,6 +547,53 @@
       return function () { return tail.trim(); };
     }
 
+    // test262's modules, which the page's own module loader fetches from kModuleOrigin: the files of
+    // the running test's folder, and its entry, as settle sends them. Nothing else is served.
+    var kModuleOrigin = 'http://settle.test/';
+    // A JSON module must come as JSON (HTML checks the MIME type), every other file as JavaScript.
+    function moduleHeaders(path) {
+      var json = /\.json$/.test(path);
+      return {
+        'Content-Type': (json ? 'application/json' : 'text/javascript') + '; charset=utf-8',
+        'Access-Control-Allow-Origin': '*',
+        'Cache-Control': 'no-store'
+      };
+    }
+    var testFiles = (function () {
+      var folders = {};  // folder -> {path: code}
+      var current = null;  // the running test's {folder, path, code}
+      return {
+        // A request line: module folders and test262 cases are read; other lines only looked at.
+        see: function (line) {
+          if (line.indexOf('"type":"module_folder"') !== -1) {
+            var request = JSON.parse(line);
+            var files = {};
+            (request.files || []).forEach(function (file) { files[file.name] = file.code; });
+            folders[request.folder] = files;
+          } else if (line.indexOf('"type":"case"') !== -1) {
+            current = null;
+            if (line.indexOf('"test262":{') === -1) return;
+            var test = JSON.parse(line);
+            current = { folder: test.test262.folder, path: test.test262.path, code: test.code };
+          }
+        },
+        // What is served at a URL, {body, headers}, or null.
+        serve: function (url) {
+          if (!current || url.slice(0, kModuleOrigin.length) !== kModuleOrigin) return null;
+          var path;
+          try {
+            path = decodeURIComponent(new URL(url).pathname.slice(1));
+          } catch (error) {
+            return null;
+          }
+          var files = current.folder !== undefined && folders[current.folder];
+          var body = path === current.path ? current.code
+            : files && Object.prototype.hasOwnProperty.call(files, path) ? files[path] : null;
+          return body === null ? null : { body: body, headers: moduleHeaders(path) };
+        }
+      };
+    })();
+
     // WebKitGTK: WebKitWebDriver on a loopback port starts MiniBrowser in automation mode, on a
     // display of an Xvfb of this process group (MiniBrowser has no headless mode; settle ends the
     // group, Xvfb, MiniBrowser and its web processes with it, however the bridge ends). With
@@ -457,9 +627,29 @@
       });
     }
 
+    // An HTTP proxy on a loopback port, the only way out of the page under classic WebDriver, which
+    // has no request interception: it answers the test's modules and refuses everything else.
+    function moduleProxy() {
+      var server = require('http').createServer(function (request, response) {
+        var served = request.method === 'GET' ? testFiles.serve(request.url) : null;
+        if (served === null) {
+          response.writeHead(403);
+          return response.end();
+        }
+        response.writeHead(200, served.headers);
+        response.end(served.body);
+      });
+      server.on('connect', function (request, socket) { socket.destroy(); });
+      return new Promise(function (resolve, reject) {
+        server.on('error', reject);
+        server.listen(0, '127.0.0.1', function () { resolve(server.address().port); });
+      });
+    }
+
     async function launchWebKit() {
       var display = await startXvfb();
       var port = await loopbackPort();
+      var proxy = '127.0.0.1:' + await moduleProxy();
       var env = Object.assign({}, process.env, {
         DISPLAY: display, TMPDIR: profileFolder, HOME: profileFolder, XDG_CACHE_HOME: path.join(profileFolder, 'cache'),
         XDG_DATA_HOME: path.join(profileFolder, 'data'), XDG_CONFIG_HOME: path.join(profileFolder, 'config'),
@@ -479,8 +669,9 @@
       var capabilities = {
         browserName: 'MiniBrowser',
         'webkitgtk:browserOptions': { binary: kMiniBrowser, args: ['--automation'] },
-        // No network: every request goes to a closed port through a proxy that nothing bypasses.
-        proxy: { proxyType: 'manual', httpProxy: '127.0.0.1:9', sslProxy: '127.0.0.1:9', noProxy: [] }
+        // No network: every request goes through a proxy that nothing bypasses, the bridge's own,
+        // which answers only the test's modules.
+        proxy: { proxyType: 'manual', httpProxy: proxy, sslProxy: proxy, noProxy: [] }
       };
       // The driver's port opens a moment after it starts.
       for (var attempt = 0; ; attempt++) {
@@ -508,9 +699,9 @@
       var secret = crypto.randomBytes(24).toString('hex');
       await driver.executeScript(
         'var settleBrowserChannel = { webdriver: { entry: arguments[0], secret: arguments[1] }, version: arguments[2],\n' +
-          '  untrustedRejectionEvents: true };\n' +
+          '  moduleOrigin: arguments[3], untrustedRejectionEvents: true };\n' +
           driverText,
-        entry, secret, version);
+        entry, secret, version, kModuleOrigin);
       var pending = [];
       var polling = false;
       function poll() {
@@ -541,11 +732,21 @@
       var session = await page.createCDPSession();
       var versions = await session.send('Browser.getVersion');
       var version = versions.product.replace(/^(Headless)?Chrome\//, '') + ' (V8 ' + versions.jsVersion + ')';
-      // Nothing the page asks for leaves the browser: no request is answered.
+      // Nothing the page asks for leaves the browser: only the test's modules are answered.
       await session.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });
       session.on('Fetch.requestPaused', function (event) {
-        session.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'BlockedByClient' })
-          .catch(function () {});
+        var served = event.request.method === 'GET' ? testFiles.serve(event.request.url) : null;
+        var answer = served === null
+          ? session.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'BlockedByClient' })
+          : session.send('Fetch.fulfillRequest', {
+            requestId: event.requestId,
+            responseCode: 200,
+            responseHeaders: Object.keys(served.headers).map(function (name) {
+              return { name: name, value: served.headers[name] };
+            }),
+            body: Buffer.from(served.body, 'utf8').toString('base64')
+          });
+        answer.catch(function () {});
       });
       await session.send('Browser.setDownloadBehavior', { behavior: 'deny' }).catch(function () {});
       var binding = 'settle' + crypto.randomBytes(12).toString('hex');
@@ -559,9 +760,10 @@
       });
       if (made.exceptionDetails) throw new Error('the driver does not load: ' + made.exceptionDetails.text);
       var receiver = await session.send('Runtime.callFunctionOn', {
-        functionDeclaration: 'function (binding, version) { return this({ binding: binding, version: version }); }',
+        functionDeclaration: 'function (binding, version, moduleOrigin) {\n' +
+          '  return this({ binding: binding, version: version, moduleOrigin: moduleOrigin });\n}',
         objectId: made.result.objectId,
-        arguments: [{ value: binding }, { value: version }]
+        arguments: [{ value: binding }, { value: version }, { value: kModuleOrigin }]
       });
       if (receiver.exceptionDetails) throw new Error('the driver does not start: ' + receiver.exceptionDetails.text);
       var receive = receiver.result.objectId;
@@ -585,10 +787,14 @@
       // BiDi's browserVersion leaves out the release channel that Debian's package names.
       var product = (await browser.version()).replace(/^firefox\//i, '') + 'esr';
       var version = product + ' (SpiderMonkey ' + product.split('.')[0] + ')';
-      // Nothing the page asks for leaves the browser: every request is failed.
+      // Nothing the page asks for leaves the browser: only the test's modules are answered.
       await page.setRequestInterception(true);
       page.on('request', function (request) {
-        request.abort('blockedbyclient').catch(function () {});
+        var served = request.method() === 'GET' ? testFiles.serve(request.url()) : null;
+        var answer = served === null
+          ? request.abort('blockedbyclient')
+          : request.respond({ status: 200, headers: served.headers, body: served.body });
+        answer.catch(function () {});
       });
       var connection = browser.connection;
       var tree = await connection.send('browsingContext.getTree', { maxDepth: 0 });
@@ -600,11 +806,13 @@
         }
       });
       var made = await connection.send('script.callFunction', {
-        functionDeclaration: 'function (send, version) {\nvar settleBrowserChannel = { send: send, version: version };\n' +
+        functionDeclaration: 'function (send, version, moduleOrigin) {\n' +
+          'var settleBrowserChannel = { send: send, version: version, moduleOrigin: moduleOrigin };\n' +
           driverText + '\nreturn settleBrowserChannel.receive;\n}',
         arguments: [
           { type: 'channel', value: { channel: channel, ownership: 'none' } },
-          { type: 'string', value: version }
+          { type: 'string', value: version },
+          { type: 'string', value: kModuleOrigin }
         ],
         target: { context: context },
         awaitPromise: false,
@@ -633,6 +841,7 @@
     // Each line goes with the time the bridge read it, from which the page counts a case's
     // timeout: the way into the page may be slow on a loaded machine.
     input.on('line', function (line) {
+      testFiles.see(line);
       if (deliver) deliver(line, Date.now());
       else queued.push([line, Date.now()]);
     });

@@ -43,6 +43,10 @@
 //                                yields (a loop) is still settle's to end
 //   requestTime()                optional, with now(): when the case's request was read, by now()'s
 //                                clock, from which its timeout counts (default: now())
+//   awaitsNetwork(realm, then)   optional, with an asynchronous drain: true when the realm, with no
+//                                job or timer left, still waits on something the host fetches (a
+//                                browser's module loader); then() is called a moment later, and the
+//                                realm drained again, until the case's deadline
 //   modules                      optional: true when runModule runs test262's module code
 //   runModule(realm, entry, done) evaluates entry.code as the module entry.path of the realm
 //                                (newRealm gets the request, whose test262.files are the files
@@ -304,8 +308,9 @@ var settleDriver = (function () {
       function next() {
         try {
           if (caseDeadline && adapter.now() > caseDeadline) return done(kTimedOut);
-          if (!afterDrain(realm)) return done(null);
-          drainAll(realm, done);
+          if (afterDrain(realm)) return drainAll(realm, done);
+          if (adapter.awaitsNetwork && adapter.awaitsNetwork(realm, function () { drainAll(realm, done); })) return;
+          done(null);
         } catch (error) {
           done(error);
         }

@@ -269,6 +269,44 @@ INSTANTIATE_TEST_SUITE_P(Shells, Test262OnEveryEngine, ::testing::ValuesIn(kProc
                            return name;
                          });
 
+// A browser runs module code and import() through the page's own module loader, which fetches
+// the test's folder from the origin that settle serves it from: each verdict as on node, in its
+// phase; a specifier that leaves the folder is refused (the browser words that error itself).
+TEST(Test262InBrowsers, ModuleCodeRunsThroughThePagesLoaderInItsPhase) {
+  for (const std::string engine : {"chromium", "firefox", "webkitgtk"}) {
+    SCOPED_TRACE(engine);
+    if (!engine_available(engine)) continue;
+    TempDir dir;
+    settle({"run", kCheckout + "/test/modules", kCheckout + "/test/negative/resolution.js", "-e",
+            engine, "--timeout", "3000", "--json", dir.file("r.json")});
+    json report = read_json(dir.file("r.json"));
+    for (const auto& [id, status] : std::map<std::string, std::string>{
+             {"test/modules/one-instance.js#default", "pass"},
+             {"test/modules/top-level-await-fulfils.js#default", "pass"},
+             {"test/modules/top-level-await-rejects.js#default", "fail"},
+             {"test/modules/parse-duplicate-export.js#default", "pass"},
+             {"test/modules/outside-the-folder.js#default", "fail"},
+             {"test/modules/dynamic-import.js#default", "pass"},
+             {"test/modules/dynamic-import.js#strict", "pass"},
+             {"test/modules/dynamic-import-outside.js#default", "pass"},
+             {"test/negative/resolution.js#default", "pass"}}) {
+      const json* result = result_of(report, id);
+      ASSERT_NE(result, nullptr) << id;
+      EXPECT_EQ((*result)["status"], status) << id << ": " << (*result)["message"];
+    }
+    const json* rejected = result_of(report, "test/modules/top-level-await-rejects.js#default");
+    EXPECT_TRUE(
+        contains((*rejected)["message"], "it threw Test262Error: rejected at the top level"))
+        << (*rejected)["message"];
+    for (const auto& [id, observed] : std::map<std::string, std::string>{
+             {"test/modules/outside-the-folder.js#default", "resolution_error"},
+             {"test/negative/resolution.js#default", "resolution_error"},
+             {"test/modules/parse-duplicate-export.js#default", "parse_error"}}) {
+      EXPECT_EQ((*result_of(report, id))["observed"][observed], true) << id;
+    }
+  }
+}
+
 TEST(Test262Input, ABrokenFrontMatterIsAnInputErrorAtItsPlace) {
   ProcessResult result = settle({"run", kCheckout + "/malformed", "--quiet"});
   EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
