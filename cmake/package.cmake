@@ -15,4 +15,6 @@ set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "nodejs, npm")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "libmozjs-102-dev, libjavascriptcoregtk-4.0-bin, duktape, libjs-es6-shim")
+# As Debian ships binaries: stripped (without its debug information settle is 3 MB, not 68).
+set(CPACK_STRIP_FILES TRUE)
 include(CPack)

@@ -156,7 +156,7 @@ std::vector<std::string> killers_on_engine262(const std::string& mutant, const s
   EXPECT_EQ(made.exit_code, 0) << made.err;
   ProcessResult run =
       run_process({settle_binary(), "run", std::string(SETTLE_SOURCE_DIR) + "/cases/" + area, "-j",
-                   "2", "--quiet", "--timeout", "2000", "--exitfirst", "--expectations",
+                   "1", "--quiet", "--timeout", "2000", "--exitfirst", "--expectations",
                    expectations_of_mutant(mutant, dir), "--json", dir.file(mutant + ".json"), "-e",
                    dir.file(mutant + "/engine262-" + mutant + ".json")});
   *output = run.out + run.err;
