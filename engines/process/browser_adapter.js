@@ -204,7 +204,7 @@
     var stringify = JSON.stringify;
     var defineProperty = Object.defineProperty;
     var kAsyncDone = /^Test262:AsyncTest(Complete|Failure)/m;
-    var kQuietMs = 250;
+    var kQuietMs = 1000;
     var getEntriesByType = uncurry(Performance.prototype.getEntriesByType);
     var dateNow = Date.now;
     var marked = 'settleStarted' + String(Math.random()).slice(2);
@@ -227,9 +227,9 @@
         var started = false;
         var failed = false;
         // A module whose evaluation has not settled, and an async test that has not said it is
-        // done, are waited on while the realm has fetched something in the last kQuietMs: a page
-        // loader settles import() in tasks of its own, and no page sees a fetch in flight, only
-        // each one that has ended.
+        // done, are waited on while the realm was made, or has fetched something, in the last
+        // kQuietMs: a page loader settles import() in tasks of its own, and no page sees a fetch in
+        // flight, only each one that has ended well (a refused one leaves no entry).
         var awaitsDone = test262.async === true;
         var performance_ = global.performance;
         var fetched = 0;
