@@ -11,6 +11,10 @@
 (function () {
   'use strict';
 
+  // f.call taken once: uncurry(f)(self, ...args) calls f on self, whatever case code later does to
+  // Function.prototype.call.
+  var uncurry = Function.prototype.bind.bind(Function.prototype.call);
+
   if (typeof settleBrowserChannel === 'object') {
     pageAdapter(settleBrowserChannel);
   } else {
@@ -34,7 +38,6 @@
     // until the bridge's next poll takes them (webDriverEntry, below).
     var replies = channel.webdriver ? [] : null;
     if (replies) send = function (line) { replies[replies.length] = line; };
-    var uncurry = Function.prototype.bind.bind(Function.prototype.call);
     var createElement = uncurry(Document.prototype.createElement);
     var appendChild = uncurry(Node.prototype.appendChild);
     var removeChild = uncurry(Node.prototype.removeChild);
@@ -191,7 +194,6 @@
   // SyntaxError then is its own (the parse phase). Then a blob module imports a marker and the entry:
   // a failure before the marker ran is the resolution phase's, one after it the runtime phase's.
   function pageModules(win, origin) {
-    var uncurry = Function.prototype.bind.bind(Function.prototype.call);
     var createElement = uncurry(Document.prototype.createElement);
     var setAttribute = uncurry(Element.prototype.setAttribute);
     var appendChild = uncurry(Node.prototype.appendChild);
@@ -203,6 +205,7 @@
     var setTimeout_ = win.setTimeout;
     var stringify = JSON.stringify;
     var defineProperty = Object.defineProperty;
+    // What test262's doneprintHandle.js prints when an async test ends, either way.
     var kAsyncDone = /^Test262:AsyncTest(Complete|Failure)/m;
     var kQuietMs = 1000;
     var getEntriesByType = uncurry(Performance.prototype.getEntriesByType);
@@ -255,8 +258,10 @@
 
         return {
           waiting: function (api) {
-            if (loading > 0 && !started) return true;
-            if (loading === 0 && (!awaitsDone || failed || kAsyncDone.test(api.printed()))) return false;
+            if (loading > 0 && !started) return true;  // the entry's graph is being fetched
+            var evaluating = loading > 0;  // top-level await may import in turn
+            var awaitingDone = awaitsDone && !failed && !kAsyncDone.test(api.printed());
+            if (!evaluating && !awaitingDone) return false;
             var count = getEntriesByType(performance_, 'resource').length;
             if (count !== fetched) {
               fetched = count;
@@ -562,17 +567,25 @@
     var testFiles = (function () {
       var folders = {};  // folder -> {path: code}
       var current = null;  // the running test's {folder, path, code}
+      // The last string value of key in a request line, read from its end without parsing it:
+      // settle writes keys in order, so "type" and test262's "folder" come after
+      // the code (whose quotes are escaped, so these never match inside it).
+      function lastString(line, key) {
+        var at = line.lastIndexOf('"' + key + '":"');
+        return at === -1 ? null : line.slice(at + key.length + 4, line.indexOf('"', at + key.length + 4));
+      }
       return {
-        // A request line: module folders and test262 cases are read; other lines only looked at.
+        // A request line: only module folders, and cases that can load modules, are parsed.
         see: function (line) {
-          if (line.indexOf('"type":"module_folder"') !== -1) {
+          var type = lastString(line, 'type');
+          if (type === 'module_folder') {
             var request = JSON.parse(line);
             var files = {};
             (request.files || []).forEach(function (file) { files[file.name] = file.code; });
             folders[request.folder] = files;
-          } else if (line.indexOf('"type":"case"') !== -1) {
+          } else if (type === 'case') {
             current = null;
-            if (line.indexOf('"test262":{') === -1) return;
+            if (lastString(line, 'folder') === null) return;
             var test = JSON.parse(line);
             current = { folder: test.test262.folder, path: test.test262.path, code: test.code };
           }
@@ -586,7 +599,7 @@
           } catch (error) {
             return null;
           }
-          var files = current.folder !== undefined && folders[current.folder];
+          var files = folders[current.folder];
           var body = path === current.path ? current.code
             : files && Object.prototype.hasOwnProperty.call(files, path) ? files[path] : null;
           return body === null ? null : { body: body, headers: moduleHeaders(path) };
