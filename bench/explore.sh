@@ -30,6 +30,8 @@ summarise() {  # report.json, findings folder, engines named
 }
 
 verify() {  # findings folder
+  # Local: the caller loops over `engine` too, and bash variables are global.
+  local file engines engine oracle verdicts
   for file in "$1"/*.json; do
     [[ $(basename "$file") == report.json ]] && continue
     engines=$(node -e 'const r=require(process.argv[1]).cases[0].description.match(/ (\S+) differs in/g)||[];console.log(r.map(s=>s.split(" ")[1]).join(" "))' "$(realpath "$file")")

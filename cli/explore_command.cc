@@ -230,17 +230,41 @@ class Explorer {
     ++reduced_;
     if (!index_.has(signature, program_shape(reduced))) {
       write_if_new(number, reduced);
-      return;
+    } else {
+      reduce_keeping_each_dropped_part(number, program, reduced, signature, involved);
     }
-    // Reduced to the smallest program that keeps the signature, an engine that deviates in
-    // several ways shows the one that needs the fewest steps, again and again. The program is
-    // reduced again keeping each part of its shape that the first reduction dropped (its finally,
-    // its timer, ...), for a deviation behind that part.
+    reduce_each_differing_part_alone(number, program, signature, involved);
+  }
+
+  // Reduced to the smallest program that keeps the signature, an engine that deviates in several
+  // ways shows the one that needs the fewest steps, again and again. The program is reduced again
+  // keeping each part of its shape that the first reduction dropped (its finally, its timer, ...),
+  // for a deviation behind that part.
+  void reduce_keeping_each_dropped_part(std::uint64_t number, const Program& program,
+                                        const Program& reduced, const Signature& signature,
+                                        const std::vector<std::string>& involved) {
     const std::set<std::string> reduced_parts = program_parts(reduced);
     for (const std::string& kept : program_parts(program)) {
       if (reduced_parts.count(kept)) continue;
       const Program again = reduce_keeping(program, signature, involved, kept);
       if (!index_.has(signature, program_shape(again)) && write_if_new(number, again)) return;
+    }
+  }
+
+  // An engine that differs in several parts of one observation (outcome+log) may show two
+  // deviations of different steps at once: bluebird's allSettled records as the outcome, and its
+  // early finally in the log. Each part is reduced alone too, into a finding of one deviation.
+  void reduce_each_differing_part_alone(std::uint64_t number, const Program& program,
+                                        const Signature& signature,
+                                        const std::vector<std::string>& involved) {
+    if (signature.size() != 1) return;
+    const auto& [engine, part] = *signature.begin();
+    const std::vector<std::string> parts = single_parts(part);
+    if (parts.size() < 2) return;
+    for (const std::string& alone : parts) {
+      const Signature one = {{engine, alone}};
+      const Program reduced = reduce_keeping(program, one, involved, "");
+      if (!index_.has(one, program_shape(reduced))) write_if_new(number, reduced, &one);
     }
   }
 
@@ -266,8 +290,10 @@ class Explorer {
     });
   }
 
-  // Writes the finding when its signature on every engine and its shape are new.
-  bool write_if_new(std::uint64_t number, const Program& reduced) {
+  // Writes the finding when its signature on every engine and its shape are new (and the
+  // signature is `expected`, if given).
+  bool write_if_new(std::uint64_t number, const Program& reduced,
+                    const Signature* expected = nullptr) {
     const std::string shape = program_shape(reduced);
     // The finding names every engine that differs on the reduced program, not only those that
     // were reduced against.
@@ -275,6 +301,7 @@ class Explorer {
     const Signature final_signature = signature_against_oracle(final_observed);
     std::optional<Observation> oracle = oracle_of(final_observed);
     if (final_signature.empty() || !oracle) return false;
+    if (expected && final_signature != *expected) return false;
     if (!index_.add(final_signature, shape)) return false;
     write_finding(number, reduced, final_observed, *oracle, final_signature, shape);
     return true;

@@ -50,6 +50,28 @@ StepKind pick_kind(ExplorePrng& prng, bool first, const std::set<std::string>& f
   return StepKind::kResolved;
 }
 
+// A ruler (four logged ticks) in every program, before the last step, which stays the case's
+// subject. The log keeps only the order of entries, so a settlement two ticks early shows only
+// beside something that ticks: bluebird's early `finally` needs a finally on a settled promise, a
+// then on its result, and a ruler on a settled promise (7 programs in 1,000 have all three; with
+// no rulers, a program needs two more chained steps of the right kinds). The ruler comes from a
+// stream of its own, so that every program keeps the steps it had before rulers existed.
+void add_ruler(std::uint64_t seed, std::uint64_t index, Program& program) {
+  ExplorePrng prng(seed * 0x100000001b3ULL ^ (index + 1) * 0xd1b54a32d192ed03ULL);
+  if (program.steps.size() < 2) return;
+  const int at = 1 + prng.below(static_cast<int>(program.steps.size()) - 1);
+  std::vector<int> earlier;
+  for (int i = 0; i < at; ++i)
+    if (program.steps[i].kind != StepKind::kTimer) earlier.push_back(program.steps[i].id);
+  if (earlier.empty()) return;
+  const int id = static_cast<int>(program.steps.size());
+  const int longest = arg_ranges(StepKind::kRuler)[1] - 1;
+  // Half the rulers start from a promise of their own (-1 renders as Promise.resolve(-1)): they
+  // count ticks from the end of the synchronous code, whatever the earlier steps do.
+  const int from = prng.below(2) == 0 ? -1 : earlier[prng.below(earlier.size())];
+  program.steps.insert(program.steps.begin() + at, Step{StepKind::kRuler, id, {from, longest}});
+}
+
 }  // namespace
 
 Program generate_program(std::uint64_t seed, std::uint64_t index,
@@ -81,6 +103,7 @@ Program generate_program(std::uint64_t seed, std::uint64_t index,
     if (step.kind != StepKind::kTimer) promises.push_back(id);
     program.steps.push_back(step);
   }
+  add_ruler(seed, index, program);
   return program;
 }
 

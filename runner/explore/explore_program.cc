@@ -15,6 +15,7 @@ const std::map<StepKind, std::vector<int>>& ranges() {
       {StepKind::kSubclass, {0, 3}},      {StepKind::kForAwait, {0, 4}},
       {StepKind::kTimer, {0, 3}},         {StepKind::kTry, {5, 4, 0}},
       {StepKind::kResolvers, {4, 4, 0}},  {StepKind::kFinallyCall, {0, 6, 5}},
+      {StepKind::kRuler, {0, 4}},
   };
   return table;
 }
@@ -207,6 +208,15 @@ class Renderer {
       }
       case StepKind::kFinallyCall:
         return finally_call(step);
+      case StepKind::kRuler: {
+        // a[1] + 1 ticks; the first also on rejection, so that the ruler runs whatever pJ does.
+        auto tick = [&step](int n) {
+          return "function () { $log(" + tag(step, "tick " + std::to_string(n)) + "); }";
+        };
+        std::string chain = ref(a[0]) + ".then(" + tick(1) + ", " + tick(1) + ")";
+        for (int n = 2; n <= a[1] + 1; ++n) chain += ".then(" + tick(n) + ")";
+        return var + chain + ";";
+      }
       case StepKind::kResolvers: {
         const std::string r = "r" + std::to_string(step.id);
         const std::string v = value(step, a[1]);

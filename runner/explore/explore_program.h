@@ -24,6 +24,8 @@ enum class StepKind {
   kFinallyCall,  // var pK = Promise.prototype.finally.call(receiver, onFinally): an observing
                  // thenable, a non-object, a promise with its own then or constructor; a
                  // non-callable or strict onFinally (a TypeError thrown is logged)
+  kRuler,        // var pK = pJ.then(tick 1, tick 1).then(tick 2)...: logged ticks beside the other
+                 // steps, so that a settlement some ticks early or late shows in the log order
 };
 
 struct Step {

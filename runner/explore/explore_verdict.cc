@@ -82,6 +82,22 @@ std::string signature_text(const Signature& signature) {
   return text;
 }
 
+std::vector<std::string> single_parts(const std::string& part) {
+  const std::size_t at = part.find('@');
+  const std::string names = part.substr(0, at);
+  const std::string where = at == std::string::npos ? "" : part.substr(at);
+  std::vector<std::string> parts;
+  std::size_t from = 0;
+  while (from <= names.size()) {
+    std::size_t plus = names.find('+', from);
+    if (plus == std::string::npos) plus = names.size();
+    const std::string name = names.substr(from, plus - from);
+    parts.push_back(name == "log" ? name + where : name);
+    from = plus + 1;
+  }
+  return parts;
+}
+
 std::string part_words(const std::string& part) {
   const std::size_t at = part.find('@');
   if (at == std::string::npos) return part;

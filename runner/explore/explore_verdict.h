@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "runner/model/observation.h"
 
@@ -29,6 +30,10 @@ std::string first_log_difference(const Observation& observed, const Observation&
 using Signature = std::map<std::string, std::string>;
 
 std::string signature_text(const Signature& signature);  // "bun:log hermes:outcome"
+
+// The parts of a signature's part one by one, the log's first difference kept with the log:
+// "outcome+log@then" -> {"outcome", "log@then"}; a single part gives just itself.
+std::vector<std::string> single_parts(const std::string& part);
 
 // A signature's part in words: "log@then" -> "log (first at \"then\")".
 std::string part_words(const std::string& part);

@@ -88,8 +88,42 @@ TEST(ExploreGenerator, CoversTheGrammar) {
                             "C[Symbol.species] = C",
                             "typeof f, typeof r",
                             "q.then = function",
-                            "'use strict'"})
+                            "'use strict'",
+                            "tick 4"})
     EXPECT_NE(all.find(piece), std::string::npos) << piece;
+}
+
+// Every program has a ruler, one step more: from a promise of its own (-1) or of an earlier step,
+// before the last step (the subject), with an id no other step has; the other steps are numbered
+// 0.. in order, as the main stream made them before rulers existed.
+TEST(ExploreGenerator, ARulerIsAStepOfItsOwnBeforeTheSubject) {
+  int from_its_own = 0;
+  for (std::uint64_t n = 0; n < 400; ++n) {
+    const Program program = generate_program(2, n, kAllFeatures);
+    std::vector<int> others;
+    int rulers = 0;
+    for (std::size_t i = 0; i < program.steps.size(); ++i) {
+      const Step& step = program.steps[i];
+      if (step.kind != StepKind::kRuler) {
+        others.push_back(step.id);
+        continue;
+      }
+      ++rulers;
+      EXPECT_LT(i + 1, program.steps.size()) << text_of(program);
+      EXPECT_EQ(step.id, static_cast<int>(program.steps.size()) - 1) << text_of(program);
+      if (step.args[0] == -1) {
+        ++from_its_own;
+        continue;
+      }
+      EXPECT_TRUE(std::any_of(program.steps.begin(), program.steps.begin() + i,
+                              [&](const Step& before) { return before.id == step.args[0]; }))
+          << text_of(program);
+    }
+    EXPECT_EQ(rulers, 1) << text_of(program);
+    for (std::size_t i = 0; i < others.size(); ++i) EXPECT_EQ(others[i], static_cast<int>(i));
+  }
+  EXPECT_GT(from_its_own, 150);
+  EXPECT_LT(from_its_own, 250);
 }
 
 TEST(ExploreRender, MissingReferenceBecomesAResolvedPromise) {
@@ -100,6 +134,16 @@ TEST(ExploreRender, MissingReferenceBecomesAResolvedPromise) {
                 "var p3 = Promise.resolve(1).finally(function (v) { $log([\"3 finally\", v]); "
                 "return 30; });",
                 "p3;"}));
+}
+
+TEST(ExploreRender, ARulerLogsEachTickAndStartsOnRejectionToo) {
+  Program program;
+  program.steps.push_back({StepKind::kRejected, 0, {1}});
+  program.steps.push_back({StepKind::kRuler, 1, {0, 2}});
+  EXPECT_EQ(render(program)[1],
+            "var p1 = p0.then(function () { $log(\"1 tick 1\"); }, function () { $log(\"1 tick "
+            "1\"); }).then(function () { $log(\"1 tick 2\"); }).then(function () { $log(\"1 "
+            "tick 3\"); });");
 }
 
 // A difference planted in `finally` with a thenable result: the reducer must bring any program
@@ -229,6 +273,16 @@ TEST(ExploreVerdict, MajorityNeedsMoreThanHalf) {
   ASSERT_TRUE(found);
   EXPECT_EQ(found->log, a.log);
   EXPECT_FALSE(majority_observation({{"x", a}, {"y", b}}));
+}
+
+TEST(ExploreVerdict, APartSplitsIntoSinglePartsTheLogKeepingWhereItFirstDiffers) {
+  EXPECT_EQ(single_parts("outcome+log@then"), (std::vector<std::string>{"outcome", "log@then"}));
+  EXPECT_EQ(single_parts("log+rejections@finally threw"),
+            (std::vector<std::string>{"log@finally threw", "rejections"}));
+  EXPECT_EQ(single_parts("outcome+rejections"),
+            (std::vector<std::string>{"outcome", "rejections"}));
+  EXPECT_EQ(single_parts("log@tick 1"), (std::vector<std::string>{"log@tick 1"}));
+  EXPECT_EQ(single_parts("outcome"), (std::vector<std::string>{"outcome"}));
 }
 
 TEST(ExploreVerdict, DeduplicatesBySignatureAndShape) {
