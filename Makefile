@@ -65,8 +65,9 @@ run: settle
 # build folder, never into the repository, and the Debian packages (duktape, jsc, es6-shim, ...)
 # by name, as root. Without root or apt-get those profiles stay unavailable and their tests are
 # skipped.
+INSTALL_ENGINES = $(BUILD_DIR)/settle engines --install all --yes --engines-dir $(BUILD_DIR)/engines
 engines: settle
-	$(BUILD_DIR)/settle engines --install all --yes --engines-dir $(BUILD_DIR)/engines
+	$(INSTALL_ENGINES)
 
 # A Debian package, $(BUILD_DIR)/settle_VERSION_ARCH.deb, of what `cmake --install` installs (under
 # /usr); dpkg-shlibdeps (dpkg-dev) fills in its Depends.
@@ -86,9 +87,14 @@ test-deps:
 	-@$(MAKE) --no-print-directory deps PACKAGES="$(TEST_PACKAGES_NO_RECOMMENDS)" APT_OPTIONS=--no-install-recommends
 
 # The library profiles' tests need `make engines`; without the npm registry they are skipped.
-test: build
-	-$(MAKE) --no-print-directory test-deps
-	-$(MAKE) --no-print-directory engines
+# Once settle is built, the rest of the build (the tests, which take longer than settle) and the
+# installs of test-deps and engines run side by side: the build waits on the CPU, the installs (apt
+# and npm) mostly on the network. The installs are best effort; their log follows the build's.
+test: settle
+	@log=$(BUILD_DIR)/installs.log; \
+	( $(MAKE) --no-print-directory test-deps; $(INSTALL_ENGINES) ) > $$log 2>&1 & installs=$$!; \
+	cmake --build $(BUILD_DIR) -j $(JOBS); built=$$?; \
+	wait $$installs; cat $$log; exit $$built
 	cd $(BUILD_DIR) && $(TEST_ENV) ctest --output-on-failure -j $(JOBS)
 
 # The named share of `make test SANITIZE=1` that .ci/run affords (the whole would double CI's

@@ -168,7 +168,9 @@ TEST_P(Deadline, APreludeThatDoesNotCompileIsAnInputErrorNamingItAndTheEngine) {
   EXPECT_TRUE(contains(run.err, "bad-prelude.js")) << run.err;
   EXPECT_TRUE(contains(run.err, engine_)) << run.err;
   EXPECT_TRUE(contains(run.err, "does not compile")) << run.err;
-  EXPECT_LT(took_s, 15.0) << "the driver must answer a setup failure at once, not at its timeout";
+  // The slow way to fail is the start deadline (30 s, process_engine.cc). A browser takes some 5 s
+  // to start, and firefox took 21 s with three other browser tests beside it.
+  EXPECT_LT(took_s, 25.0) << "the driver must answer a setup failure at once, not at its deadline";
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryProfile, Deadline, ::testing::ValuesIn(kBuiltinProfiles),

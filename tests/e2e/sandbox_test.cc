@@ -576,6 +576,13 @@ TEST_P(SandboxTest, Test262TestsCannotReadWriteSpawnOrConnectEvenThrough262) {
 
 TEST_P(SandboxTest, CallbacksOfARealmThatATest262TestMadeDieWithTheTest) {
   const std::string profile = GetParam();
+  // Realms and their FinalizationRegistry are the engine's and its adapter's, never a library's
+  // (a prelude that replaces Promise): the engine's own run covers its libraries. On node-current
+  // each run waits out the leftover's timeout twice, some 7 s a library.
+  if (profile.find('+') != std::string::npos) {
+    GTEST_SKIP() << "a library changes only the Promise; " << profile.substr(0, profile.find('+'))
+                 << "'s own run covers its realms";
+  }
   if (!engine_available(profile)) {
     GTEST_SKIP() << profile << " is not installed here (settle engines says so)";
   }
