@@ -7,6 +7,8 @@
 # With `speed`, programs per second on eight engines (seven beside engine262) and which engine
 # spent the most time running them (the bound).
 #   bench/explore.sh [targets|mutants|speed] [BUDGET|PROGRAMS]  (defaults: targets 5m; mutants 2m; speed 32)
+# The fixed seeds (SEEDS, default 1 2 5) are those on which each target's known deviation is found:
+# seed 1 for bun, jsc and core-js, 2 for bluebird, 5 for hermes (docs/explore.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SETTLE=${SETTLE:-build/settle}
@@ -14,7 +16,7 @@ MODE=${1:-targets}
 [[ -x $SETTLE ]] || { echo "build settle first (make build)" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-read -r -a SEEDS <<< "${SEEDS:-1 2 3}"
+read -r -a SEEDS <<< "${SEEDS:-1 2 5}"
 
 summarise() {  # report.json, findings folder, engines named
   local report=$1
