@@ -1,5 +1,6 @@
 #include "runner/explore/explore_generator.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace settle {
@@ -56,27 +57,30 @@ StepKind pick_kind(ExplorePrng& prng, bool first, const std::set<std::string>& f
 // then on its result, and a ruler on a settled promise (7 programs in 1,000 have all three; with
 // no rulers, a program needs two more chained steps of the right kinds). The ruler comes from a
 // stream of its own, so that every program keeps the steps it had before rulers existed.
-void add_ruler(std::uint64_t seed, std::uint64_t index, Program& program) {
-  ExplorePrng prng(seed * 0x100000001b3ULL ^ (index + 1) * 0xd1b54a32d192ed03ULL);
-  if (program.steps.size() < 2) return;
+void add_ruler(ExplorePrng prng, const std::vector<int>& promises, Program& program) {
+  // Before the ruler goes in, each step's id is its index, and the first step always defines
+  // a promise: `earlier`, the promises before the ruler, is never empty.
   const int at = 1 + prng.below(static_cast<int>(program.steps.size()) - 1);
-  std::vector<int> earlier;
-  for (int i = 0; i < at; ++i)
-    if (program.steps[i].kind != StepKind::kTimer) earlier.push_back(program.steps[i].id);
-  if (earlier.empty()) return;
-  const int id = static_cast<int>(program.steps.size());
+  const std::vector<int> earlier(promises.begin(),
+                                 std::lower_bound(promises.begin(), promises.end(), at));
   const int longest = arg_ranges(StepKind::kRuler)[1] - 1;
   // Half the rulers start from a promise of their own (-1 renders as Promise.resolve(-1)): they
   // count ticks from the end of the synchronous code, whatever the earlier steps do.
   const int from = prng.below(2) == 0 ? -1 : earlier[prng.below(earlier.size())];
+  const int id = static_cast<int>(program.steps.size());
   program.steps.insert(program.steps.begin() + at, Step{StepKind::kRuler, id, {from, longest}});
+}
+
+// The random stream of one program's steps (or, with another salt, of its ruler).
+ExplorePrng program_stream(std::uint64_t seed, std::uint64_t index, std::uint64_t salt) {
+  return ExplorePrng(seed * 0x100000001b3ULL ^ (index + 1) * salt);
 }
 
 }  // namespace
 
 Program generate_program(std::uint64_t seed, std::uint64_t index,
                          const std::set<std::string>& features) {
-  ExplorePrng prng(seed * 0x100000001b3ULL ^ (index + 1) * 0x9e3779b97f4a7c15ULL);
+  ExplorePrng prng = program_stream(seed, index, 0x9e3779b97f4a7c15ULL);
   const bool classes = features.count("class") != 0;
   Program program;
   std::vector<int> promises;  // ids of the steps that define a promise
@@ -103,7 +107,7 @@ Program generate_program(std::uint64_t seed, std::uint64_t index,
     if (step.kind != StepKind::kTimer) promises.push_back(id);
     program.steps.push_back(step);
   }
-  add_ruler(seed, index, program);
+  add_ruler(program_stream(seed, index, 0xd1b54a32d192ed03ULL), promises, program);
   return program;
 }
 

@@ -1,6 +1,7 @@
 #include "runner/explore/explore_verdict.h"
 
 #include <algorithm>
+#include <sstream>
 #include <vector>
 
 #include "runner/model/value_json.h"
@@ -84,17 +85,11 @@ std::string signature_text(const Signature& signature) {
 
 std::vector<std::string> single_parts(const std::string& part) {
   const std::size_t at = part.find('@');
-  const std::string names = part.substr(0, at);
   const std::string where = at == std::string::npos ? "" : part.substr(at);
+  std::istringstream names(part.substr(0, at));
   std::vector<std::string> parts;
-  std::size_t from = 0;
-  while (from <= names.size()) {
-    std::size_t plus = names.find('+', from);
-    if (plus == std::string::npos) plus = names.size();
-    const std::string name = names.substr(from, plus - from);
+  for (std::string name; std::getline(names, name, '+');)
     parts.push_back(name == "log" ? name + where : name);
-    from = plus + 1;
-  }
   return parts;
 }
 

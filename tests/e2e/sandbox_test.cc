@@ -443,6 +443,9 @@ description: the test after a leftover callback runs in its own time
 var innocent = 1;
 )js";
 
+// A library profile (engine+library) is its engine with a prelude that replaces Promise.
+bool is_library(const std::string& profile) { return profile.find('+') != std::string::npos; }
+
 // What a probe needs from outside, and the checks that nothing outside changed.
 class SandboxTest : public ::testing::TestWithParam<std::string> {
  protected:
@@ -576,13 +579,10 @@ TEST_P(SandboxTest, Test262TestsCannotReadWriteSpawnOrConnectEvenThrough262) {
 
 TEST_P(SandboxTest, CallbacksOfARealmThatATest262TestMadeDieWithTheTest) {
   const std::string profile = GetParam();
-  // Realms and their FinalizationRegistry are the engine's and its adapter's, never a library's
-  // (a prelude that replaces Promise): the engine's own run covers its libraries. On node-current
-  // each run waits out the leftover's timeout twice, some 7 s a library.
-  if (profile.find('+') != std::string::npos) {
-    GTEST_SKIP() << "a library changes only the Promise; " << profile.substr(0, profile.find('+'))
-                 << "'s own run covers its realms";
-  }
+  // Realms and their FinalizationRegistry are the engine's and its adapter's, never a library's:
+  // the engine's own run covers its libraries. On node-current each run waits out the leftover's
+  // timeout twice, some 7 s a library.
+  if (is_library(profile)) GTEST_SKIP() << "a library changes only the Promise";
   if (!engine_available(profile)) {
     GTEST_SKIP() << profile << " is not installed here (settle engines says so)";
   }
@@ -617,7 +617,7 @@ TEST_P(SandboxTest, CaseCodeCannotForgeItsResultOrOutliveItsCase) {
   dir_.write("cases/attacks.json",
              read_file(std::string(SETTLE_SOURCE_DIR) + "/tests/e2e/sandbox_attacks.json"));
   // A library changes only the Promise, and with it how the subject is read: the forgeries.
-  bool library = profile.find('+') != std::string::npos;
+  bool library = is_library(profile);
   std::vector<std::string> command = {"run", "cases", "-e", profile, "-j", "1", "--json", "r.json"};
   if (library) command.insert(command.end(), {"--filter", "attacks/forge-*"});
   ProcessResult run = settle(command, dir_.path(), {"TMPDIR=" + dir_.path()});
