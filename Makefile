@@ -25,7 +25,8 @@ DEBIAN_PACKAGES := cmake g++ make pkg-config duktape-dev nlohmann-json3-dev libc
 TEST_PACKAGES := chromium firefox-esr
 TEST_PACKAGES_NO_RECOMMENDS := webkit2gtk-driver xvfb
 
-.PHONY: all deps test-deps configure build settle run test engines deb clean fuzz sanitize-subset
+.PHONY: all deps test-deps configure build settle run test engines deb clean fuzz sanitize-build \
+	sanitize-subset
 
 all: build
 
@@ -107,9 +108,7 @@ test: settle
 SANITIZE_E2E ?= ^(Run|Test262Test|HostileRunner|MisbehavingEngine|MergeTest|ComparisonTest)\.|^Engines/Hostile\..*"duktape"|^EveryProfile/Deadline\..*"duktape"
 SANITIZE_E2E_EXCLUDE ?= AHundredThousandCasesInOneFile
 UNIT_NOT_GTEST := ^(fuzz_seeds|Layers)\.
-sanitize-subset: build
-	$(MAKE) --no-print-directory SANITIZE=1 configure
-	cmake --build build-asan -j $(JOBS) --target settle settle_in_process_tests
+sanitize-subset: build sanitize-build
 	cd build-asan/tests && pids=; for shard in $$(seq 0 $$(($(JOBS) - 1))); do \
 	  $(SANITIZER_ENV) GTEST_TOTAL_SHARDS=$(JOBS) GTEST_SHARD_INDEX=$$shard ./settle_unit_tests \
 	    --gtest_brief=1 & pids="$$pids $$!"; done; \
@@ -119,6 +118,12 @@ sanitize-subset: build
 	cd $(BUILD_DIR) && $(SANITIZER_ENV) SETTLE_BINARY=$(CURDIR)/build-asan/settle \
 	  SETTLE_ENGINES_DIR=$(CURDIR)/$(BUILD_DIR)/engines ctest --output-on-failure \
 	  --no-tests=error -j $(JOBS) -L e2e -R '$(SANITIZE_E2E)' -E '$(SANITIZE_E2E_EXCLUDE)'
+
+# What sanitize-subset runs, built: .ci/run builds it at the lowest CPU priority while `make test`
+# runs, on the CPU time that the tests leave idle (they wait on engines and browsers).
+sanitize-build: deps
+	$(MAKE) --no-print-directory SANITIZE=1 configure
+	cmake --build build-asan -j $(JOBS) --target settle settle_in_process_tests
 
 # Builds the libFuzzer targets (tests/fuzz/) with clang in build-fuzz/ and runs each for
 # FUZZ_SECONDS, from a scratch corpus there seeded with tests/fuzz/<target>/ (left unchanged).
