@@ -87,7 +87,19 @@
     var modules = typeof channel.moduleOrigin === 'string' ? pageModules(win, channel.moduleOrigin) : null;
     var addEventListener = uncurry(EventTarget.prototype.addEventListener);
     var acceptUntrusted = channel.untrustedRejectionEvents === true;
-    function trusted(event) { return event.isTrusted || acceptUntrusted; }
+    var Error_ = Error;
+    var split = uncurry(String.prototype.split);
+    // Whether the browser fired the event, given an Error made in its listener. isTrusted
+    // (unforgeable) says so where the browser fires its events trusted. WebKit fires its own
+    // untrusted (the bug of case rejection-tracking/html-events/event-is-trusted), from a task,
+    // so that its listener has no frame below: an event that case code dispatches, with the
+    // dispatchEvent of an iframe it made, say, has that native dispatchEvent below the listener.
+    function fromTheBrowser(event, madeInListener) {
+      if (event.isTrusted) return true;
+      if (!acceptUntrusted) return false;
+      var stack = madeInListener.stack;
+      return typeof stack === 'string' && split(stack, '\n').length === 1;
+    }
     var preventDefault = uncurry(Event.prototype.preventDefault);
     var hooks = {
       enqueueJob: function (job) { queueMicrotask_(job); },
@@ -136,17 +148,15 @@
         var realmModules = modules && test262 ? modules.forRealm(global, contentDocument(frame), evalIn, test262) : null;
         var api = run(env.host)(global, hooks);
         // HTML's own events, fired at the realm's window in a task after a microtask checkpoint:
-        // the host's batched events for host.js's rule. isTrusted (unforgeable) keeps out events
-        // that case code dispatches itself. WebKit fires its own untrusted (the bug of case
-        // rejection-tracking/html/event-is-trusted), so there case code is left no dispatchEvent.
+        // the host's batched events for host.js's rule, never one that case code dispatches.
         if (acceptUntrusted) hide(global.EventTarget.prototype, 'dispatchEvent', undefined);
         addEventListener(global, 'unhandledrejection', function (event) {
-          if (!trusted(event)) return;
+          if (!fromTheBrowser(event, new Error_())) return;
           preventDefault(event);
           api.rejectionEvent('unhandled', event.promise, event.reason);
         });
         addEventListener(global, 'rejectionhandled', function (event) {
-          if (trusted(event)) api.rejectionEvent('handled', event.promise);
+          if (fromTheBrowser(event, new Error_())) api.rejectionEvent('handled', event.promise);
         });
         env.preludes.forEach(run);
         return {
