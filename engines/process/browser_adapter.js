@@ -89,16 +89,20 @@
     var acceptUntrusted = channel.untrustedRejectionEvents === true;
     var Error_ = Error;
     var split = uncurry(String.prototype.split);
-    // Whether the browser fired the event, given an Error made in its listener. isTrusted
-    // (unforgeable) says so where the browser fires its events trusted. WebKit fires its own
-    // untrusted (the bug of case rejection-tracking/html-events/event-is-trusted), from a task,
-    // so that its listener has no frame below: an event that case code dispatches, with the
-    // dispatchEvent of an iframe it made, say, has that native dispatchEvent below the listener.
-    function fromTheBrowser(event, madeInListener) {
-      if (event.isTrusted) return true;
-      if (!acceptUntrusted) return false;
-      var stack = madeInListener.stack;
-      return typeof stack === 'string' && split(stack, '\n').length === 1;
+    // Calls handle(event) for the events of `type` that the browser itself fires at `target`, never
+    // for one that case code dispatches. isTrusted (unforgeable) says so where the browser fires
+    // its events trusted. WebKit fires its own untrusted (the bug of case
+    // rejection-tracking/html-events/event-is-trusted), from a task, so that the listener has no
+    // frame below it: an event that case code dispatches, with the dispatchEvent of an iframe it
+    // made, say, has that native dispatchEvent below the listener. The Error is made in the
+    // listener itself, so that its stack starts there.
+    function onBrowserEvent(target, type, handle) {
+      addEventListener(target, type, function (event) {
+        if (event.isTrusted) return handle(event);
+        if (!acceptUntrusted) return;
+        var stack = new Error_().stack;
+        if (typeof stack === 'string' && split(stack, '\n').length === 1) handle(event);
+      });
     }
     var preventDefault = uncurry(Event.prototype.preventDefault);
     var hooks = {
@@ -150,13 +154,12 @@
         // HTML's own events, fired at the realm's window in a task after a microtask checkpoint:
         // the host's batched events for host.js's rule, never one that case code dispatches.
         if (acceptUntrusted) hide(global.EventTarget.prototype, 'dispatchEvent', undefined);
-        addEventListener(global, 'unhandledrejection', function (event) {
-          if (!fromTheBrowser(event, new Error_())) return;
+        onBrowserEvent(global, 'unhandledrejection', function (event) {
           preventDefault(event);
           api.rejectionEvent('unhandled', event.promise, event.reason);
         });
-        addEventListener(global, 'rejectionhandled', function (event) {
-          if (fromTheBrowser(event, new Error_())) api.rejectionEvent('handled', event.promise);
+        onBrowserEvent(global, 'rejectionhandled', function (event) {
+          api.rejectionEvent('handled', event.promise);
         });
         env.preludes.forEach(run);
         return {

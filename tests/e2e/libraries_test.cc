@@ -16,7 +16,7 @@ using nlohmann::json;
 std::vector<std::string> library_profiles() {
   std::vector<std::string> profiles;
   for (const std::string& profile : kBuiltinProfiles) {
-    if (profile.find('+') != std::string::npos) profiles.push_back(profile);
+    if (is_library(profile)) profiles.push_back(profile);
   }
   return profiles;
 }

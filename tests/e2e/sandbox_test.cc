@@ -443,9 +443,6 @@ description: the test after a leftover callback runs in its own time
 var innocent = 1;
 )js";
 
-// A library profile (engine+library) is its engine with a prelude that replaces Promise.
-bool is_library(const std::string& profile) { return profile.find('+') != std::string::npos; }
-
 // What a probe needs from outside, and the checks that nothing outside changed.
 class SandboxTest : public ::testing::TestWithParam<std::string> {
  protected:

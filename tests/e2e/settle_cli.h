@@ -80,11 +80,16 @@ inline const std::vector<std::string> kBuiltinProfiles = {
     "webkitgtk",
 };
 
+// A library profile (engine+library) is its engine with a prelude that replaces Promise.
+inline bool is_library(const std::string& profile) {
+  return profile.find('+') != std::string::npos;
+}
+
 // The built-in profiles that load no library: one per engine.
 inline std::vector<std::string> engine_profiles() {
   std::vector<std::string> profiles;
   for (const std::string& profile : kBuiltinProfiles) {
-    if (profile.find('+') == std::string::npos) profiles.push_back(profile);
+    if (!is_library(profile)) profiles.push_back(profile);
   }
   return profiles;
 }
