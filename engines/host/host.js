@@ -28,6 +28,7 @@
   var defineProperty = Object_.defineProperty;
   var getOwnPropertyDescriptor = Object_.getOwnPropertyDescriptor;
   var getPrototypeOf = Object_.getPrototypeOf;
+  var isExtensible = Object_.isExtensible;
   var hasOwn = uncurry(Object_.prototype.hasOwnProperty);
   var isPrototypeOf = uncurry(Object_.prototype.isPrototypeOf);
   var objectToString = uncurry(Object_.prototype.toString);
@@ -312,6 +313,14 @@
     } catch (ignored) {}
   }
   capturePromise();
+  // The engine's own then, where it looks up the species as ECMA-262's SpeciesConstructor does
+  // (%Promise% has an accessor @@species): only that then may be given a promise whose own
+  // `constructor` is undefined (thenWithoutSpecies). Hermes's then would construct undefined.
+  var speciesThen = null;
+  if (promiseThen !== null && typeof Symbol_ === 'function' && Symbol_.species) {
+    var species = getOwnPropertyDescriptor(Promise_, Symbol_.species);
+    if (species && typeof species.get === 'function') speciesThen = promiseThen;
+  }
   // A Promise library's own rejection hook (a profile's rejection_hook, docs/engines.md) reaches
   // rejectionEvent through this global, which only the preludes see: capturePromise, which the
   // driver calls once they have run, deletes it.
@@ -355,7 +364,11 @@
           var onFulfilled = settleOnce('fulfilled');
           var onRejected = settleOnce('rejected');
           try {
-            uncurry(then)(completion, onFulfilled, onRejected);
+            if (then === speciesThen) {
+              thenWithoutSpecies(completion, onFulfilled, onRejected);
+            } else {
+              uncurry(then)(completion, onFulfilled, onRejected);
+            }
           } catch (error) {
             onRejected(error);
           }
@@ -364,6 +377,27 @@
       }
     }
     outcome = { state: 'returns', value: completion };
+  }
+
+  // then's SpeciesConstructor reads the promise's `constructor`: on a subclass instance it would
+  // construct the subclass once more, which case code sees (its constructor may log) and which an
+  // engine that reads the state natively never does. An own `constructor` of undefined, there only
+  // for the call, makes then take %Promise%; no code of the case runs in between.
+  function thenWithoutSpecies(promise, onFulfilled, onRejected) {
+    var own = getOwnPropertyDescriptor(promise, 'constructor');
+    if (own ? !own.configurable : !isExtensible(promise)) {
+      return uncurry(speciesThen)(promise, onFulfilled, onRejected);
+    }
+    defineProperty(promise, 'constructor', { value: undefined, writable: true, enumerable: false, configurable: true });
+    try {
+      return uncurry(speciesThen)(promise, onFulfilled, onRejected);
+    } finally {
+      if (own) {
+        defineProperty(promise, 'constructor', own);
+      } else {
+        delete promise.constructor;
+      }
+    }
   }
 
   function observeThrow(error) {
