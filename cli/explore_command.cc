@@ -247,7 +247,11 @@ class Explorer {
     for (const std::string& kept : program_parts(program)) {
       if (reduced_parts.count(kept)) continue;
       const Program again = reduce_keeping(program, signature, involved, kept);
-      if (!index_.has(signature, program_shape(again)) && write_if_new(number, again)) return;
+      if (index_.has(signature, program_shape(again))) continue;
+      // A part that only came along (the deviation holds without it) is the first reduction's
+      // deviation again, in another shape: not a finding of its own.
+      if (!needs_part(again, kept, keeps_signature(signature, involved, ""))) continue;
+      if (write_if_new(number, again)) return;
     }
   }
 
@@ -271,7 +275,14 @@ class Explorer {
   // The program reduced while it keeps the signature, and a step of shape part `kept` if any.
   Program reduce_keeping(const Program& program, const Signature& signature,
                          const std::vector<std::string>& involved, const std::string& kept) {
-    return reduce_program(program, [&](const std::vector<Program>& candidates) {
+    return reduce_program(program, keeps_signature(signature, involved, kept));
+  }
+
+  // Whether candidates still show the signature on the involved engines (and have a step of
+  // shape part `kept`, if given).
+  StillFails keeps_signature(const Signature& signature, const std::vector<std::string>& involved,
+                             const std::string& kept) {
+    return [this, signature, involved, kept](const std::vector<Program>& candidates) {
       std::vector<bool> fails(candidates.size(), false);
       // Past the budget (or interrupted) the reduction stops where it is.
       if (interrupted() || (budget_ && seconds() >= *budget_)) return fails;
@@ -287,7 +298,7 @@ class Explorer {
       for (std::size_t i = 0; i < seen.size(); ++i)
         fails[at[i]] = signature_against_oracle(seen[i]) == signature;
       return fails;
-    });
+    };
   }
 
   // Writes the finding when its signature on every engine and its shape are new (and the
@@ -321,9 +332,15 @@ class Explorer {
     return expect;
   }
 
-  static std::string described(const Observation& observation) {
-    return std::string(outcome_name(*observation.state())) + " " +
-           json_of(observation.value()).dump() + ", log " + json_of(observation.log).dump();
+  // The outcome and log, and the rejection events when the finding is about them.
+  static std::string described(const Observation& observation, bool with_rejections) {
+    std::string words = std::string(outcome_name(*observation.state())) + " " +
+                        json_of(observation.value()).dump() + ", log " +
+                        json_of(observation.log).dump();
+    if (with_rejections && observation.rejections) {
+      words += ", rejections " + json_of(*observation.rejections).dump();
+    }
+    return words;
   }
 
   void write_finding(std::uint64_t number, const Program& program, const Observations& observed,
@@ -339,18 +356,19 @@ class Explorer {
     // Two findings of one shape and engines differ in their parts: each keeps its own file.
     const std::string base = id;
     for (int n = 2; !ids_.insert(id).second; ++n) id = base + "-" + std::to_string(n);
-    std::string description = "Found by settle explore --seed " + std::to_string(options_.seed) +
-                              ", program " + std::to_string(number) + " (oracle " +
-                              options_.oracle + "), reduced. Expected: " + described(oracle) + ".";
-    for (const auto& [engine, part] : signature) {
-      description += " " + engine + " differs in the " + part_words(part) + ": " +
-                     described(observed.at(engine)) + ".";
-    }
-    const std::vector<std::string> lines = render(program);
-    nlohmann::json test = {{"id", id}, {"description", description}, {"code", lines}};
     bool about_rejections = false;
     for (const auto& entry : signature)
       about_rejections |= entry.second.find("rejections") != std::string::npos;
+    std::string description = "Found by settle explore --seed " + std::to_string(options_.seed) +
+                              ", program " + std::to_string(number) + " (oracle " +
+                              options_.oracle +
+                              "), reduced. Expected: " + described(oracle, about_rejections) + ".";
+    for (const auto& [engine, part] : signature) {
+      description += " " + engine + " differs in the " + part_words(part) + ": " +
+                     described(observed.at(engine), about_rejections) + ".";
+    }
+    const std::vector<std::string> lines = render(program);
+    nlohmann::json test = {{"id", id}, {"description", description}, {"code", lines}};
     std::set<std::string> features = program_features(program);
     if (about_rejections) features.insert("host-rejection-tracking");
     if (!features.empty()) test["features"] = features;

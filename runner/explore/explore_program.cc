@@ -350,7 +350,7 @@ std::vector<std::string> render(const Program& program) {
   return lines;
 }
 
-std::set<std::string> program_parts(const Program& program) {
+std::set<std::string> step_parts(const Step& step) {
   static const char* chain_methods[] = {"then", "catch", "finally", "then2"};
   static const char* combinators[] = {"all", "allSettled", "any", "race"};
   static const std::map<StepKind, const char*> kinds = {{StepKind::kAwait, "await"},
@@ -362,17 +362,31 @@ std::set<std::string> program_parts(const Program& program) {
                                                         {StepKind::kResolvers, "withResolvers"},
                                                         {StepKind::kFinallyCall, "finally-call"}};
   std::set<std::string> parts;
+  if (step.kind == StepKind::kChain) {
+    parts.insert(chain_methods[step.args[1]]);
+  } else if (step.kind == StepKind::kCombinator) {
+    parts.insert(combinators[step.args[1]]);
+  } else if (auto named = kinds.find(step.kind); named != kinds.end()) {
+    parts.insert(named->second);
+  }
+  if (uses_subclass(step)) parts.insert("subclass");
+  return parts;
+}
+
+std::set<std::string> program_parts(const Program& program) {
+  std::set<std::string> parts;
   for (const Step& step : program.steps) {
-    if (step.kind == StepKind::kChain) {
-      parts.insert(chain_methods[step.args[1]]);
-    } else if (step.kind == StepKind::kCombinator) {
-      parts.insert(combinators[step.args[1]]);
-    } else if (auto named = kinds.find(step.kind); named != kinds.end()) {
-      parts.insert(named->second);
-    }
-    if (uses_subclass(step)) parts.insert("subclass");
+    const std::set<std::string> own = step_parts(step);
+    parts.insert(own.begin(), own.end());
   }
   return parts;
+}
+
+Program without_part(const Program& program, const std::string& part) {
+  Program rest;
+  for (const Step& step : program.steps)
+    if (!step_parts(step).count(part)) rest.steps.push_back(step);
+  return rest;
 }
 
 std::string program_shape(const Program& program) {

@@ -64,8 +64,12 @@ std::set<std::string> program_features(const Program& program);
 // Promise.resolve(<id>).
 std::vector<std::string> render(const Program& program);
 
-// What the program exercises, a word for each: {"await", "finally"}.
+// What one step exercises ({"finally"}; {"then", "subclass"} for a then with a subclass result),
+// and the whole program, a word for each: {"await", "finally"}.
+std::set<std::string> step_parts(const Step& step);
 std::set<std::string> program_parts(const Program& program);
+// The program without every step that exercises `part`.
+Program without_part(const Program& program, const std::string& part);
 // Its parts joined ("await+finally"; "resolve" for none), for finding names.
 std::string program_shape(const Program& program);
 

@@ -76,4 +76,11 @@ Program reduce_program(Program program, const StillFails& still_fails) {
   }
 }
 
+bool needs_part(const Program& program, const std::string& part, const StillFails& still_fails) {
+  const Program rest = without_part(program, part);
+  if (rest.steps.size() == program.steps.size()) return false;
+  const std::vector<bool> fails = still_fails({rest});
+  return fails.empty() || !fails[0];
+}
+
 }  // namespace settle

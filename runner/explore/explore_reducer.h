@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "runner/explore/explore_program.h"
@@ -16,5 +17,10 @@ using StillFails = std::function<std::vector<bool>(const std::vector<Program>&)>
 // points references at earlier steps. Returns a program that no single removal or lowering
 // simplifies further.
 Program reduce_program(Program program, const StillFails& still_fails);
+
+// Whether the disagreement of a program needs its steps of shape part `part`: false when the
+// program without them still fails. A program reduced while it had to keep such a step (to find a
+// deviation behind it) may keep one that only came along.
+bool needs_part(const Program& program, const std::string& part, const StillFails& still_fails);
 
 }  // namespace settle

@@ -309,5 +309,28 @@ TEST(ExploreProgram, AShapeSplitsIntoItsParts) {
   EXPECT_EQ(program_shape(Program{}), "resolve");
 }
 
+// A program reduced while it had to keep a timer: the planted difference is in the finally alone,
+// so the timer only came along and the finding would be the first reduction's again.
+TEST(ExploreReducer, APartThatOnlyCameAlongIsNotNeeded) {
+  Program program;
+  program.steps = {Step{StepKind::kChain, 2, {-1, 2, 4, 0, -1}}, Step{StepKind::kTimer, 3, {2, 0}},
+                   Step{StepKind::kAwait, 4, {0, 0}}};
+  std::vector<Program> asked;
+  auto finally_returns_thenable = [&](const std::vector<Program>& candidates) {
+    std::vector<bool> out;
+    for (const Program& candidate : candidates) {
+      asked.push_back(candidate);
+      out.push_back(text_of(candidate).find(".finally(") != std::string::npos);
+    }
+    return out;
+  };
+  EXPECT_FALSE(needs_part(program, "timer", finally_returns_thenable));
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_EQ(program_parts(asked[0]), (std::set<std::string>{"await", "finally"}));
+  EXPECT_TRUE(needs_part(program, "finally", finally_returns_thenable));
+  EXPECT_FALSE(needs_part(program, "race", finally_returns_thenable));  // no such step at all
+  EXPECT_EQ(without_part(program, "await").steps.size(), 2u);
+}
+
 }  // namespace
 }  // namespace settle
