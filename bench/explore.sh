@@ -7,6 +7,8 @@
 # With `speed`, programs per second on eight engines (seven beside engine262) and which engine
 # spent the most time running them (the bound).
 #   bench/explore.sh [targets|mutants|speed] [BUDGET|PROGRAMS]  (defaults: targets 5m; mutants 2m; speed 32)
+# KEEP=DIR keeps each run's findings and report in DIR/<engine>-<seed> (by default they go with the
+# temporary folder).
 # The fixed seeds (SEEDS, default 1 2 5) are those on which each target's known deviation is found:
 # seed 1 for bun, jsc and core-js, 2 for bluebird, 5 for hermes (docs/explore.md).
 set -euo pipefail
@@ -17,6 +19,7 @@ MODE=${1:-targets}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 read -r -a SEEDS <<< "${SEEDS:-1 2 5}"
+if [[ -n ${KEEP:-} ]]; then mkdir -p "$KEEP"; fi
 
 summarise() {  # report.json, findings folder, engines named
   local report=$1
@@ -62,7 +65,7 @@ elif [[ $MODE == targets ]]; then
   BUDGET=${2:-5m}
   for engine in ${TARGETS:-bun hermes jsc node-current+core-js duktape+bluebird}; do
     for seed in "${SEEDS[@]}"; do
-      out="$work/$engine-$seed"
+      out="${KEEP:-$work}/$engine-$seed"
       echo "$engine, seed $seed, budget $BUDGET:"
       "$SETTLE" explore -e "$engine" --time "$BUDGET" --seed "$seed" -j ${JOBS:-2} -q --out "$out" >/dev/null || true
       summarise "$out/report.json"

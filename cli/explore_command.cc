@@ -313,23 +313,34 @@ class Explorer {
     std::optional<Observation> oracle = oracle_of(final_observed);
     if (final_signature.empty() || !oracle) return false;
     if (expected && final_signature != *expected) return false;
-    if (!index_.add(final_signature, shape)) return false;
-    write_finding(number, reduced, final_observed, *oracle, final_signature, shape);
+    if (index_.has(final_signature, shape)) return false;
+    // Its case must fail where it says and pass elsewhere, as `settle run` will judge it.
+    const Expectation expect = finding_expectation(*oracle, about_rejections(final_signature));
+    if (!finding_holds(expect, final_observed, final_signature)) {
+      ++unstateable_;
+      say("program " + std::to_string(number) + ": " + signature_text(final_signature) +
+          " is a difference that a case cannot state; not written");
+      return false;
+    }
+    index_.add(final_signature, shape);
+    write_finding(number, reduced, final_observed, *oracle, final_signature, shape, expect);
     return true;
   }
 
-  // The oracle's observation as the case's expectation; its rejection events too when the
-  // finding is about them (the case then needs a host that tracks rejections).
-  static nlohmann::json expectation_of(const Observation& observation, bool with_rejections) {
-    nlohmann::json expect = nlohmann::json::object();
-    const Outcome state = *observation.state();
-    expect[std::string(outcome_name(state))] =
-        state == Outcome::kPending ? nlohmann::json(true) : json_of(observation.value());
-    expect["log"] = json_of(observation.log);
-    if (with_rejections && observation.rejections) {
-      expect["rejections"] = json_of(*observation.rejections);
-    }
-    return expect;
+  // The case's expectation in the case format (its rejection events, when the finding is about
+  // them, make the case need a host that tracks rejections).
+  static nlohmann::json case_format(const Expectation& expect) {
+    nlohmann::json json = nlohmann::json::object();
+    json[std::string(outcome_name(expect.outcome))] = json_of(expect.value);
+    if (expect.log) json["log"] = json_of(*expect.log);
+    if (expect.rejections) json["rejections"] = json_of(*expect.rejections);
+    return json;
+  }
+
+  static bool about_rejections(const Signature& signature) {
+    for (const auto& entry : signature)
+      if (entry.second.find("rejections") != std::string::npos) return true;
+    return false;
   }
 
   // The outcome and log, and the rejection events when the finding is about them.
@@ -345,7 +356,7 @@ class Explorer {
 
   void write_finding(std::uint64_t number, const Program& program, const Observations& observed,
                      const Observation& oracle, const Signature& signature,
-                     const std::string& shape) {
+                     const std::string& shape, const Expectation& expect) {
     std::string engines;
     for (const auto& entry : signature) engines += (engines.empty() ? "" : "-") + entry.first;
     std::string id = shape + "-" + engines;
@@ -356,23 +367,21 @@ class Explorer {
     // Two findings of one shape and engines differ in their parts: each keeps its own file.
     const std::string base = id;
     for (int n = 2; !ids_.insert(id).second; ++n) id = base + "-" + std::to_string(n);
-    bool about_rejections = false;
-    for (const auto& entry : signature)
-      about_rejections |= entry.second.find("rejections") != std::string::npos;
+    const bool with_rejections = about_rejections(signature);
     std::string description = "Found by settle explore --seed " + std::to_string(options_.seed) +
                               ", program " + std::to_string(number) + " (oracle " +
                               options_.oracle +
-                              "), reduced. Expected: " + described(oracle, about_rejections) + ".";
+                              "), reduced. Expected: " + described(oracle, with_rejections) + ".";
     for (const auto& [engine, part] : signature) {
       description += " " + engine + " differs in the " + part_words(part) + ": " +
-                     described(observed.at(engine), about_rejections) + ".";
+                     described(observed.at(engine), with_rejections) + ".";
     }
     const std::vector<std::string> lines = render(program);
     nlohmann::json test = {{"id", id}, {"description", description}, {"code", lines}};
     std::set<std::string> features = program_features(program);
-    if (about_rejections) features.insert("host-rejection-tracking");
+    if (with_rejections) features.insert("host-rejection-tracking");
     if (!features.empty()) test["features"] = features;
-    test["expect"] = expectation_of(oracle, about_rejections);
+    test["expect"] = case_format(expect);
     nlohmann::json file = {{"suite", "settle explore findings"},
                            {"cases", nlohmann::json::array({test})}};
     const std::string path = options_.out + "/" + id + ".json";
@@ -438,6 +447,7 @@ class Explorer {
         {"confirmed", confirmed_},
         {"flaky", flaky_},
         {"reduced", reduced_},
+        {"not_stateable", unstateable_},
         {"new", findings_.size()},
         {"complete", !interrupted()},
     };
@@ -476,7 +486,8 @@ class Explorer {
   std::set<std::string> features_;
   Clock::time_point started_;
   std::optional<double> budget_;
-  std::size_t programs_run_ = 0, disagreements_ = 0, confirmed_ = 0, flaky_ = 0, reduced_ = 0;
+  std::size_t programs_run_ = 0, disagreements_ = 0, confirmed_ = 0, flaky_ = 0, reduced_ = 0,
+              unstateable_ = 0;
   FindingIndex index_;
   // Engines stay alive across batches and reduction steps: each worker's instance of each engine
   // is started once for the whole exploration.

@@ -4,15 +4,11 @@
 #include <sstream>
 #include <vector>
 
+#include "runner/match/matcher.h"
 #include "runner/model/value_json.h"
 
 namespace settle {
 
-namespace {
-
-// A value with the message of every error in it left out: engines word their messages as they
-// like ("undefined is not a function" against "x is not a function"), and the spec leaves the
-// wording to them, so only an error's name is compared.
 nlohmann::json without_error_messages(const nlohmann::json& value) {
   if (value.is_array()) {
     nlohmann::json out = nlohmann::json::array();
@@ -27,6 +23,8 @@ nlohmann::json without_error_messages(const nlohmann::json& value) {
   }
   return out;
 }
+
+namespace {
 
 // The words of a log entry as generated programs write them ("3 thenable", ["2 finally", v]),
 // without the step's number: "thenable", "finally".
@@ -132,6 +130,28 @@ std::optional<Observation> majority_observation(
   for (std::size_t k = 0; k < kinds.size(); ++k)
     if (counts[k] * 2 > total) return *kinds[k];
   return std::nullopt;
+}
+
+Expectation finding_expectation(const Observation& oracle, bool with_rejections) {
+  Expectation expect;
+  expect.outcome = *oracle.state();
+  expect.value = expect.outcome == Outcome::kPending
+                     ? value_of(true)
+                     : value_of(without_error_messages(json_of(oracle.value())));
+  expect.log = value_of(without_error_messages(json_of(oracle.log)));
+  if (with_rejections && oracle.rejections) {
+    expect.rejections = value_of(without_error_messages(json_of(*oracle.rejections)));
+  }
+  return expect;
+}
+
+bool finding_holds(const Expectation& expect, const std::map<std::string, Observation>& observed,
+                   const Signature& signature) {
+  for (const auto& [engine, observation] : observed) {
+    if (!comparable(observation)) continue;
+    if (match(expect, observation).pass == (signature.count(engine) != 0)) return false;
+  }
+  return true;
 }
 
 bool FindingIndex::add(const Signature& signature, const std::string& shape) {

@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "runner/model/case.h"
 #include "runner/model/observation.h"
 
 namespace settle {
@@ -42,6 +45,24 @@ std::string part_words(const std::string& part);
 // observation is not comparable are left out.
 Signature signature_of(const std::map<std::string, Observation>& observed,
                        const Observation& oracle);
+
+// A value (case format JSON) with the message of every error in it left out: engines word their
+// messages as they like ("undefined is not a function" against "x is not a function"), and the
+// spec leaves the wording to them, so only an error's name is compared, and a finding expects the
+// name with any message.
+nlohmann::json without_error_messages(const nlohmann::json& value);
+
+// The expectation a finding's case states: the oracle's outcome and log, each error by name only
+// (without_error_messages), and its rejection events when the finding is about them.
+Expectation finding_expectation(const Observation& oracle, bool with_rejections);
+
+// Whether `settle run` would give a finding's case the verdicts the finding claims: a failure on
+// each engine its signature names, a pass on every other engine that could be compared (the
+// oracle's among them). Not so for a difference that the case format cannot state: an error
+// pattern matches the members it gives, so an engine's extra own property of an error, which
+// explore sees, is not caught.
+bool finding_holds(const Expectation& expect, const std::map<std::string, Observation>& observed,
+                   const Signature& signature);
 
 // The oracle's observation by majority: the observation most engines agree on, when more than
 // half of the comparable ones do.

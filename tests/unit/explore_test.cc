@@ -266,6 +266,49 @@ TEST(ExploreVerdict, RejectionEventsDifferOnlyWhereBothHostsTrackThem) {
   EXPECT_EQ(differing_part(tracked, oracle), "log+rejections");
 }
 
+// A finding must pass on every engine it does not name, whatever their messages say.
+TEST(ExploreVerdict, AFindingExpectsErrorsByNameOnly) {
+  const nlohmann::json logged = nlohmann::json::parse(
+      R"([["5 catch", {"$error": "AggregateError", "errors": [{"$error": "TypeError", "message": "x"}],
+                      "message": "No promises passed to Promise.any were fulfilled"}],
+          {"message": "a plain object keeps it"}])");
+  EXPECT_EQ(without_error_messages(logged),
+            nlohmann::json::parse(
+                R"([["5 catch", {"$error": "AggregateError", "errors": [{"$error": "TypeError"}]}],
+          {"message": "a plain object keeps it"}])"));
+  EXPECT_EQ(without_error_messages(nlohmann::json(3)), nlohmann::json(3));
+}
+
+// A finding is written only when its case, judged as `settle run` judges it, fails on the engines
+// it names and passes on the others: Bun's extra own `cause` of an AggregateError is a difference
+// that explore sees but that an error pattern (it matches the members it gives) cannot state.
+TEST(ExploreVerdict, AFindingHoldsOnlyWhereItsCaseFailsAsItSays) {
+  const nlohmann::json aggregate = {
+      {"$error", "AggregateError"}, {"errors", {1}}, {"message", "m"}};
+  nlohmann::json with_cause = aggregate;
+  with_cause["cause"] = {{"$", "undefined"}};
+  with_cause["message"] = "";
+  const Observation oracle = observation(Outcome::kRejected, aggregate, {"a", "b"});
+  std::map<std::string, Observation> observed = {
+      {"engine262", oracle},
+      {"bun", observation(Outcome::kRejected, with_cause, {"a", "b"})},
+      {"node", observation(Outcome::kRejected, aggregate, {"a", "b"})},
+  };
+  const Signature cause_only = signature_of(observed, oracle);
+  ASSERT_EQ(signature_text(cause_only), "bun:outcome");
+  const Expectation expect = finding_expectation(oracle, false);
+  EXPECT_EQ(json_of(expect.value), nlohmann::json({{"$error", "AggregateError"}, {"errors", {1}}}));
+  EXPECT_FALSE(finding_holds(expect, observed, cause_only));
+
+  observed["bun"] = observation(Outcome::kRejected, with_cause, {"b", "a"});
+  const Signature also_log = signature_of(observed, oracle);
+  ASSERT_EQ(signature_text(also_log), "bun:outcome+log@b");
+  EXPECT_TRUE(finding_holds(expect, observed, also_log));
+  // A finding that names an engine which passes its case, or misses one which fails it, fails too.
+  EXPECT_FALSE(finding_holds(expect, observed, Signature{{"node", "log@b"}}));
+  EXPECT_FALSE(finding_holds(expect, observed, Signature{}));
+}
+
 TEST(ExploreVerdict, MajorityNeedsMoreThanHalf) {
   const Observation a = observation(Outcome::kFulfilled, 1, {"a"});
   const Observation b = observation(Outcome::kFulfilled, 1, {"b"});
