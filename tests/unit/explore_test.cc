@@ -357,7 +357,7 @@ TEST(ExploreProgram, AShapeSplitsIntoItsParts) {
 TEST(ExploreReducer, APartThatOnlyCameAlongIsNotNeeded) {
   Program program;
   program.steps = {Step{StepKind::kChain, 2, {-1, 2, 4, 0, -1}}, Step{StepKind::kTimer, 3, {2, 0}},
-                   Step{StepKind::kAwait, 4, {0, 0}}};
+                   Step{StepKind::kAwait, 4, {-1, 0, 0}}};
   std::vector<Program> asked;
   auto finally_returns_thenable = [&](const std::vector<Program>& candidates) {
     std::vector<bool> out;
