@@ -23,6 +23,7 @@
 #include "engines/profile.h"
 #include "engines/repro_script.h"
 #include "reports/atomic_file.h"
+#include "reports/result_json.h"
 #include "runner/explore/explore_generator.h"
 #include "runner/explore/explore_program.h"
 #include "runner/explore/explore_reducer.h"
@@ -327,16 +328,6 @@ class Explorer {
     return true;
   }
 
-  // The case's expectation in the case format (its rejection events, when the finding is about
-  // them, make the case need a host that tracks rejections).
-  static nlohmann::json case_format(const Expectation& expect) {
-    nlohmann::json json = nlohmann::json::object();
-    json[std::string(outcome_name(expect.outcome))] = json_of(expect.value);
-    if (expect.log) json["log"] = json_of(*expect.log);
-    if (expect.rejections) json["rejections"] = json_of(*expect.rejections);
-    return json;
-  }
-
   static bool about_rejections(const Signature& signature) {
     for (const auto& entry : signature)
       if (entry.second.find("rejections") != std::string::npos) return true;
@@ -381,7 +372,7 @@ class Explorer {
     std::set<std::string> features = program_features(program);
     if (with_rejections) features.insert("host-rejection-tracking");
     if (!features.empty()) test["features"] = features;
-    test["expect"] = case_format(expect);
+    test["expect"] = expected_json(expect);  // the report's notation is the case format's
     nlohmann::json file = {{"suite", "settle explore findings"},
                            {"cases", nlohmann::json::array({test})}};
     const std::string path = options_.out + "/" + id + ".json";

@@ -317,9 +317,13 @@
   // (%Promise% has an accessor @@species): only that then may be given a promise whose own
   // `constructor` is undefined (thenWithoutSpecies). Hermes's then would construct undefined.
   var speciesThen = null;
+  var callSpeciesThen = null;
   if (promiseThen !== null && typeof Symbol_ === 'function' && Symbol_.species) {
     var species = getOwnPropertyDescriptor(Promise_, Symbol_.species);
-    if (species && typeof species.get === 'function') speciesThen = promiseThen;
+    if (species && typeof species.get === 'function') {
+      speciesThen = promiseThen;
+      callSpeciesThen = uncurry(promiseThen);
+    }
   }
   // A Promise library's own rejection hook (a profile's rejection_hook, docs/engines.md) reaches
   // rejectionEvent through this global, which only the preludes see: capturePromise, which the
@@ -383,20 +387,18 @@
   // construct the subclass once more, which case code sees (its constructor may log) and which an
   // engine that reads the state natively never does. An own `constructor` of undefined, there only
   // for the call, makes then take %Promise%; no code of the case runs in between.
+  // (A frozen subject, or one whose own constructor cannot be redefined, keeps its constructor.)
   function thenWithoutSpecies(promise, onFulfilled, onRejected) {
     var own = getOwnPropertyDescriptor(promise, 'constructor');
-    if (own ? !own.configurable : !isExtensible(promise)) {
-      return uncurry(speciesThen)(promise, onFulfilled, onRejected);
+    var shadow = own ? own.configurable : isExtensible(promise);
+    if (shadow) {
+      defineProperty(promise, 'constructor', { value: undefined, writable: true, enumerable: false, configurable: true });
     }
-    defineProperty(promise, 'constructor', { value: undefined, writable: true, enumerable: false, configurable: true });
     try {
-      return uncurry(speciesThen)(promise, onFulfilled, onRejected);
+      return callSpeciesThen(promise, onFulfilled, onRejected);
     } finally {
-      if (own) {
-        defineProperty(promise, 'constructor', own);
-      } else {
-        delete promise.constructor;
-      }
+      if (shadow && own) defineProperty(promise, 'constructor', own);
+      if (shadow && !own) delete promise.constructor;
     }
   }
 
